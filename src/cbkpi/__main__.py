@@ -1,0 +1,5 @@
+"""``python -m cbkpi``."""
+
+from cbkpi.entry import main
+
+main()

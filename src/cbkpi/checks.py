@@ -1,0 +1,190 @@
+"""The checks a careful reviewer makes beyond the schema: ids, years, units, sums.
+
+Each check takes loaded files and yields located :class:`Diagnostic` objects; none raises.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from cbkpi.diagnostics import Diagnostic
+from cbkpi.loader import Loaded
+from cbkpi.models import (
+    CountPerYearTarget,
+    GrowthRateTarget,
+    Indicator,
+    LevelTarget,
+    MaintainTarget,
+    MilestoneTarget,
+    PointsReductionTarget,
+    Result,
+    Target,
+)
+from cbkpi.units import get_unit
+from cbkpi.yamlread import Path_
+
+SHARE_TOTAL = Decimal(100)
+
+
+def _at(f: Loaded, path: Path_, message: str, code: str, level: str = "error") -> Diagnostic:
+    mark = f.positions.find(path)
+    line, col = mark if mark else (None, None)
+    return Diagnostic(f.file, line, col, message, level="warning" if level == "warning" else "error", code=code)
+
+
+def check_file(f: Loaded) -> Iterator[Diagnostic]:
+    yield from _unique_ids(f)
+    for i, ind in enumerate(f.model.indicators):
+        base: Path_ = ("indicators", i)
+        yield from _years(f, ind, base)
+        yield from _values(f, ind, base)
+    yield from _share_groups(f)
+    yield from _claims(f)
+
+
+def check_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
+    """An id defined twice for the same term and kind, in two files."""
+    seen: dict[tuple[int, int, str, str], tuple[str, int]] = {}
+    for f in files:
+        key_base = (f.model.term.start, f.model.term.end, f.model.kind)
+        for i, ind in enumerate(f.model.indicators):
+            key = (*key_base, ind.id)
+            if key in seen and seen[key][0] != f.file:
+                other, line = seen[key]
+                yield _at(f, ("indicators", i, "id"), f"id {ind.id!r} is also defined in {other}:{line} for the same term", "duplicate-id")
+            else:
+                mark = f.positions.find(("indicators", i, "id"))
+                seen.setdefault(key, (f.file, mark[0] if mark else 0))
+
+
+def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
+    first: dict[str, int] = {}
+    for i, ind in enumerate(f.model.indicators):
+        if ind.id in first:
+            mark = f.positions.find(("indicators", first[ind.id], "id"))
+            where = f" (first at line {mark[0]})" if mark else ""
+            yield _at(f, ("indicators", i, "id"), f"duplicate indicator id {ind.id!r}{where}; ids must be unique", "duplicate-id")
+        else:
+            first[ind.id] = i
+    claim_first: set[str] = set()
+    for i, claim in enumerate(f.model.claims):
+        if claim.id in claim_first:
+            yield _at(f, ("claims", i, "id"), f"duplicate claim id {claim.id!r}", "duplicate-id")
+        claim_first.add(claim.id)
+
+
+def _target_years(t: Target) -> list[tuple[str, int]]:
+    if isinstance(t, (LevelTarget, MaintainTarget, MilestoneTarget)):
+        return [("year", t.year)]
+    if isinstance(t, (GrowthRateTarget, CountPerYearTarget, PointsReductionTarget)):
+        return [("start_year", t.start_year), ("end_year", t.end_year)]
+    return []
+
+
+def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
+    term = f.model.term
+    if term.start >= term.end:
+        yield _at(f, ("term",), f"term starts in {term.start} and ends in {term.end}; expected start < end", "year")
+        return
+    if ind.baseline is not None and not term.start - 10 <= ind.baseline.year <= term.end:
+        yield _at(f, (*base, "baseline", "year"), f"baseline year {ind.baseline.year} is outside the term {term.start}-{term.end}", "year")
+    for j, t in enumerate(ind.targets):
+        tpath = (*base, "targets", j)
+        years = _target_years(t)
+        for key, year in years:
+            if not term.start <= year <= term.end:
+                yield _at(f, (*tpath, key), f"{key} {year} is outside the term {term.start}-{term.end}", "year")
+            if ind.baseline is not None and key != "start_year" and ind.baseline.year > year:
+                yield _at(
+                    f, (*base, "baseline", "year"),
+                    f"baseline year {ind.baseline.year} is after the target year {year}; expected a baseline at or before the target",
+                    "year",
+                )
+        if len(years) == 2 and years[0][1] >= years[1][1]:
+            yield _at(f, (*tpath, "end_year"), f"end_year {years[1][1]} is not after start_year {years[0][1]}", "year")
+
+
+def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: str) -> Iterator[Diagnostic]:
+    if value is None:
+        return
+    unit = get_unit(unit_key)
+    lo, hi = unit.lower_bound, unit.upper_bound
+    if lo is not None and value < Decimal(str(lo)):
+        yield _at(f, path, f"{what} {value} is below {lo} {unit.en}, impossible for this unit", "range")
+    if hi is not None and value > Decimal(str(hi)):
+        yield _at(f, path, f"{what} {value} is above {hi} {unit.en}, impossible for this unit", "range")
+
+
+def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
+    if ind.baseline is not None:
+        yield from _bounds(f, ind.unit, ind.baseline.value, (*base, "baseline", "value"), "baseline")
+        if ind.baseline.value is not None and ind.baseline.ref is None:
+            yield _at(f, (*base, "baseline"), "a baseline value needs a 'ref' to the source line it comes from", "traceability")
+    for j, t in enumerate(ind.targets):
+        tpath = (*base, "targets", j)
+        if isinstance(t, LevelTarget):
+            yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
+            if t.ratio_basis == "equivalent" and t.equivalent is None:
+                yield _at(f, (*tpath, "ratio_basis"), "ratio_basis is 'equivalent' but the target has no 'equivalent'", "consistency")
+        elif isinstance(t, GrowthRateTarget) and t.value <= -100:
+            yield _at(f, (*tpath, "value"), f"growth rate {t.value} %/year is -100 or less; expected a rate above -100", "range")
+        elif isinstance(t, CountPerYearTarget):
+            yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
+        elif isinstance(t, PointsReductionTarget) and t.value <= 0:
+            yield _at(f, (*tpath, "value"), f"a reduction of {t.value} points per year; expected a positive number", "range")
+        elif isinstance(t, MaintainTarget):
+            yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+        if f.model.kind == "targets" and (t.result is not None or t.published_ratio is not None):
+            yield _at(f, (*tpath, "result" if t.result else "published_ratio"), "a targets file holds no results; move results to a results file", "consistency")
+        if t.result is not None:
+            yield from _result(f, ind, t, t.result, (*tpath, "result"))
+        if t.published_ratio is not None and t.published_ratio.value < 0:
+            yield _at(f, (*tpath, "published_ratio", "value"), "a published ratio cannot be negative", "range")
+
+
+def _result(f: Loaded, ind: Indicator, t: Target, r: Result, path: Path_) -> Iterator[Diagnostic]:
+    if r.value is None and r.text is None:
+        yield _at(f, path, "a result needs a 'value' or a 'text' (use value: null with a note for unknown)", "consistency", "warning")
+    if isinstance(t, LevelTarget):
+        yield from _bounds(f, r.unit or t.unit or ind.unit, r.value, (*path, "value"), "result")
+
+
+def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
+    groups: dict[tuple[str, int], list[tuple[int, Decimal | None]]] = defaultdict(list)
+    for i, ind in enumerate(f.model.indicators):
+        if ind.share_group is None:
+            continue
+        if get_unit(ind.unit).kind != "share":
+            yield _at(f, ("indicators", i, "unit"), f"indicator in share group {ind.share_group!r} must be in percent, not {ind.unit!r}", "share-group")
+        for t in ind.targets:
+            if isinstance(t, LevelTarget):
+                groups[(ind.share_group, t.year)].append((i, t.value))
+    for (group, year), members in groups.items():
+        values = [v for _, v in members]
+        if any(v is None for v in values):
+            continue
+        total = sum((v for v in values if v is not None), Decimal(0))
+        # Each share is printed rounded to its last digit: allow half a unit of it per share.
+        tolerance = sum((Decimal(5).scaleb(v.as_tuple().exponent - 1) for v in values if v is not None), Decimal(0))  # type: ignore[operator]
+        if abs(total - SHARE_TOTAL) > tolerance:
+            first = members[0][0]
+            yield _at(
+                f, ("indicators", first, "share_group"),
+                f"shares of group {group!r} for {year} sum to {total} %; expected 100 % (within rounding, ±{tolerance})",
+                "share-sum",
+            )
+
+
+def _claims(f: Loaded) -> Iterator[Diagnostic]:
+    ids = {ind.id for ind in f.model.indicators}
+    for i, c in enumerate(f.model.claims):
+        path: Path_ = ("claims", i)
+        if c.indicator is not None and c.indicator not in ids:
+            yield _at(f, (*path, "indicator"), f"claim refers to unknown indicator {c.indicator!r}", "unknown-id")
+        if c.start_year >= c.end_year:
+            yield _at(f, (*path, "end_year"), f"end_year {c.end_year} is not after start_year {c.start_year}", "year")
+        given = sum(x is not None for x in (c.increase_pct, c.multiple, c.average_annual_pct))
+        if given < 2:
+            yield _at(f, path, "a claim needs at least two of increase_pct, multiple, average_annual_pct to be audited", "claim", "warning")

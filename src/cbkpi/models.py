@@ -1,0 +1,292 @@
+"""The data model of cbkpi's YAML files, as pydantic models.
+
+Numbers are kept as :class:`decimal.Decimal` built from the text written in the YAML file, so
+``111`` and ``111.0`` stay distinguishable: the audit needs the precision a figure was printed
+with. ``None`` (YAML ``null``) means *unknown*: the source does not give the figure.
+
+The model knows nothing of files, lines or terminals; :mod:`cbkpi.loader` builds it from YAML and
+:mod:`cbkpi.checks` adds the checks that span several fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from cbkpi.units import UNITS
+
+
+def _to_decimal(value: Any) -> Any:
+    """Accept YAML numbers only (not strings, not booleans), never NaN or infinity."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got a boolean")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("expected a finite number, got NaN or infinity")
+        return Decimal(repr(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("expected a finite number, got NaN or infinity")
+        return value
+    raise ValueError(f"expected a number, got {type(value).__name__} {value!r}")
+
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    WithJsonSchema({"type": "number"}),
+]
+"""A finite number, kept with the precision it was written with."""
+
+
+def _check_unit(value: Any) -> Any:
+    if isinstance(value, str) and value not in UNITS:
+        raise ValueError(f"unknown unit {value!r}; expected one of: {', '.join(sorted(UNITS))}")
+    return value
+
+
+UnitKey = Annotated[
+    str,
+    BeforeValidator(_check_unit),
+    WithJsonSchema({"type": "string", "enum": sorted(UNITS)}),
+]
+
+Year = Annotated[int, Field(ge=1900, le=2100, strict=True)]
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$", max_length=80)]
+Area = Literal["economy", "culture_society", "environment", "party_building"]
+Direction = Literal["higher", "lower"]
+Comparator = Literal["over", "at_least", "exactly", "at_most", "under", "reach"]
+"""``reach``: the source gives a value without saying over/at least; read as at least for
+higher-is-better indicators and at most for lower-is-better ones."""
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors (a typo must not silently drop a figure)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Ref(Strict):
+    """Where a figure stands in the source text."""
+
+    line: Annotated[int, Field(ge=1, strict=True)]
+    quote: str | None = None
+
+
+class Names(Strict):
+    vi: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class SourceDoc(Strict):
+    title: Annotated[str, Field(min_length=1)]
+    publisher: Annotated[str, Field(min_length=1)]
+    date: dt.date
+    file: str | None = None
+
+
+class Term(Strict):
+    start: Year
+    end: Year
+
+
+class Baseline(Strict):
+    """The value an indicator starts the term from; ``value: null`` when the source gives none."""
+
+    year: Year
+    value: Number | None
+    estimate: bool = False
+    ref: Ref | None = None
+    note: str | None = None
+
+
+class Result(Strict):
+    """What was achieved, in the target's own terms (a level, a rate, a count, a text)."""
+
+    value: Number | None = None
+    text: str | None = None
+    comparator: Comparator | None = None
+    unit: UnitKey | None = None
+    basis: Literal["total", "per_year"] = "total"
+    estimate: bool = True
+    ref: Ref
+
+
+class PublishedRatio(Strict):
+    """A ratio "result / target" as the source prints it, in percent (``130`` for "130%")."""
+
+    value: Number
+    ref: Ref
+
+
+class Equivalent(Strict):
+    """The same target expressed in another unit, as the source prints it."""
+
+    value: Number
+    unit: UnitKey
+    ref: Ref
+
+
+class _TargetBase(Strict):
+    ref: Ref
+    result: Result | None = None
+    published_ratio: PublishedRatio | None = None
+    note: str | None = None
+
+
+class LevelTarget(_TargetBase):
+    """Reach a level by a year: "forest cover 60 % by 2025"."""
+
+    kind: Literal["level"]
+    comparator: Comparator = "reach"
+    value: Number | None
+    year: Year
+    unit: UnitKey | None = None
+    equivalent: Equivalent | None = None
+    ratio_basis: Literal["value", "equivalent"] = "value"
+
+
+class GrowthRateTarget(_TargetBase):
+    """An average annual growth rate, in percent per year, over ``start_year``..``end_year``."""
+
+    kind: Literal["growth_rate"]
+    comparator: Comparator = "reach"
+    value: Number
+    start_year: Year
+    end_year: Year
+
+
+class PerUnit(Strict):
+    value: Number
+    label: Names
+
+
+class CountPerYearTarget(_TargetBase):
+    """A count per year over the term ("at least 1 new school per district per year").
+
+    ``value`` is the province-wide count per year, or ``null`` where the source gives only the
+    count per district (``per_unit``) and not the number of districts."""
+
+    kind: Literal["count_per_year"]
+    comparator: Comparator = "reach"
+    value: Number | None
+    per_unit: PerUnit | None = None
+    start_year: Year
+    end_year: Year
+    unit: UnitKey
+
+
+class PointsReductionTarget(_TargetBase):
+    """A reduction in percentage points per year ("poverty rate down over 4 points a year")."""
+
+    kind: Literal["points_reduction_per_year"]
+    comparator: Comparator = "reach"
+    value: Number
+    start_year: Year
+    end_year: Year
+
+
+class MaintainTarget(_TargetBase):
+    """Keep a level ("maintain 15 doctors per 10,000 people")."""
+
+    kind: Literal["maintain"]
+    value: Number | None
+    year: Year
+
+
+class MilestoneTarget(_TargetBase):
+    """An event by a year ("expressway phase 1 completed by 2025")."""
+
+    kind: Literal["milestone"]
+    description: Names
+    year: Year
+
+
+class QualitativeTarget(_TargetBase):
+    """A target judged in words ("Đạt")."""
+
+    kind: Literal["qualitative"]
+    description: Names
+
+
+Target = Annotated[
+    Union[
+        LevelTarget,
+        GrowthRateTarget,
+        CountPerYearTarget,
+        PointsReductionTarget,
+        MaintainTarget,
+        MilestoneTarget,
+        QualitativeTarget,
+    ],
+    Field(discriminator="kind"),
+]
+
+TARGET_KINDS: tuple[str, ...] = (
+    "level",
+    "growth_rate",
+    "count_per_year",
+    "points_reduction_per_year",
+    "maintain",
+    "milestone",
+    "qualitative",
+)
+
+
+class Indicator(Strict):
+    id: Id
+    number: Annotated[str, Field(min_length=1, max_length=10)]
+    sub: Annotated[str, Field(min_length=1, max_length=10)] | None = None
+    name: Names
+    area: Area
+    unit: UnitKey
+    direction: Direction = "higher"
+    share_group: Id | None = None
+    baseline: Baseline | None = None
+    targets: Annotated[list[Target], Field(min_length=1)]
+    note: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The number as printed with its sub-row: ``9``, ``9b``."""
+        return self.number + (self.sub or "")
+
+
+class GrowthClaim(Strict):
+    """A growth statement of the narrative: "X in 2020, up Y % on 2015, averaging Z %/year".
+
+    Any of ``increase_pct`` (total change in percent), ``multiple`` ("N times the 2015 level")
+    and ``average_annual_pct`` may be given; the audit checks the ones that are."""
+
+    id: Id
+    indicator: Id | None = None
+    subject: Names
+    unit: UnitKey | None = None
+    start_year: Year
+    end_year: Year
+    end_value: Number | None = None
+    increase_pct: Number | None = None
+    multiple: Number | None = None
+    average_annual_pct: Number | None = None
+    average_comparator: Comparator = "exactly"
+    ref: Ref
+    note: str | None = None
+
+
+class DataFile(Strict):
+    """One YAML data file: a term's targets or results, with the source they come from."""
+
+    source: SourceDoc
+    term: Term
+    kind: Literal["targets", "results"]
+    indicators: Annotated[list[Indicator], Field(min_length=1)]
+    claims: list[GrowthClaim] = Field(default_factory=list)

@@ -1,0 +1,57 @@
+"""Diagnostics as text (``path:line:col: level message``), JSON or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from cbkpi.diagnostics import Diagnostic
+
+
+def as_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    lines = [d.format() for d in diags]
+    errors = sum(d.level == "error" for d in diags)
+    warnings = len(diags) - errors
+    if errors:
+        lines.append(f"{errors} error(s), {warnings} warning(s) in {len(files)} file(s)")
+    else:
+        lines.append(f"ok: {len(files)} file(s) valid" + (f", {warnings} warning(s)" if warnings else ""))
+    return "\n".join(lines)
+
+
+def as_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    doc = {
+        "valid": not any(d.level == "error" for d in diags),
+        "files": list(files),
+        "diagnostics": [
+            {
+                "file": d.file,
+                "line": d.line,
+                "column": d.column,
+                "level": d.level,
+                "code": d.code,
+                "message": d.message,
+            }
+            for d in diags
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def as_github(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line."""
+    out = []
+    for d in diags:
+        props = f"file={d.file}"
+        if d.line is not None:
+            props += f",line={d.line},col={d.column or 1}"
+        out.append(f"::{d.level} {props},title=cbkpi {d.code}::{_escape(d.message)}")
+    out.append(as_text([], files) if not any(d.level == "error" for d in diags) else f"{sum(d.level == 'error' for d in diags)} error(s)")
+    return "\n".join(out)
+
+
+FORMATS = {"text": as_text, "json": as_json, "github": as_github}

@@ -1,0 +1,66 @@
+"""The registry of units an indicator, target or result may be measured in.
+
+Each unit has a stable key (used in the YAML files), Vietnamese and English labels and a
+``kind`` that the calculator and the validator use:
+
+- ``share``: a percentage of a whole, bounded to 0..100 (forest cover, poverty rate);
+- ``rate``: a change per year in percent (GRDP growth); any real number;
+- ``points``: a change per year in percentage points (poverty reduction);
+- ``amount``: a non-negative quantity (money, tonnes, counts, densities).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+UnitKind = Literal["share", "rate", "points", "amount"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    vi: str
+    en: str
+    kind: UnitKind
+
+    def label(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    @property
+    def lower_bound(self) -> float | None:
+        """The smallest value the unit admits, or None when any real number is possible."""
+        return 0.0 if self.kind in ("share", "amount") else None
+
+    @property
+    def upper_bound(self) -> float | None:
+        """The largest value the unit admits, or None when unbounded."""
+        return 100.0 if self.kind == "share" else None
+
+
+_UNITS: tuple[Unit, ...] = (
+    Unit("percent", "%", "%", "share"),
+    Unit("percent_per_year", "%/năm", "%/year", "rate"),
+    Unit("percentage_points_per_year", "điểm %/năm", "pp/year", "points"),
+    Unit("million_vnd", "triệu đồng", "million VND", "amount"),
+    Unit("billion_vnd", "tỷ đồng", "billion VND", "amount"),
+    Unit("billion_usd", "tỷ USD", "billion USD", "amount"),
+    Unit("usd", "USD", "USD", "amount"),
+    Unit("thousand_tonnes", "nghìn tấn", "thousand tonnes", "amount"),
+    Unit("million_vnd_per_ha", "triệu đồng/ha", "million VND/ha", "amount"),
+    Unit("communes", "xã", "communes", "amount"),
+    Unit("schools", "trường", "schools", "amount"),
+    Unit("doctors_per_10k", "bác sĩ/1 vạn dân", "doctors per 10,000 people", "amount"),
+    Unit("beds_per_10k", "giường bệnh/1 vạn dân", "beds per 10,000 people", "amount"),
+    Unit("party_members", "đảng viên", "party members", "amount"),
+)
+
+UNITS: dict[str, Unit] = {u.key: u for u in _UNITS}
+
+
+def get_unit(key: str) -> Unit:
+    """Return the unit registered under ``key``; raise KeyError naming the known keys."""
+    try:
+        return UNITS[key]
+    except KeyError:
+        raise KeyError(f"unknown unit {key!r}; known units: {', '.join(sorted(UNITS))}") from None
