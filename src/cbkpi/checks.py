@@ -187,4 +187,4 @@ def _claims(f: Loaded) -> Iterator[Diagnostic]:
             yield _at(f, (*path, "end_year"), f"end_year {c.end_year} is not after start_year {c.start_year}", "year")
         given = sum(x is not None for x in (c.increase_pct, c.multiple, c.average_annual_pct))
         if given < 2:
-            yield _at(f, path, "a claim needs at least two of increase_pct, multiple, average_annual_pct to be audited", "claim", "warning")
+            yield _at(f, path, "this claim cannot be audited: it needs at least two of increase_pct, multiple, average_annual_pct", "claim", "warning")

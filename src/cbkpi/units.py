@@ -6,7 +6,8 @@ Each unit has a stable key (used in the YAML files), Vietnamese and English labe
 - ``share``: a percentage of a whole, bounded to 0..100 (forest cover, poverty rate);
 - ``rate``: a change per year in percent (GRDP growth); any real number;
 - ``points``: a change per year in percentage points (poverty reduction);
-- ``amount``: a non-negative quantity (money, tonnes, counts, densities).
+- ``amount``: a non-negative quantity (money, tonnes, counts, densities);
+- ``none``: no measure (milestones and qualitative targets).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-UnitKind = Literal["share", "rate", "points", "amount"]
+UnitKind = Literal["share", "rate", "points", "amount", "none"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Unit:
 
 
 _UNITS: tuple[Unit, ...] = (
+    Unit("none", "—", "—", "none"),
     Unit("percent", "%", "%", "share"),
     Unit("percent_per_year", "%/năm", "%/year", "rate"),
     Unit("percentage_points_per_year", "điểm %/năm", "pp/year", "points"),

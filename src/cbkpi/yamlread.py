@@ -272,9 +272,11 @@ class _Builder:
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise _fail(self.file, _mark(event.start_mark), f"invalid {tag.rsplit(':', 1)[-1]} {text!r}: {exc}", "value") from None
 
-    def _number(self, text: str, tag: str, event: events.ScalarEvent) -> Decimal | float:
+    def _number(self, text: str, tag: str, event: events.ScalarEvent) -> Decimal | float | int:
+        """Integers stay ``int``; other numbers become Decimals from their text (``7.0`` keeps
+        its one decimal), except ``.inf``/``.nan`` which stay floats for the model to refuse."""
         clean = text.replace("_", "")
-        if _PLAIN_DECIMAL.match(clean):
+        if tag == _CORE + "float" and _PLAIN_DECIMAL.match(clean):
             try:
                 return Decimal(clean)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
@@ -284,6 +286,6 @@ class _Builder:
             value = _constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise _fail(self.file, _mark(event.start_mark), f"invalid number {text!r}: {exc}", "value") from None
-        if isinstance(value, float):
-            return value  # .inf and .nan: the model refuses them with a located message
-        return Decimal(int(value))
+        if isinstance(value, (int, float)):
+            return value
+        raise _fail(self.file, _mark(event.start_mark), f"invalid number {text!r}", "value")  # pragma: no cover

@@ -1,0 +1,201 @@
+"""Where every indicator stands: the computed figures behind ``cbkpi status``.
+
+Turns loaded models into plain records (no terminal, no language): required growth for level
+targets, implied end values for growth targets, agreement between an indicator's targets, and for
+a finished term the achievement of each target next to the ratio the report printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cbkpi import calc
+from cbkpi.calc import Figure
+from cbkpi.models import (
+    CountPerYearTarget,
+    DataFile,
+    GrowthRateTarget,
+    Indicator,
+    LevelTarget,
+    MaintainTarget,
+    MilestoneTarget,
+    PointsReductionTarget,
+    QualitativeTarget,
+    Target,
+)
+from cbkpi.units import get_unit
+
+NOT_APPLICABLE = Figure(None, "not_applicable")
+
+
+def num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    target: Target
+    unit: str
+    """The unit of the target's value (``percent_per_year`` for growth rates)."""
+    years: int | None
+    """Years from the baseline (or the start year) to the target year."""
+    required_annual_growth_pct: Figure = NOT_APPLICABLE
+    implied_end_value: Figure = NOT_APPLICABLE
+    achievement_pct: Figure = NOT_APPLICABLE
+    met: bool | None = None
+    """Whether the result satisfies the target (None: no result, or not decidable)."""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How a growth-rate target and a level target of the same indicator relate."""
+
+    growth_target: GrowthRateTarget
+    level_target: LevelTarget
+    implied_end_value: float
+    required_rate_pct: float
+    verdict: str
+    """``growth_implies_level``: meeting the rate meets the level (the level is less demanding);
+    ``level_needs_more``: the level needs a faster rate than the rate target."""
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    indicator: Indicator
+    targets: list[TargetStatus]
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TermStatus:
+    file: str
+    data: DataFile
+    indicators: list[IndicatorStatus]
+
+
+def target_unit(ind: Indicator, t: Target) -> str:
+    if isinstance(t, GrowthRateTarget):
+        return "percent_per_year"
+    if isinstance(t, PointsReductionTarget):
+        return "percentage_points_per_year"
+    if isinstance(t, CountPerYearTarget):
+        return t.unit
+    if isinstance(t, LevelTarget) and t.unit is not None:
+        return t.unit
+    return ind.unit
+
+
+def _is_rate_indicator(ind: Indicator) -> bool:
+    return get_unit(ind.unit).kind == "rate"
+
+
+def _years_to(ind: Indicator, t: Target) -> int | None:
+    if isinstance(t, (GrowthRateTarget, CountPerYearTarget, PointsReductionTarget)):
+        return t.end_year - t.start_year
+    if isinstance(t, (LevelTarget, MaintainTarget, MilestoneTarget)) and ind.baseline is not None:
+        return t.year - ind.baseline.year
+    return None
+
+
+def _ratio_target(t: LevelTarget) -> float | None:
+    if t.ratio_basis == "equivalent" and t.equivalent is not None:
+        return float(t.equivalent.value)
+    return num(t.value)
+
+
+def achievement(ind: Indicator, t: Target) -> tuple[Figure, bool | None]:
+    """Achievement of a finished term's target from its recorded result, and whether it is met."""
+    r = t.result
+    if r is None:
+        return Figure(None, calc.UNKNOWN), None
+    actual = num(r.value)
+    if isinstance(t, QualitativeTarget):
+        done = None if r.text is None else r.text.strip().lower() in ("đạt", "done", "achieved")
+        return Figure(None, calc.NOT_NUMERIC), done
+    if isinstance(t, MilestoneTarget):
+        done = None if r.text is None else r.text.strip().lower() in ("đạt", "done", "achieved")
+        return calc.milestone_achievement(done), done
+    direction = ind.direction
+    if isinstance(t, LevelTarget):
+        target = _ratio_target(t)
+        fig = calc.level_achievement(actual, target, direction)
+        comparator = t.comparator
+    elif isinstance(t, MaintainTarget):
+        target = num(t.value)
+        fig = calc.maintain_achievement(actual, target, direction)
+        comparator = "reach"
+    elif isinstance(t, GrowthRateTarget):
+        target = num(t.value)
+        fig = calc.growth_achievement(actual, target)
+        direction, comparator = "higher", t.comparator
+    elif isinstance(t, PointsReductionTarget):
+        target = num(t.value)
+        fig = calc.points_reduction_achievement(actual, target)
+        direction, comparator = "higher", t.comparator
+    else:
+        assert isinstance(t, CountPerYearTarget)
+        years = t.end_year - t.start_year
+        direction, comparator = "higher", t.comparator
+        if r.basis == "per_year":
+            target = num(t.value)
+            fig = calc.level_achievement(actual, target, "higher")
+        else:
+            per_year = num(t.value)
+            fig = calc.count_achievement(actual, per_year, years)
+            target = None if per_year is None else per_year * years
+    met = None
+    if actual is not None and target is not None:
+        met = calc.meets(actual, target, direction, comparator)
+        if r.comparator in ("over", "at_least") and not met:
+            met = None  # "> 2.000" against "over 2.000": the printed bound cannot decide
+        elif r.comparator in ("over", "at_least") and fig.value is not None:
+            fig = Figure(fig.value, note="result_is_lower_bound")
+    return fig, met
+
+
+def target_status(ind: Indicator, t: Target) -> TargetStatus:
+    unit = target_unit(ind, t)
+    years = _years_to(ind, t)
+    base = num(ind.baseline.value) if ind.baseline is not None else None
+    required = implied = NOT_APPLICABLE
+    if isinstance(t, LevelTarget) and not _is_rate_indicator(ind) and get_unit(unit).kind != "rate":
+        if ind.baseline is None:
+            required = Figure(None, calc.UNKNOWN)
+        else:
+            required = calc.required_growth(base, num(t.value), years or 0, ind.direction)
+    elif isinstance(t, GrowthRateTarget) and not _is_rate_indicator(ind):
+        implied = calc.implied_end_value(base, num(t.value), years or 0)
+    fig, met = achievement(ind, t) if t.result is not None else (NOT_APPLICABLE, None)
+    return TargetStatus(t, unit, years, required, implied, fig, met)
+
+
+def agreements(ind: Indicator, targets: list[TargetStatus]) -> list[Agreement]:
+    """Compare each growth-rate target with each level target ending the same year."""
+    out: list[Agreement] = []
+    for g in targets:
+        if not isinstance(g.target, GrowthRateTarget) or g.implied_end_value.value is None:
+            continue
+        for lv in targets:
+            t = lv.target
+            if not isinstance(t, LevelTarget) or t.year != g.target.end_year or t.value is None:
+                continue
+            if lv.required_annual_growth_pct.value is None:
+                continue
+            implied = g.implied_end_value.value
+            verdict = (
+                "growth_implies_level"
+                if calc.meets(implied, float(t.value), ind.direction, "at_least" if ind.direction == "higher" else "at_most")
+                else "level_needs_more"
+            )
+            out.append(Agreement(g.target, t, implied, lv.required_annual_growth_pct.value, verdict))
+    return out
+
+
+def indicator_status(ind: Indicator) -> IndicatorStatus:
+    targets = [target_status(ind, t) for t in ind.targets]
+    return IndicatorStatus(ind, targets, agreements(ind, targets))
+
+
+def term_status(file: str, data: DataFile) -> TermStatus:
+    return TermStatus(file, data, [indicator_status(ind) for ind in data.indicators])
