@@ -65,16 +65,21 @@ def cagr(start: float | None, end: float | None, years: float) -> Figure:
 
 
 def required_growth(
-    baseline: float | None, target: float | None, years: float, direction: Direction = "higher"
+    baseline: float | None,
+    target: float | None,
+    years: float,
+    direction: Direction = "higher",
+    comparator: str = "reach",
 ) -> Figure:
     """The average annual growth rate that takes ``baseline`` to ``target`` in ``years`` years.
 
     The same formula as :func:`cagr`; when the baseline already meets the target the rate is
-    still given (zero or below for higher-is-better) with the note ``already_met``."""
+    still given (zero or below for higher-is-better) with the note ``already_met``. For an
+    ``exactly`` target (a share of the economy to reach) only equality counts as met."""
     fig = cagr(baseline, target, years)
     if fig.value is None or baseline is None or target is None:
         return fig
-    if meets(baseline, target, direction, "reach"):
+    if meets(baseline, target, direction, "reach" if comparator not in ("exactly",) else comparator):
         return Figure(fig.value, note=ALREADY_MET)
     return fig
 

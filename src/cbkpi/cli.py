@@ -6,7 +6,6 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -120,5 +119,229 @@ def units(
         typer.echo(f"{unit.key:30} {unit.label(lang):28} {unit.kind}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class AuditFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and numbers (vi: 1.650,5; en: 1,650.5).")]
+
+
+def _load_valid(files: list[Path] | None, data_dir: Path) -> list:  # type: ignore[type-arg]
+    """Load and validate; on any error print the diagnostics to stderr and exit 1 (or 2)."""
+    from cbkpi.validation import validate_files
+
+    report = validate_files(_files(files, data_dir))
+    if report.exit_code:
+        for d in report.diagnostics:
+            if d.level == "error":
+                typer.echo(d.format(), err=True)
+        typer.echo("cbkpi: the data is not valid; run 'cbkpi validate' for the full report", err=True)
+        raise typer.Exit(report.exit_code)
+    return report.loaded
+
+
+@app.command()
+def status(
+    files: FilesArg = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="table (rich), json (raw numbers), csv, markdown.")] = StatusFormat.table,
+    width: Annotated[Optional[int], typer.Option("--width", help="Table width in columns (default: the terminal's).")] = None,
+    data_dir: DataDirOpt = Path("data"),
+) -> None:
+    """Where every indicator stands.
+
+    Targets files: baseline, targets, the annual growth each level target requires, the end
+    value each growth target implies, and whether an indicator's targets agree. Results files:
+    target, result, achievement and the ratio the report printed. JSON keys are documented in
+    docs/json-output.md.
+
+    Example: cbkpi status --lang en --format json
+    """
+    from cbkpi.status import term_status
+
+    terms = [term_status(f.file, f.model) for f in _load_valid(files, data_dir)]
+    if output_format is StatusFormat.table:
+        from cbkpi.render.status import print_tables
+
+        print_tables(terms, lang.value, width)
+        return
+    from cbkpi.render import status as render
+
+    if output_format is StatusFormat.json:
+        typer.echo(render.as_json(terms))
+    elif output_format is StatusFormat.csv:
+        typer.echo(render.as_csv(terms, lang.value), nl=False)
+    else:
+        typer.echo(render.as_markdown(terms, lang.value), nl=False)
+
+
+@app.command()
+def audit(
+    files: FilesArg = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[AuditFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = AuditFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
+    data_dir: DataDirOpt = Path("data"),
+) -> None:
+    """Recompute every printed ratio and growth claim and say whether the print is right.
+
+    Verdicts: agrees (equal when rounded as printed), within_rounding (equal only allowing for
+    the rounding of the printed inputs), disagrees, not_computable. The data is never changed.
+
+    Example: cbkpi audit --strict --format json
+    """
+    from cbkpi.audit import AGREES, audit_file
+    from cbkpi.render import audit as render
+
+    items = [item for f in _load_valid(files, data_dir) for item in audit_file(f.file, f.model)]
+    if output_format is AuditFormat.json:
+        typer.echo(render.as_json(items))
+    elif output_format is AuditFormat.markdown:
+        typer.echo(render.as_markdown(items, lang.value), nl=False)
+    else:
+        typer.echo(render.as_text(items, lang.value), nl=False)
+    if strict and any(item.verdict != AGREES for item in items):
+        raise typer.Exit(1)
+
+
+calc_app = typer.Typer(
+    help=(
+        "The formulas of docs/methodology.md on numbers typed on the command line. Numbers may be "
+        "written in Vietnamese (4,5  1.650) or English (4.5  1,650) notation; text that reads "
+        "differently in the two (1.650) is refused unless --notation says which."
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(calc_app, name="calc")
+
+NotationOpt = Annotated[
+    Optional[Lang], typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred.")
+]
+YearsOpt = Annotated[float, typer.Option("--years", "-n", min=0, help="Number of years.")]
+
+
+def _num(text: str, notation: Lang | None, name: str) -> float:
+    from cbkpi.i18n import NumberFormatError, parse_number
+
+    try:
+        return parse_number(text, notation.value if notation else None)
+    except NumberFormatError as exc:
+        raise typer.BadParameter(str(exc), param_hint=name) from None
+
+
+def _show(fig: object, lang: Lang, unit: str, json_out: bool) -> None:
+    import json
+
+    from cbkpi.calc import Figure
+    from cbkpi.i18n import format_number, t
+
+    assert isinstance(fig, Figure)
+    if json_out:
+        typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}))
+    elif fig.value is None:
+        typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
+    else:
+        note = f" ({t(fig.note, lang.value)})" if fig.note else ""
+        typer.echo(f"{format_number(fig.value, lang.value, 2)}{unit}{note}")
+    if fig.value is None:
+        raise typer.Exit(1)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print {value, reason, note} as JSON.")]
+
+
+@calc_app.command("required")
+def calc_required(
+    baseline: Annotated[str, typer.Argument(help="Start value.")],
+    target: Annotated[str, typer.Argument(help="Target value.")],
+    years: YearsOpt = 5,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """Annual growth rate needed to go from BASELINE to TARGET in --years years.
+
+    Example: cbkpi calc required 3 4,5 --years 5   →  8,45 %/năm
+    """
+    from cbkpi.calc import required_growth
+
+    _show(required_growth(_num(baseline, notation, "BASELINE"), _num(target, notation, "TARGET"), years),
+          lang, " %/năm" if lang is Lang.vi else " %/yr", json_out)
+
+
+@calc_app.command("cagr")
+def calc_cagr(
+    start: Annotated[str, typer.Argument(help="Start value.")],
+    end: Annotated[str, typer.Argument(help="End value.")],
+    years: YearsOpt = 5,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """Compound annual growth rate from START to END over --years years.
+
+    Example: cbkpi calc cagr 1.5 3 --years 5   →  14,87 %/năm
+    """
+    from cbkpi.calc import cagr
+
+    _show(cagr(_num(start, notation, "START"), _num(end, notation, "END"), years),
+          lang, " %/năm" if lang is Lang.vi else " %/yr", json_out)
+
+
+@calc_app.command("implied")
+def calc_implied(
+    baseline: Annotated[str, typer.Argument(help="Start value.")],
+    rate: Annotated[str, typer.Argument(help="Growth rate in % per year.")],
+    years: YearsOpt = 5,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """End value reached by growing BASELINE at RATE %/year for --years years.
+
+    Example: cbkpi calc implied 3 10 --years 5   →  4,83
+    """
+    from cbkpi.calc import implied_end_value
+
+    _show(implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years),
+          lang, "", json_out)
+
+
+class DirectionOpt(str, Enum):
+    higher = "higher"
+    lower = "lower"
+
+
+@calc_app.command("achieved")
+def calc_achieved(
+    actual: Annotated[str, typer.Argument(help="Result (a level, or an achieved rate).")],
+    target: Annotated[str, typer.Argument(help="Target (a level, or a target rate).")],
+    direction: Annotated[DirectionOpt, typer.Option("--direction", help="lower: lower is better (target/actual).")] = DirectionOpt.higher,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """Achievement in percent: ACTUAL / TARGET × 100 (TARGET / ACTUAL for --direction lower).
+
+    The appendix's convention for growth targets too: cbkpi calc achieved 13 10  →  130,00 %
+    """
+    from cbkpi.calc import level_achievement
+
+    _show(level_achievement(_num(actual, notation, "ACTUAL"), _num(target, notation, "TARGET"), direction.value),
+          lang, " %", json_out)

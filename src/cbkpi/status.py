@@ -163,7 +163,7 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
         if ind.baseline is None:
             required = Figure(None, calc.UNKNOWN)
         else:
-            required = calc.required_growth(base, num(t.value), years or 0, ind.direction)
+            required = calc.required_growth(base, num(t.value), years or 0, ind.direction, t.comparator)
     elif isinstance(t, GrowthRateTarget) and not _is_rate_indicator(ind):
         implied = calc.implied_end_value(base, num(t.value), years or 0)
     fig, met = achievement(ind, t) if t.result is not None else (NOT_APPLICABLE, None)

@@ -1,0 +1,225 @@
+"""Audit the report's own arithmetic: printed ratios and growth claims, recomputed.
+
+Each audited figure gets a verdict (``docs/methodology.md``, "Audit verdicts"):
+
+- ``agrees``: the recomputed value, rounded half-up to the decimals printed, equals the print;
+- ``within_rounding``: it does not, but it would for some inputs within half a unit of their
+  last printed digit (``55`` may stand for anything in [54.5, 55.5]);
+- ``disagrees``: no such inputs exist;
+- ``not_computable``: an input is unknown or the formula is not defined for it.
+
+The data is the document's: the audit reports, it never corrects.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from cbkpi import calc
+from cbkpi.calc import Figure
+from cbkpi.models import (
+    CountPerYearTarget,
+    DataFile,
+    GrowthClaim,
+    GrowthRateTarget,
+    Indicator,
+    LevelTarget,
+    MaintainTarget,
+    Names,
+    PointsReductionTarget,
+    Target,
+)
+
+AGREES = "agrees"
+WITHIN_ROUNDING = "within_rounding"
+DISAGREES = "disagrees"
+NOT_COMPUTABLE = "not_computable"
+VERDICTS = (AGREES, WITHIN_ROUNDING, DISAGREES, NOT_COMPUTABLE)
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    id: str
+    """The indicator id (printed ratios) or the claim id (growth claims)."""
+    check: str
+    """``ratio``, ``claim_average_rate`` or ``claim_multiple``."""
+    file: str
+    label: str
+    name: Names
+    published: Decimal
+    recomputed: float | None
+    verdict: str
+    formula: str
+    """The recomputation written out with the document's figures."""
+    low: float | None = None
+    high: float | None = None
+    """The range the recomputed value spans when inputs vary within their printed rounding."""
+    reason: str | None = None
+    line: int | None = None
+
+    @property
+    def difference(self) -> float | None:
+        return None if self.recomputed is None else self.recomputed - float(self.published)
+
+
+def half_unit(x: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: 0.5 for ``55``, 0.05 for ``57.7``."""
+    exponent = x.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Decimal(5).scaleb(exponent - 1)
+
+
+def decimals(x: Decimal) -> int:
+    exponent = x.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)
+
+
+def round_half_up(value: float, places: int) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def span(func: Callable[..., Figure], inputs: Sequence[Decimal]) -> tuple[float, float] | None:
+    """The least and greatest value of ``func`` over the corners of the inputs' rounding
+    intervals. The ratios audited here are monotone in each input, so the corners bound them."""
+    values = []
+    for corner in itertools.product(*[(x - half_unit(x), x + half_unit(x)) for x in inputs]):
+        fig = func(*[float(c) for c in corner])
+        if fig.value is None:
+            return None
+        values.append(fig.value)
+    return min(values), max(values)
+
+
+def verdict(published: Decimal, recomputed: float, bounds: tuple[float, float] | None, comparator: str = "exactly") -> str:
+    places = decimals(published)
+    rounded = round_half_up(recomputed, places)
+    half = float(half_unit(published))
+    p = float(published)
+    if comparator in ("over", "at_least"):
+        if rounded >= published:
+            return AGREES
+        return WITHIN_ROUNDING if bounds is not None and bounds[1] >= p - half else DISAGREES
+    if rounded == published:
+        return AGREES
+    if bounds is not None and bounds[0] <= p + half and bounds[1] >= p - half:
+        return WITHIN_ROUNDING
+    return DISAGREES
+
+
+def _fmt(x: Decimal) -> str:
+    return format(x, "f")
+
+
+def _ratio_inputs(ind: Indicator, t: Target) -> tuple[Callable[..., Figure], list[Decimal], str] | None:
+    """The achievement function, its inputs as printed, and the formula in words."""
+    r = t.result
+    if r is None or r.value is None:
+        return None
+    actual = r.value
+    if isinstance(t, (LevelTarget, MaintainTarget)):
+        target = t.value
+        if isinstance(t, LevelTarget) and t.ratio_basis == "equivalent" and t.equivalent is not None:
+            target = t.equivalent.value
+        if target is None:
+            return None
+        direction = ind.direction
+        formula = (
+            f"{_fmt(actual)} / {_fmt(target)} × 100" if direction == "higher" else f"{_fmt(target)} / {_fmt(actual)} × 100"
+        )
+        return (lambda a, b: calc.level_achievement(a, b, direction)), [actual, target], formula
+    if isinstance(t, GrowthRateTarget):
+        return calc.growth_achievement, [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
+    if isinstance(t, PointsReductionTarget):
+        return calc.points_reduction_achievement, [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
+    if isinstance(t, CountPerYearTarget) and t.value is not None:
+        years = t.end_year - t.start_year
+        if r.basis == "per_year":
+            return (lambda a, b: calc.level_achievement(a, b)), [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
+        return (
+            (lambda a, b: calc.count_achievement(a, b, years)),
+            [actual, t.value],
+            f"{_fmt(actual)} / ({_fmt(t.value)} × {years}) × 100",
+        )
+    return None
+
+
+def audit_ratio(file: str, ind: Indicator, t: Target) -> AuditItem | None:
+    pr = t.published_ratio
+    if pr is None:
+        return None
+    base = {"id": ind.id, "check": "ratio", "file": file, "label": ind.label, "name": ind.name,
+            "published": pr.value, "line": pr.ref.line}
+    spec = _ratio_inputs(ind, t)
+    if spec is None:
+        return AuditItem(**base, recomputed=None, verdict=NOT_COMPUTABLE, formula="", reason=calc.UNKNOWN)  # type: ignore[arg-type]
+    func, inputs, formula = spec
+    fig = func(*[float(x) for x in inputs])
+    if fig.value is None:
+        return AuditItem(**base, recomputed=None, verdict=NOT_COMPUTABLE, formula=formula, reason=fig.reason)  # type: ignore[arg-type]
+    bounds = span(func, inputs)
+    return AuditItem(
+        **base,  # type: ignore[arg-type]
+        recomputed=fig.value,
+        verdict=verdict(pr.value, fig.value, bounds),
+        formula=formula,
+        low=bounds[0] if bounds else None,
+        high=bounds[1] if bounds else None,
+    )
+
+
+def audit_claim(file: str, c: GrowthClaim) -> list[AuditItem]:
+    years = c.end_year - c.start_year
+    base = {"id": c.id, "file": file, "label": c.indicator or "", "name": c.subject, "line": c.ref.line}
+    items: list[AuditItem] = []
+    source: tuple[Callable[[float], Figure], Decimal, str] | None = None
+    if c.increase_pct is not None:
+        source = (
+            lambda inc: calc.rate_from_increase(inc, years),
+            c.increase_pct,
+            f"((1 + {_fmt(c.increase_pct)}/100)^(1/{years}) − 1) × 100",
+        )
+    elif c.multiple is not None:
+        source = (lambda m: calc.rate_from_multiple(m, years), c.multiple, f"({_fmt(c.multiple)}^(1/{years}) − 1) × 100")
+    if c.average_annual_pct is not None and source is not None:
+        func, given, formula = source
+        fig = func(float(given))
+        if fig.value is None:
+            items.append(AuditItem(**base, check="claim_average_rate", published=c.average_annual_pct,  # type: ignore[arg-type]
+                                   recomputed=None, verdict=NOT_COMPUTABLE, formula=formula, reason=fig.reason))
+        else:
+            bounds = span(func, [given])
+            items.append(AuditItem(
+                **base,  # type: ignore[arg-type]
+                check="claim_average_rate", published=c.average_annual_pct, recomputed=fig.value,
+                verdict=verdict(c.average_annual_pct, fig.value, bounds, c.average_comparator), formula=formula,
+                low=bounds[0] if bounds else None, high=bounds[1] if bounds else None,
+            ))
+    if c.increase_pct is not None and c.multiple is not None:
+        def as_multiple(inc: float) -> Figure:
+            return Figure(1.0 + inc / 100.0)
+
+        value = 1.0 + float(c.increase_pct) / 100.0
+        bounds = span(as_multiple, [c.increase_pct])
+        items.append(AuditItem(
+            **base,  # type: ignore[arg-type]
+            check="claim_multiple", published=c.multiple, recomputed=value,
+            verdict=verdict(c.multiple, value, bounds), formula=f"1 + {_fmt(c.increase_pct)}/100",
+            low=bounds[0] if bounds else None, high=bounds[1] if bounds else None,
+        ))
+    return items
+
+
+def audit_file(file: str, data: DataFile) -> list[AuditItem]:
+    items: list[AuditItem] = []
+    for ind in data.indicators:
+        for t in ind.targets:
+            item = audit_ratio(file, ind, t)
+            if item is not None:
+                items.append(item)
+    for claim in data.claims:
+        items.extend(audit_claim(file, claim))
+    return items
