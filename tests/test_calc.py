@@ -8,8 +8,6 @@ output of the code under test.
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st

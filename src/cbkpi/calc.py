@@ -12,6 +12,7 @@ Rates are in percent (``10`` means 10 %/year); achievement and progress are in p
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,6 +29,7 @@ NONPOSITIVE_TARGET_RATE = "nonpositive_target_rate"
 NO_DISTANCE = "no_distance"
 ALREADY_MET = "already_met"
 NOT_NUMERIC = "not_numeric"
+OVERFLOW = "overflow"
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,22 @@ def cagr(start: float | None, end: float | None, years: float) -> Figure:
     if _missing(start, end):
         return Figure(None, UNKNOWN)
     assert start is not None and end is not None
-    if years <= 0:
+    if not math.isfinite(years) or years <= 0:
         return Figure(None, NO_YEARS)
     if start <= 0:
         return Figure(None, NONPOSITIVE_START)
     if end < 0:
         return Figure(None, NEGATIVE_END)
-    return Figure(((end / start) ** (1.0 / years) - 1.0) * 100.0)
+    return _finite(lambda: ((end / start) ** (1.0 / years) - 1.0) * 100.0)
+
+
+def _finite(compute: Callable[[], float]) -> Figure:
+    """Evaluate ``compute``; a result too large for a float is reported, not raised."""
+    try:
+        value = compute()
+    except (OverflowError, ZeroDivisionError):
+        return Figure(None, OVERFLOW)
+    return Figure(value) if math.isfinite(value) else Figure(None, OVERFLOW)
 
 
 def required_growth(
@@ -90,11 +101,11 @@ def implied_end_value(baseline: float | None, rate_pct: float | None, years: flo
     if _missing(baseline, rate_pct):
         return Figure(None, UNKNOWN)
     assert baseline is not None and rate_pct is not None
-    if years < 0:
+    if not math.isfinite(years) or years < 0:
         return Figure(None, NO_YEARS)
     if rate_pct <= -100:
         return Figure(0.0 if years > 0 else baseline)
-    return Figure(baseline * (1.0 + rate_pct / 100.0) ** years)
+    return _finite(lambda: baseline * (1.0 + rate_pct / 100.0) ** years)
 
 
 def rate_from_multiple(multiple: float | None, years: float) -> Figure:
@@ -160,7 +171,7 @@ def count_achievement(cumulative: float | None, per_year: float | None, years: f
     if _missing(cumulative, per_year):
         return Figure(None, UNKNOWN)
     assert cumulative is not None and per_year is not None
-    if years <= 0:
+    if not math.isfinite(years) or years <= 0:
         return Figure(None, NO_YEARS)
     if per_year <= 0:
         return Figure(None, ZERO_TARGET)

@@ -149,6 +149,7 @@ LABELS: dict[str, dict[str, str]] = {
     "zero_actual": {"vi": "kết quả ≤ 0", "en": "result ≤ 0"},
     "nonpositive_target_rate": {"vi": "tốc độ mục tiêu ≤ 0", "en": "target rate ≤ 0"},
     "no_distance": {"vi": "mục tiêu bằng giá trị cơ sở", "en": "target equals baseline"},
+    "overflow": {"vi": "kết quả quá lớn", "en": "result too large"},
     "not_numeric": {"vi": "không phải số", "en": "not numeric"},
     "result_is_lower_bound": {"vi": "kết quả là cận dưới", "en": "result is a lower bound"},
     "agreement": {"vi": "Hai mục tiêu của {id}", "en": "The two targets of {id}"},
