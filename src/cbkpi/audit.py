@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from cbkpi import calc
 from cbkpi.calc import Figure
@@ -65,6 +66,10 @@ class AuditItem:
         return None if self.recomputed is None else self.recomputed - float(self.published)
 
 
+def _item(**fields: Any) -> AuditItem:
+    return AuditItem(**fields)
+
+
 def half_unit(x: Decimal) -> Decimal:
     """Half a unit of the last printed digit: 0.5 for ``55``, 0.05 for ``57.7``."""
     exponent = x.as_tuple().exponent
@@ -94,7 +99,9 @@ def span(func: Callable[..., Figure], inputs: Sequence[Decimal]) -> tuple[float,
     return min(values), max(values)
 
 
-def verdict(published: Decimal, recomputed: float, bounds: tuple[float, float] | None, comparator: str = "exactly") -> str:
+def verdict(
+    published: Decimal, recomputed: float, bounds: tuple[float, float] | None, comparator: str = "exactly"
+) -> str:
     places = decimals(published)
     rounded = round_half_up(recomputed, places)
     half = float(half_unit(published))
@@ -128,7 +135,9 @@ def _ratio_inputs(ind: Indicator, t: Target) -> tuple[Callable[..., Figure], lis
             return None
         direction = ind.direction
         formula = (
-            f"{_fmt(actual)} / {_fmt(target)} × 100" if direction == "higher" else f"{_fmt(target)} / {_fmt(actual)} × 100"
+            f"{_fmt(actual)} / {_fmt(target)} × 100"
+            if direction == "higher"
+            else f"{_fmt(target)} / {_fmt(actual)} × 100"
         )
         return (lambda a, b: calc.level_achievement(a, b, direction)), [actual, target], formula
     if isinstance(t, GrowthRateTarget):
@@ -138,7 +147,11 @@ def _ratio_inputs(ind: Indicator, t: Target) -> tuple[Callable[..., Figure], lis
     if isinstance(t, CountPerYearTarget) and t.value is not None:
         years = t.end_year - t.start_year
         if r.basis == "per_year":
-            return (lambda a, b: calc.level_achievement(a, b)), [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
+            return (
+                (lambda a, b: calc.level_achievement(a, b)),
+                [actual, t.value],
+                f"{_fmt(actual)} / {_fmt(t.value)} × 100",
+            )
         return (
             (lambda a, b: calc.count_achievement(a, b, years)),
             [actual, t.value],
@@ -151,18 +164,25 @@ def audit_ratio(file: str, ind: Indicator, t: Target) -> AuditItem | None:
     pr = t.published_ratio
     if pr is None:
         return None
-    base = {"id": ind.id, "check": "ratio", "file": file, "label": ind.label, "name": ind.name,
-            "published": pr.value, "line": pr.ref.line}
+    base = {
+        "id": ind.id,
+        "check": "ratio",
+        "file": file,
+        "label": ind.label,
+        "name": ind.name,
+        "published": pr.value,
+        "line": pr.ref.line,
+    }
     spec = _ratio_inputs(ind, t)
     if spec is None:
-        return AuditItem(**base, recomputed=None, verdict=NOT_COMPUTABLE, formula="", reason=calc.UNKNOWN)  # type: ignore[arg-type]
+        return _item(**base, recomputed=None, verdict=NOT_COMPUTABLE, formula="", reason=calc.UNKNOWN)
     func, inputs, formula = spec
     fig = func(*[float(x) for x in inputs])
     if fig.value is None:
-        return AuditItem(**base, recomputed=None, verdict=NOT_COMPUTABLE, formula=formula, reason=fig.reason)  # type: ignore[arg-type]
+        return _item(**base, recomputed=None, verdict=NOT_COMPUTABLE, formula=formula, reason=fig.reason)
     bounds = span(func, inputs)
-    return AuditItem(
-        **base,  # type: ignore[arg-type]
+    return _item(
+        **base,
         recomputed=fig.value,
         verdict=verdict(pr.value, fig.value, bounds),
         formula=formula,
@@ -183,33 +203,59 @@ def audit_claim(file: str, c: GrowthClaim) -> list[AuditItem]:
             f"((1 + {_fmt(c.increase_pct)}/100)^(1/{years}) − 1) × 100",
         )
     elif c.multiple is not None:
-        source = (lambda m: calc.rate_from_multiple(m, years), c.multiple, f"({_fmt(c.multiple)}^(1/{years}) − 1) × 100")
+        source = (
+            lambda m: calc.rate_from_multiple(m, years),
+            c.multiple,
+            f"({_fmt(c.multiple)}^(1/{years}) − 1) × 100",
+        )
     if c.average_annual_pct is not None and source is not None:
         func, given, formula = source
         fig = func(float(given))
         if fig.value is None:
-            items.append(AuditItem(**base, check="claim_average_rate", published=c.average_annual_pct,  # type: ignore[arg-type]
-                                   recomputed=None, verdict=NOT_COMPUTABLE, formula=formula, reason=fig.reason))
+            items.append(
+                _item(
+                    **base,
+                    check="claim_average_rate",
+                    published=c.average_annual_pct,
+                    recomputed=None,
+                    verdict=NOT_COMPUTABLE,
+                    formula=formula,
+                    reason=fig.reason,
+                )
+            )
         else:
             bounds = span(func, [given])
-            items.append(AuditItem(
-                **base,  # type: ignore[arg-type]
-                check="claim_average_rate", published=c.average_annual_pct, recomputed=fig.value,
-                verdict=verdict(c.average_annual_pct, fig.value, bounds, c.average_comparator), formula=formula,
-                low=bounds[0] if bounds else None, high=bounds[1] if bounds else None,
-            ))
+            items.append(
+                _item(
+                    **base,
+                    check="claim_average_rate",
+                    published=c.average_annual_pct,
+                    recomputed=fig.value,
+                    verdict=verdict(c.average_annual_pct, fig.value, bounds, c.average_comparator),
+                    formula=formula,
+                    low=bounds[0] if bounds else None,
+                    high=bounds[1] if bounds else None,
+                )
+            )
     if c.increase_pct is not None and c.multiple is not None:
+
         def as_multiple(inc: float) -> Figure:
             return Figure(1.0 + inc / 100.0)
 
         value = 1.0 + float(c.increase_pct) / 100.0
         bounds = span(as_multiple, [c.increase_pct])
-        items.append(AuditItem(
-            **base,  # type: ignore[arg-type]
-            check="claim_multiple", published=c.multiple, recomputed=value,
-            verdict=verdict(c.multiple, value, bounds), formula=f"1 + {_fmt(c.increase_pct)}/100",
-            low=bounds[0] if bounds else None, high=bounds[1] if bounds else None,
-        ))
+        items.append(
+            _item(
+                **base,
+                check="claim_multiple",
+                published=c.multiple,
+                recomputed=value,
+                verdict=verdict(c.multiple, value, bounds),
+                formula=f"1 + {_fmt(c.increase_pct)}/100",
+                low=bounds[0] if bounds else None,
+                high=bounds[1] if bounds else None,
+            )
+        )
     return items
 
 

@@ -53,7 +53,12 @@ def check_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
             key = (*key_base, ind.id)
             if key in seen and seen[key][0] != f.file:
                 other, line = seen[key]
-                yield _at(f, ("indicators", i, "id"), f"id {ind.id!r} is also defined in {other}:{line} for the same term", "duplicate-id")
+                yield _at(
+                    f,
+                    ("indicators", i, "id"),
+                    f"id {ind.id!r} is also defined in {other}:{line} for the same term",
+                    "duplicate-id",
+                )
             else:
                 mark = f.positions.find(("indicators", i, "id"))
                 seen.setdefault(key, (f.file, mark[0] if mark else 0))
@@ -65,7 +70,12 @@ def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
         if ind.id in first:
             mark = f.positions.find(("indicators", first[ind.id], "id"))
             where = f" (first at line {mark[0]})" if mark else ""
-            yield _at(f, ("indicators", i, "id"), f"duplicate indicator id {ind.id!r}{where}; ids must be unique", "duplicate-id")
+            yield _at(
+                f,
+                ("indicators", i, "id"),
+                f"duplicate indicator id {ind.id!r}{where}; ids must be unique",
+                "duplicate-id",
+            )
         else:
             first[ind.id] = i
     claim_first: set[str] = set()
@@ -89,7 +99,12 @@ def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
         yield _at(f, ("term",), f"term starts in {term.start} and ends in {term.end}; expected start < end", "year")
         return
     if ind.baseline is not None and not term.start - 10 <= ind.baseline.year <= term.end:
-        yield _at(f, (*base, "baseline", "year"), f"baseline year {ind.baseline.year} is outside the term {term.start}-{term.end}", "year")
+        yield _at(
+            f,
+            (*base, "baseline", "year"),
+            f"baseline year {ind.baseline.year} is outside the term {term.start}-{term.end}",
+            "year",
+        )
     for j, t in enumerate(ind.targets):
         tpath = (*base, "targets", j)
         years = _target_years(t)
@@ -98,7 +113,8 @@ def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
                 yield _at(f, (*tpath, key), f"{key} {year} is outside the term {term.start}-{term.end}", "year")
             if ind.baseline is not None and key != "start_year" and ind.baseline.year > year:
                 yield _at(
-                    f, (*base, "baseline", "year"),
+                    f,
+                    (*base, "baseline", "year"),
                     f"baseline year {ind.baseline.year} is after the target year {year}; expected a baseline at or before the target",
                     "year",
                 )
@@ -121,23 +137,45 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
     if ind.baseline is not None:
         yield from _bounds(f, ind.unit, ind.baseline.value, (*base, "baseline", "value"), "baseline")
         if ind.baseline.value is not None and ind.baseline.ref is None:
-            yield _at(f, (*base, "baseline"), "a baseline value needs a 'ref' to the source line it comes from", "traceability")
+            yield _at(
+                f,
+                (*base, "baseline"),
+                "a baseline value needs a 'ref' to the source line it comes from",
+                "traceability",
+            )
     for j, t in enumerate(ind.targets):
         tpath = (*base, "targets", j)
         if isinstance(t, LevelTarget):
             yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
             if t.ratio_basis == "equivalent" and t.equivalent is None:
-                yield _at(f, (*tpath, "ratio_basis"), "ratio_basis is 'equivalent' but the target has no 'equivalent'", "consistency")
+                yield _at(
+                    f,
+                    (*tpath, "ratio_basis"),
+                    "ratio_basis is 'equivalent' but the target has no 'equivalent'",
+                    "consistency",
+                )
         elif isinstance(t, GrowthRateTarget) and t.value <= -100:
-            yield _at(f, (*tpath, "value"), f"growth rate {t.value} %/year is -100 or less; expected a rate above -100", "range")
+            yield _at(
+                f,
+                (*tpath, "value"),
+                f"growth rate {t.value} %/year is -100 or less; expected a rate above -100",
+                "range",
+            )
         elif isinstance(t, CountPerYearTarget):
             yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
         elif isinstance(t, PointsReductionTarget) and t.value <= 0:
-            yield _at(f, (*tpath, "value"), f"a reduction of {t.value} points per year; expected a positive number", "range")
+            yield _at(
+                f, (*tpath, "value"), f"a reduction of {t.value} points per year; expected a positive number", "range"
+            )
         elif isinstance(t, MaintainTarget):
             yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
         if f.model.kind == "targets" and (t.result is not None or t.published_ratio is not None):
-            yield _at(f, (*tpath, "result" if t.result else "published_ratio"), "a targets file holds no results; move results to a results file", "consistency")
+            yield _at(
+                f,
+                (*tpath, "result" if t.result else "published_ratio"),
+                "a targets file holds no results; move results to a results file",
+                "consistency",
+            )
         if t.result is not None:
             yield from _result(f, ind, t, t.result, (*tpath, "result"))
         if t.published_ratio is not None and t.published_ratio.value < 0:
@@ -146,7 +184,13 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
 
 def _result(f: Loaded, ind: Indicator, t: Target, r: Result, path: Path_) -> Iterator[Diagnostic]:
     if r.value is None and r.text is None:
-        yield _at(f, path, "a result needs a 'value' or a 'text' (use value: null with a note for unknown)", "consistency", "warning")
+        yield _at(
+            f,
+            path,
+            "a result needs a 'value' or a 'text' (use value: null with a note for unknown)",
+            "consistency",
+            "warning",
+        )
     if isinstance(t, LevelTarget):
         yield from _bounds(f, r.unit or t.unit or ind.unit, r.value, (*path, "value"), "result")
 
@@ -157,7 +201,12 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
         if ind.share_group is None:
             continue
         if get_unit(ind.unit).kind != "share":
-            yield _at(f, ("indicators", i, "unit"), f"indicator in share group {ind.share_group!r} must be in percent, not {ind.unit!r}", "share-group")
+            yield _at(
+                f,
+                ("indicators", i, "unit"),
+                f"indicator in share group {ind.share_group!r} must be in percent, not {ind.unit!r}",
+                "share-group",
+            )
         for t in ind.targets:
             if isinstance(t, LevelTarget):
                 groups[(ind.share_group, t.year)].append((i, t.value))
@@ -171,7 +220,8 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
         if abs(total - SHARE_TOTAL) > tolerance:
             first = members[0][0]
             yield _at(
-                f, ("indicators", first, "share_group"),
+                f,
+                ("indicators", first, "share_group"),
                 f"shares of group {group!r} for {year} sum to {total} %; expected 100 % (within rounding, ±{tolerance})",
                 "share-sum",
             )
@@ -187,4 +237,10 @@ def _claims(f: Loaded) -> Iterator[Diagnostic]:
             yield _at(f, (*path, "end_year"), f"end_year {c.end_year} is not after start_year {c.start_year}", "year")
         given = sum(x is not None for x in (c.increase_pct, c.multiple, c.average_annual_pct))
         if given < 2:
-            yield _at(f, path, "this claim cannot be audited: it needs at least two of increase_pct, multiple, average_annual_pct", "claim", "warning")
+            yield _at(
+                f,
+                path,
+                "this claim cannot be audited: it needs at least two of increase_pct, multiple, average_annual_pct",
+                "claim",
+                "warning",
+            )

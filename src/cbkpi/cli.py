@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -29,15 +29,13 @@ app = typer.Typer(
 )
 
 FilesArg = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Argument(
         help="YAML data files. Default: every *.yaml under ./data (observations excepted).",
         show_default=False,
     ),
 ]
-DataDirOpt = Annotated[
-    Path, typer.Option("--data-dir", help="Where to look for data files when none are given.")
-]
+DataDirOpt = Annotated[Path, typer.Option("--data-dir", help="Where to look for data files when none are given.")]
 
 
 class ValidateFormat(str, Enum):
@@ -75,7 +73,8 @@ def _files(files: list[Path] | None, data_dir: Path) -> list[Path]:
 def validate(
     files: FilesArg = None,
     output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="text: path:line:col: level message; json; github: Actions annotations.")
+        ValidateFormat,
+        typer.Option("--format", "-f", help="text: path:line:col: level message; json; github: Actions annotations."),
     ] = ValidateFormat.text,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
@@ -119,8 +118,6 @@ def units(
         typer.echo(f"{unit.key:30} {unit.label(lang):28} {unit.kind}")
 
 
-
-
 class Lang(str, Enum):
     vi = "vi"
     en = "en"
@@ -139,7 +136,9 @@ class AuditFormat(str, Enum):
     markdown = "markdown"
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and numbers (vi: 1.650,5; en: 1,650.5).")]
+LangOpt = Annotated[
+    Lang, typer.Option("--lang", "-l", help="Language of labels and numbers (vi: 1.650,5; en: 1,650.5).")
+]
 
 
 def _load_valid(files: list[Path] | None, data_dir: Path) -> list:  # type: ignore[type-arg]
@@ -160,8 +159,12 @@ def _load_valid(files: list[Path] | None, data_dir: Path) -> list:  # type: igno
 def status(
     files: FilesArg = None,
     lang: LangOpt = Lang.vi,
-    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="table (rich), json (raw numbers), csv, markdown.")] = StatusFormat.table,
-    width: Annotated[Optional[int], typer.Option("--width", help="Table width in columns (default: the terminal's).")] = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="table (rich), json (raw numbers), csv, markdown.")
+    ] = StatusFormat.table,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Table width in columns (default: the terminal's).")
+    ] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Where every indicator stands.
@@ -195,7 +198,9 @@ def status(
 def audit(
     files: FilesArg = None,
     lang: LangOpt = Lang.vi,
-    output_format: Annotated[AuditFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = AuditFormat.text,
+    output_format: Annotated[
+        AuditFormat, typer.Option("--format", "-f", help="text, json or markdown.")
+    ] = AuditFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
@@ -231,7 +236,8 @@ calc_app = typer.Typer(
 app.add_typer(calc_app, name="calc")
 
 NotationOpt = Annotated[
-    Optional[Lang], typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred.")
+    Lang | None,
+    typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred."),
 ]
 YearsOpt = Annotated[float, typer.Option("--years", "-n", min=0, help="Number of years.")]
 
@@ -281,8 +287,12 @@ def calc_required(
     """
     from cbkpi.calc import required_growth
 
-    _show(required_growth(_num(baseline, notation, "BASELINE"), _num(target, notation, "TARGET"), years),
-          lang, " %/năm" if lang is Lang.vi else " %/yr", json_out)
+    _show(
+        required_growth(_num(baseline, notation, "BASELINE"), _num(target, notation, "TARGET"), years),
+        lang,
+        " %/năm" if lang is Lang.vi else " %/yr",
+        json_out,
+    )
 
 
 @calc_app.command("cagr")
@@ -300,8 +310,12 @@ def calc_cagr(
     """
     from cbkpi.calc import cagr
 
-    _show(cagr(_num(start, notation, "START"), _num(end, notation, "END"), years),
-          lang, " %/năm" if lang is Lang.vi else " %/yr", json_out)
+    _show(
+        cagr(_num(start, notation, "START"), _num(end, notation, "END"), years),
+        lang,
+        " %/năm" if lang is Lang.vi else " %/yr",
+        json_out,
+    )
 
 
 @calc_app.command("implied")
@@ -319,20 +333,23 @@ def calc_implied(
     """
     from cbkpi.calc import implied_end_value
 
-    _show(implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years),
-          lang, "", json_out)
+    _show(
+        implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years), lang, "", json_out
+    )
 
 
 class DirectionOpt(str, Enum):
-    higher = "higher"
-    lower = "lower"
+    up = "higher"
+    down = "lower"
 
 
 @calc_app.command("achieved")
 def calc_achieved(
     actual: Annotated[str, typer.Argument(help="Result (a level, or an achieved rate).")],
     target: Annotated[str, typer.Argument(help="Target (a level, or a target rate).")],
-    direction: Annotated[DirectionOpt, typer.Option("--direction", help="lower: lower is better (target/actual).")] = DirectionOpt.higher,
+    direction: Annotated[
+        DirectionOpt, typer.Option("--direction", help="lower: lower is better (target/actual).")
+    ] = DirectionOpt.up,
     notation: NotationOpt = None,
     lang: LangOpt = Lang.vi,
     json_out: JsonOpt = False,
@@ -343,5 +360,9 @@ def calc_achieved(
     """
     from cbkpi.calc import level_achievement
 
-    _show(level_achievement(_num(actual, notation, "ACTUAL"), _num(target, notation, "TARGET"), direction.value),
-          lang, " %", json_out)
+    _show(
+        level_achievement(_num(actual, notation, "ACTUAL"), _num(target, notation, "TARGET"), direction.value),
+        lang,
+        " %",
+        json_out,
+    )

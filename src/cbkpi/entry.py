@@ -33,10 +33,12 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the user gets one clear line, not a traceback
+    except Exception as exc:
         if os.environ.get("CBKPI_DEBUG"):
             raise
-        print(f"cbkpi: internal error: {type(exc).__name__}: {exc}. "
-              "Please report it with the command you ran (CBKPI_DEBUG=1 shows the traceback).",
-              file=sys.stderr)
+        print(
+            f"cbkpi: internal error: {type(exc).__name__}: {exc}. "
+            "Please report it with the command you ran (CBKPI_DEBUG=1 shows the traceback).",
+            file=sys.stderr,
+        )
         sys.exit(INTERNAL_ERROR)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -219,15 +219,13 @@ class QualitativeTarget(_TargetBase):
 
 
 Target = Annotated[
-    Union[
-        LevelTarget,
-        GrowthRateTarget,
-        CountPerYearTarget,
-        PointsReductionTarget,
-        MaintainTarget,
-        MilestoneTarget,
-        QualitativeTarget,
-    ],
+    LevelTarget
+    | GrowthRateTarget
+    | CountPerYearTarget
+    | PointsReductionTarget
+    | MaintainTarget
+    | MilestoneTarget
+    | QualitativeTarget,
     Field(discriminator="kind"),
 ]
 

@@ -185,7 +185,9 @@ def agreements(ind: Indicator, targets: list[TargetStatus]) -> list[Agreement]:
             implied = g.implied_end_value.value
             verdict = (
                 "growth_implies_level"
-                if calc.meets(implied, float(t.value), ind.direction, "at_least" if ind.direction == "higher" else "at_most")
+                if calc.meets(
+                    implied, float(t.value), ind.direction, "at_least" if ind.direction == "higher" else "at_most"
+                )
                 else "level_needs_more"
             )
             out.append(Agreement(g.target, t, implied, lv.required_annual_growth_pct.value, verdict))

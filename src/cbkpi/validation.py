@@ -32,7 +32,7 @@ class Report:
 
 def validate_files(paths: Iterable[Path]) -> Report:
     report = Report()
-    for path, outcome in zip(paths_list := list(paths), load_all(paths_list)):
+    for path, outcome in zip(paths_list := list(paths), load_all(paths_list), strict=True):
         report.files.append(str(path))
         if isinstance(outcome, DataError):
             report.diagnostics.extend(outcome.diagnostics)

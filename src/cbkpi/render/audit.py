@@ -23,22 +23,46 @@ def _difference(item: AuditItem, lang: str) -> str:
 
 
 def headers(lang: str) -> list[str]:
-    return [t(k, lang) for k in ("col_no", "col_check", "col_published", "col_recomputed",
-                                 "col_difference", "col_verdict", "col_formula")]
+    return [
+        t(k, lang)
+        for k in (
+            "col_no",
+            "col_check",
+            "col_published",
+            "col_recomputed",
+            "col_difference",
+            "col_verdict",
+            "col_formula",
+        )
+    ]
 
 
 def rows(items: Sequence[AuditItem], lang: str) -> list[list[str]]:
     return [
-        [item.label, f"{item.id} ({item.check}, line {item.line})", format_decimal(item.published, lang),
-         _recomputed(item, lang), _difference(item, lang), t(item.verdict, lang), item.formula]
+        [
+            item.label,
+            f"{item.id} ({item.check}, line {item.line})",
+            format_decimal(item.published, lang),
+            _recomputed(item, lang),
+            _difference(item, lang),
+            t(item.verdict, lang),
+            item.formula,
+        ]
         for item in items
     ]
 
 
 def summary(items: Sequence[AuditItem], lang: str) -> str:
     count = {v: sum(i.verdict == v for i in items) for v in (AGREES, WITHIN_ROUNDING, DISAGREES, NOT_COMPUTABLE)}
-    return t("summary_audit", lang, n=len(items), agrees=count[AGREES], within=count[WITHIN_ROUNDING],
-             disagrees=count[DISAGREES], nc=count[NOT_COMPUTABLE])
+    return t(
+        "summary_audit",
+        lang,
+        n=len(items),
+        agrees=count[AGREES],
+        within=count[WITHIN_ROUNDING],
+        disagrees=count[DISAGREES],
+        nc=count[NOT_COMPUTABLE],
+    )
 
 
 def as_text(items: Sequence[AuditItem], lang: str) -> str:

@@ -50,7 +50,11 @@ def as_github(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
         if d.line is not None:
             props += f",line={d.line},col={d.column or 1}"
         out.append(f"::{d.level} {props},title=cbkpi {d.code}::{_escape(d.message)}")
-    out.append(as_text([], files) if not any(d.level == "error" for d in diags) else f"{sum(d.level == 'error' for d in diags)} error(s)")
+    out.append(
+        as_text([], files)
+        if not any(d.level == "error" for d in diags)
+        else f"{sum(d.level == 'error' for d in diags)} error(s)"
+    )
     return "\n".join(out)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cbkpi import __version__
 from cbkpi.calc import Figure
@@ -26,10 +26,21 @@ from cbkpi.models import (
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
 from cbkpi.units import get_unit
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 AREAS = ("economy", "culture_society", "environment", "party_building")
 _MIN_WIDTH = {"col_indicator": 14, "col_target": 12, "col_achievement": 11, "col_implied": 9, "col_published": 6}
-_MAX_WIDTH = {"col_no": 4, "col_unit": 10, "col_baseline": 13, "col_target": 18, "col_result": 12,
-              "col_required": 10, "col_implied": 10, "col_published": 8}
+_MAX_WIDTH = {
+    "col_no": 4,
+    "col_unit": 10,
+    "col_baseline": 13,
+    "col_target": 18,
+    "col_result": 12,
+    "col_required": 10,
+    "col_implied": 10,
+    "col_published": 8,
+}
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -56,8 +67,14 @@ def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
     if isinstance(tg, CountPerYearTarget):
         unit = unit_label(tg.unit, lang)
         if tg.per_unit is not None:
-            text = t("kind_count_per_unit", lang, comp=comp, value=format_decimal(tg.per_unit.value, lang),
-                     unit=unit, per=tg.per_unit.label.get(lang))
+            text = t(
+                "kind_count_per_unit",
+                lang,
+                comp=comp,
+                value=format_decimal(tg.per_unit.value, lang),
+                unit=unit,
+                per=tg.per_unit.label.get(lang),
+            )
             if tg.value is not None:
                 text += f" (= {format_decimal(tg.value, lang)}/" + ("năm" if lang == "vi" else "yr") + ")"
             return text
@@ -97,14 +114,17 @@ def met_text(met: bool | None, lang: str) -> str:
 def agreement_text(ind: IndicatorStatus, lang: str) -> list[str]:
     out = []
     for a in ind.agreements:
-        out.append(t(
-            a.verdict, lang,
-            rate=format_decimal(a.growth_target.value, lang),
-            implied=format_number(a.implied_end_value, lang, 2),
-            year=a.level_target.year,
-            level=format_decimal(a.level_target.value, lang),
-            required=format_number(a.required_rate_pct, lang, 2),
-        ))
+        out.append(
+            t(
+                a.verdict,
+                lang,
+                rate=format_decimal(a.growth_target.value, lang),
+                implied=format_number(a.implied_end_value, lang, 2),
+                year=a.level_target.year,
+                level=format_decimal(a.level_target.value, lang),
+                required=format_number(a.required_rate_pct, lang, 2),
+            )
+        )
     return out
 
 
@@ -120,13 +140,26 @@ def baseline_text(ind: IndicatorStatus, lang: str) -> str:
 
 # -- rows (shared by table, CSV, Markdown) ------------------------------------------------------
 def target_headers(lang: str) -> list[str]:
-    return [t(k, lang) for k in ("col_no", "col_indicator", "col_unit", "col_baseline", "col_target",
-                                 "col_required", "col_implied")]
+    return [
+        t(k, lang)
+        for k in ("col_no", "col_indicator", "col_unit", "col_baseline", "col_target", "col_required", "col_implied")
+    ]
 
 
 def result_headers(lang: str) -> list[str]:
-    return [t(k, lang) for k in ("col_no", "col_indicator", "col_unit", "col_target", "col_result",
-                                 "col_achievement", "col_published", "col_met")]
+    return [
+        t(k, lang)
+        for k in (
+            "col_no",
+            "col_indicator",
+            "col_unit",
+            "col_target",
+            "col_result",
+            "col_achievement",
+            "col_published",
+            "col_met",
+        )
+    ]
 
 
 def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
@@ -137,10 +170,14 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
         for k, ts in enumerate(ind.targets):
             first = k == 0
             unit = i.unit if term.data.kind == "targets" else ts.unit
-            head = [i.label if first else "", i.name.get(lang) if first else "",
-                    unit_label(unit, lang) if first or term.data.kind == "results" else ""]
+            head = [
+                i.label if first else "",
+                i.name.get(lang) if first else "",
+                unit_label(unit, lang) if first or term.data.kind == "results" else "",
+            ]
             if term.data.kind == "targets":
-                cells = head + [
+                cells = [
+                    *head,
                     baseline_text(ind, lang) if first else "",
                     target_text(ts, i.unit, lang),
                     figure_text(ts.required_annual_growth_pct, lang),
@@ -148,7 +185,8 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
                 ]
             else:
                 pr = ts.target.published_ratio
-                cells = head + [
+                cells = [
+                    *head,
                     target_text(ts, i.unit, lang),
                     result_text(ts, lang),
                     figure_text(ts.achievement_pct, lang, 1),
@@ -186,25 +224,58 @@ def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
     """One CSV with a row per target of every term; raw numbers, one column per figure."""
     from cbkpi.render.tabular import to_csv
 
-    header = ["term", "file", "id", "label", "name", "area", "unit", "direction", "baseline_year",
-              "baseline_value", "target_kind", "comparator", "target_value", "target_year",
-              "required_annual_growth_pct", "implied_end_value", "result_value", "achievement_pct",
-              "published_ratio_pct", "met"]
+    header = [
+        "term",
+        "file",
+        "id",
+        "label",
+        "name",
+        "area",
+        "unit",
+        "direction",
+        "baseline_year",
+        "baseline_value",
+        "target_kind",
+        "comparator",
+        "target_value",
+        "target_year",
+        "required_annual_growth_pct",
+        "implied_end_value",
+        "result_value",
+        "achievement_pct",
+        "published_ratio_pct",
+        "met",
+    ]
     body: list[list[object]] = []
     for term in terms:
         for ind in term.indicators:
             i = ind.indicator
             for ts in ind.targets:
                 d = target_json(ts)
-                body.append([
-                    f"{term.data.term.start}-{term.data.term.end}", term.file, i.id, i.label, i.name.get(lang),
-                    i.area, i.unit, i.direction,
-                    i.baseline.year if i.baseline else None,
-                    _num(i.baseline.value) if i.baseline else None,
-                    d["kind"], d.get("comparator"), d.get("value"), d.get("year") or d.get("end_year"),
-                    d["required_annual_growth_pct"], d["implied_end_value"],
-                    (d["result"] or {}).get("value"), d["achievement_pct"], d["published_ratio_pct"], d["met"],
-                ])
+                body.append(
+                    [
+                        f"{term.data.term.start}-{term.data.term.end}",
+                        term.file,
+                        i.id,
+                        i.label,
+                        i.name.get(lang),
+                        i.area,
+                        i.unit,
+                        i.direction,
+                        i.baseline.year if i.baseline else None,
+                        _num(i.baseline.value) if i.baseline else None,
+                        d["kind"],
+                        d.get("comparator"),
+                        d.get("value"),
+                        d.get("year") or d.get("end_year"),
+                        d["required_annual_growth_pct"],
+                        d["implied_end_value"],
+                        (d["result"] or {}).get("value"),
+                        d["achievement_pct"],
+                        d["published_ratio_pct"],
+                        d["met"],
+                    ]
+                )
     return to_csv(header, body)
 
 
@@ -245,10 +316,18 @@ def target_json(ts: TargetStatus) -> dict[str, Any]:
     d["achievement_pct"] = _fig(ts.achievement_pct)
     d["achievement_reason"] = _reason(ts.achievement_pct) or ts.achievement_pct.note
     r = tg.result
-    d["result"] = None if r is None else {
-        "value": _num(r.value), "text": r.text, "comparator": r.comparator, "unit": r.unit,
-        "basis": r.basis, "estimate": r.estimate,
-    }
+    d["result"] = (
+        None
+        if r is None
+        else {
+            "value": _num(r.value),
+            "text": r.text,
+            "comparator": r.comparator,
+            "unit": r.unit,
+            "basis": r.basis,
+            "estimate": r.estimate,
+        }
+    )
     d["published_ratio_pct"] = _num(tg.published_ratio.value) if tg.published_ratio else None
     d["met"] = ts.met
     d["source_line"] = tg.ref.line
@@ -272,16 +351,27 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
         "area": i.area,
         "unit": i.unit,
         "direction": i.direction,
-        "baseline": None if b is None else {"year": b.year, "value": _num(b.value), "estimate": b.estimate,
-                                            "source_line": b.ref.line if b.ref else None},
+        "baseline": None
+        if b is None
+        else {
+            "year": b.year,
+            "value": _num(b.value),
+            "estimate": b.estimate,
+            "source_line": b.ref.line if b.ref else None,
+        },
         "required_annual_growth_pct": _headline(targets, "required_annual_growth_pct"),
         "implied_end_value": _headline(targets, "implied_end_value"),
         "achievement_pct": _headline(targets, "achievement_pct"),
         "targets": targets,
         "agreements": [
-            {"growth_target_pct": _num(a.growth_target.value), "level_target": _num(a.level_target.value),
-             "year": a.level_target.year, "implied_end_value": round(a.implied_end_value, 6),
-             "required_rate_pct": round(a.required_rate_pct, 6), "verdict": a.verdict}
+            {
+                "growth_target_pct": _num(a.growth_target.value),
+                "level_target": _num(a.level_target.value),
+                "year": a.level_target.year,
+                "implied_end_value": round(a.implied_end_value, 6),
+                "required_rate_pct": round(a.required_rate_pct, 6),
+                "verdict": a.verdict,
+            }
             for a in ind.agreements
         ],
     }
@@ -312,20 +402,34 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
 
     console = Console(width=width) if width else Console()
     for term in terms:
-        table = Table(title=title(term, lang), box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                      expand=False, title_justify="left", title_style="bold", collapse_padding=True)
+        table = Table(
+            title=title(term, lang),
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            expand=False,
+            title_justify="left",
+            title_style="bold",
+            collapse_padding=True,
+        )
         numeric = {"col_required", "col_implied", "col_achievement", "col_published"}
-        keys = (["col_no", "col_indicator", "col_unit", "col_baseline", "col_target", "col_required", "col_implied"]
-                if term.data.kind == "targets" else
-                ["col_no", "col_indicator", "col_unit", "col_target", "col_result", "col_achievement",
-                 "col_published"])
+        keys = (
+            ["col_no", "col_indicator", "col_unit", "col_baseline", "col_target", "col_required", "col_implied"]
+            if term.data.kind == "targets"
+            else ["col_no", "col_indicator", "col_unit", "col_target", "col_result", "col_achievement", "col_published"]
+        )
         for key in keys:
-            table.add_column(t(key, lang), justify="right" if key in numeric else "left",
-                             overflow="fold", no_wrap=key in ("col_no", "col_achievement"),
-                             min_width=_MIN_WIDTH.get(key), max_width=_MAX_WIDTH.get(key))
+            table.add_column(
+                t(key, lang),
+                justify="right" if key in numeric else "left",
+                overflow="fold",
+                no_wrap=key in ("col_no", "col_achievement"),
+                min_width=_MIN_WIDTH.get(key),
+                max_width=_MAX_WIDTH.get(key),
+            )
         grouped: dict[str, list[tuple[list[str], TargetStatus]]] = {a: [] for a in AREAS}
         statuses = [ts for ind in term.indicators for ts in ind.targets]
-        for (area, cells), ts in zip(rows(term, lang), statuses):
+        for (area, cells), ts in zip(rows(term, lang), statuses, strict=True):
             grouped.setdefault(area, []).append((cells, ts))
         for area, items in grouped.items():
             if not items:
