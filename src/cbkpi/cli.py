@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cbkpi import __version__
+
+if TYPE_CHECKING:
+    from cbkpi.validation import Report
 
 app = typer.Typer(
     name="cbkpi",
@@ -60,9 +63,13 @@ def main(
 
 
 def _files(files: list[Path] | None, data_dir: Path) -> list[Path]:
+    """The files given, or every data and observations file under ``data_dir``."""
     from cbkpi.loader import discover
+    from cbkpi.observations import discover_observations
 
     found = discover(files or [], data_dir)
+    if not files:
+        found += discover_observations(data_dir)
     if not found:
         typer.echo(f"cbkpi: no data files given and none found under {data_dir}/", err=True)
         raise typer.Exit(2)
@@ -89,7 +96,7 @@ def validate(
     from cbkpi.render.diagnostics import FORMATS
     from cbkpi.validation import validate_files
 
-    report = validate_files(_files(files, data_dir))
+    report = validate_files(_files(files, data_dir), _context(data_dir))
     out = FORMATS[output_format.value](report.diagnostics, report.files)
     typer.echo(out)
     raise typer.Exit(report.exit_code)
@@ -141,18 +148,24 @@ LangOpt = Annotated[
 ]
 
 
-def _load_valid(files: list[Path] | None, data_dir: Path) -> list:  # type: ignore[type-arg]
+def _context(data_dir: Path) -> list[Path]:
+    from cbkpi.loader import discover
+
+    return discover([], data_dir) if data_dir.is_dir() else []
+
+
+def _load_valid(files: list[Path] | None, data_dir: Path) -> Report:
     """Load and validate; on any error print the diagnostics to stderr and exit 1 (or 2)."""
     from cbkpi.validation import validate_files
 
-    report = validate_files(_files(files, data_dir))
+    report = validate_files(_files(files, data_dir), _context(data_dir))
     if report.exit_code:
         for d in report.diagnostics:
             if d.level == "error":
                 typer.echo(d.format(), err=True)
         typer.echo("cbkpi: the data is not valid; run 'cbkpi validate' for the full report", err=True)
         raise typer.Exit(report.exit_code)
-    return report.loaded
+    return report
 
 
 @app.command()
@@ -165,6 +178,10 @@ def status(
     width: Annotated[
         int | None, typer.Option("--width", help="Table width in columns (default: the terminal's).")
     ] = None,
+    as_of: Annotated[
+        int | None,
+        typer.Option("--as-of", min=1900, max=2100, help="Track progress up to this year (default: the latest year observed)."),
+    ] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Where every indicator stands.
@@ -174,11 +191,21 @@ def status(
     target, result, achievement and the ratio the report printed. JSON keys are documented in
     docs/json-output.md.
 
+    With yearly observations (data/observations/*.yaml, or observation files given as FILES)
+    the targets are also tracked up to --as-of: latest value, observed and required pace,
+    status (met, on track >= 95 % of the required pace, moderate 60-95 %, insufficient 0-60 %,
+    moving away, no longer reachable, no data), projected end value and the pace still needed.
+
     Example: cbkpi status --lang en --format json
     """
+    from cbkpi.observations import values_by_indicator
     from cbkpi.status import term_status
+    from cbkpi.tracking import latest_year
 
-    terms = [term_status(f.file, f.model) for f in _load_valid(files, data_dir)]
+    report = _load_valid(files, data_dir)
+    observed = values_by_indicator(report.observations)  # type: ignore[arg-type]
+    year = as_of if as_of is not None else latest_year(observed)
+    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
     if output_format is StatusFormat.table:
         from cbkpi.render.status import print_tables
 
@@ -214,7 +241,7 @@ def audit(
     from cbkpi.audit import AGREES, audit_file
     from cbkpi.render import audit as render
 
-    items = [item for f in _load_valid(files, data_dir) for item in audit_file(f.file, f.model)]
+    items = [item for f in _load_valid(files, data_dir).loaded for item in audit_file(f.file, f.model)]
     if output_format is AuditFormat.json:
         typer.echo(render.as_json(items))
     elif output_format is AuditFormat.markdown:

@@ -24,6 +24,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.tracking import TermTracking, term_tracking
 from cbkpi.units import get_unit
 
 NOT_APPLICABLE = Figure(None, "not_applicable")
@@ -72,6 +73,8 @@ class TermStatus:
     file: str
     data: DataFile
     indicators: list[IndicatorStatus]
+    tracking: TermTracking | None = None
+    """Progress with yearly observations (targets files, when observations are given)."""
 
 
 def target_unit(ind: Indicator, t: Target) -> str:
@@ -199,5 +202,12 @@ def indicator_status(ind: Indicator) -> IndicatorStatus:
     return IndicatorStatus(ind, targets, agreements(ind, targets))
 
 
-def term_status(file: str, data: DataFile) -> TermStatus:
-    return TermStatus(file, data, [indicator_status(ind) for ind in data.indicators])
+def term_status(
+    file: str, data: DataFile, observed: dict[str, dict[int, float]] | None = None, as_of: int | None = None
+) -> TermStatus:
+    """Computed figures of one file; with ``observed`` values and a year ``as_of``, a targets
+    file is also tracked (:mod:`cbkpi.tracking`)."""
+    tracking = None
+    if data.kind == "targets" and as_of is not None:
+        tracking = term_tracking(data.indicators, observed or {}, as_of)
+    return TermStatus(file, data, [indicator_status(ind) for ind in data.indicators], tracking)

@@ -1,14 +1,19 @@
-"""Validate data files: schema, then the reviewer's checks, collected into one report."""
+"""Validate data files: schema, then the reviewer's checks, collected into one report.
+
+A file whose top level has ``observations`` (and no ``indicators``) is an observations file;
+every other file is a data file (targets or results)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cbkpi.checks import check_across, check_file
 from cbkpi.diagnostics import DataError, Diagnostic
-from cbkpi.loader import Loaded, load_all
+from cbkpi.loader import Loaded, validate_document
+from cbkpi.models import DataFile
+from cbkpi.yamlread import load
 
 
 @dataclass
@@ -16,6 +21,8 @@ class Report:
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: list[Loaded] = field(default_factory=list)
+    observations: list[object] = field(default_factory=list)
+    """:class:`cbkpi.observations.LoadedObservations`, when any were given."""
     unreadable: bool = False
 
     @property
@@ -30,15 +37,51 @@ class Report:
         return 1 if self.errors else 0
 
 
-def validate_files(paths: Iterable[Path]) -> Report:
+def _is_observations(data: object) -> bool:
+    return isinstance(data, dict) and "observations" in data and "indicators" not in data
+
+
+def validate_files(paths: Iterable[Path], context: Sequence[Path] = ()) -> Report:
+    """Validate ``paths``. ``context`` names data files read only to check observations
+    against (their ids and terms) when ``paths`` hold observations but no targets file."""
     report = Report()
-    for path, outcome in zip(paths_list := list(paths), load_all(paths_list), strict=True):
+    obs_docs = []
+    for path in paths:
         report.files.append(str(path))
-        if isinstance(outcome, DataError):
-            report.diagnostics.extend(outcome.diagnostics)
-            report.unreadable |= outcome.unreadable
+        try:
+            doc = load(path)
+            if _is_observations(doc.data):
+                obs_docs.append(doc)
+                continue
+            loaded = Loaded(doc.file, validate_document(doc, DataFile), doc.positions)
+        except DataError as exc:
+            report.diagnostics.extend(exc.diagnostics)
+            report.unreadable |= exc.unreadable
             continue
-        report.loaded.append(outcome)
-        report.diagnostics.extend(check_file(outcome))
+        report.loaded.append(loaded)
+        report.diagnostics.extend(check_file(loaded))
     report.diagnostics.extend(check_across(report.loaded))
+    if obs_docs:
+        _validate_observations(report, obs_docs, context)
     return report
+
+
+def _validate_observations(report: Report, docs: list, context: Sequence[Path]) -> None:  # type: ignore[type-arg]
+    from cbkpi.observations import LoadedObservations, ObservationsFile, check_observations
+
+    loaded = []
+    for doc in docs:
+        try:
+            loaded.append(LoadedObservations(doc.file, validate_document(doc, ObservationsFile), doc.positions))
+        except DataError as exc:
+            report.diagnostics.extend(exc.diagnostics)
+    data_files = list(report.loaded)
+    if not any(f.model.kind == "targets" for f in data_files):
+        for path in context:
+            try:
+                doc = load(path)
+                data_files.append(Loaded(doc.file, validate_document(doc, DataFile), doc.positions))
+            except DataError:
+                continue  # reported when that file itself is validated
+    report.diagnostics.extend(check_observations(loaded, data_files))
+    report.observations.extend(loaded)

@@ -23,10 +23,13 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.render.tracking import indicator_tracking_json
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
+from cbkpi.tracking import TermTracking
 from cbkpi.units import get_unit
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.text import Text
 
 AREAS = ("economy", "culture_society", "environment", "party_building")
@@ -217,6 +220,11 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
         notes = [line for ind in term.indicators for line in agreement_text(ind, lang)]
         if notes:
             parts.append("\n".join(f"- {n}" for n in notes) + "\n")
+        if term.tracking is not None:
+            from cbkpi.render import tracking as rt
+
+            tracked = [cells for _it, _tr, cells in rt.rows(term.tracking, lang)]
+            parts.append(to_markdown(rt.headers(lang), tracked, t("title_tracking", lang, year=term.tracking.as_of)))
     return "\n".join(parts)
 
 
@@ -385,7 +393,15 @@ def as_json(terms: Sequence[TermStatus]) -> str:
                 "file": term.file,
                 "kind": term.data.kind,
                 "term": {"start": term.data.term.start, "end": term.data.term.end},
-                "indicators": [indicator_json(ind) for ind in term.indicators],
+                "as_of": term.tracking.as_of if term.tracking else None,
+                "indicators": [
+                    indicator_json(ind)
+                    | indicator_tracking_json(
+                        term.tracking.indicators.get(ind.indicator.id) if term.tracking else None,
+                        term.tracking.as_of if term.tracking else None,
+                    )
+                    for ind in term.indicators
+                ],
             }
             for term in terms
         ],
@@ -446,6 +462,29 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
             for note in agreement_text(ind, lang):
                 console.print(f"• {t('agreement', lang, id=ind.indicator.id)}: {note}")
         console.print()
+        if term.tracking is not None:
+            _print_tracking(console, term.tracking, lang)
+
+
+def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from cbkpi.render import tracking as rt
+
+    table = Table(
+        title=t("title_tracking", lang, year=tracking.as_of), box=box.SIMPLE_HEAD, show_edge=False,
+        pad_edge=False, title_justify="left", title_style="bold", collapse_padding=True,
+    )
+    for k, header in enumerate(rt.headers(lang)):
+        table.add_column(header, justify="right" if k in (5, 6) else "left", overflow="fold",
+                         min_width=14 if k == 1 else None, max_width=4 if k == 0 else None)
+    for _it, tr, cells in rt.rows(tracking, lang):
+        style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
+        table.add_row(*cells[:4], Text(cells[4], style=style), *cells[5:])
+    console.print(table)
+    console.print()
 
 
 def _bar(fig: Figure, text: str, met: bool | None) -> Text | str:

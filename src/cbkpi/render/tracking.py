@@ -1,0 +1,103 @@
+"""The tracking part of ``cbkpi status`` (with observations): rows and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cbkpi.calc import Figure
+from cbkpi.i18n import format_number, t
+from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
+from cbkpi.units import get_unit
+
+STATUS_STYLE = {
+    "met": "green",
+    "on_track": "green",
+    "moderate_progress": "yellow",
+    "insufficient_progress": "red",
+    "moving_away": "red",
+    "no_longer_reachable": "red",
+    "no_data": "dim",
+    "not_assessable": "dim",
+}
+
+
+def headers(lang: str) -> list[str]:
+    keys = ("col_no", "col_indicator", "col_latest", "col_pace", "col_status", "col_projected", "col_needed")
+    return [t(k, lang) for k in keys]
+
+
+def _fig(fig: Figure, lang: str) -> str:
+    return "—" if fig.value is None else format_number(fig.value, lang, 2)
+
+
+def _pace(tr: Tracking, lang: str) -> str:
+    if tr.observed_pace.value is None and tr.required_pace.value is None:
+        return ""
+    unit = get_unit(tr.pace_unit).label(lang)
+    return f"{_fig(tr.observed_pace, lang)} / {_fig(tr.required_pace, lang)} {unit}"
+
+
+def status_text(tr: Tracking, lang: str) -> str:
+    text = t(tr.status, lang)
+    if tr.missing_years:
+        text += f" ({t('missing_years', lang, years=', '.join(map(str, tr.missing_years)))})"
+    return text
+
+
+def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tracking | None, list[str]]]:
+    out: list[tuple[IndicatorTracking, Tracking | None, list[str]]] = []
+    for it in tracking.indicators.values():
+        ind = it.indicator
+        if not it.targets:
+            continue
+        for k, tr in enumerate(it.targets):
+            head = [ind.label if k == 0 else "", ind.name.get(lang) if k == 0 else ""]
+            if tr.latest_value is None:
+                out.append((it, tr, [*head, "", "", t(tr.status, lang), "", ""]))
+                continue
+            latest = f"{format_number(tr.latest_value, lang, 2, strip=True)} ({tr.latest_year})"
+            out.append((it, tr, [
+                *head, latest, _pace(tr, lang), status_text(tr, lang),
+                _fig(tr.projected_end_value, lang), _fig(tr.required_pace_remaining_pct, lang),
+            ]))
+    return out
+
+
+def _num(fig: Figure) -> float | None:
+    return None if fig.value is None else round(fig.value, 6)
+
+
+def tracking_json(tr: Tracking) -> dict[str, Any]:
+    return {
+        "kind": tr.target.kind,
+        "status": tr.status,
+        "latest_year": tr.latest_year,
+        "latest_value": tr.latest_value,
+        "observed_pace": _num(tr.observed_pace),
+        "required_pace": _num(tr.required_pace),
+        "pace_unit": tr.pace_unit,
+        "pace_ratio_pct": None if tr.pace_ratio_pct is None else round(tr.pace_ratio_pct, 6),
+        "achievement_pct": _num(tr.achievement_pct),
+        "projected_end_value": _num(tr.projected_end_value),
+        "required_pace_remaining_pct": _num(tr.required_pace_remaining_pct),
+        "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
+        "missing_years": tr.missing_years,
+    }
+
+
+def indicator_tracking_json(it: IndicatorTracking | None, as_of: int | None) -> dict[str, Any]:
+    """Headline keys (from the first quantified target) and the per-target details."""
+    if it is None:
+        return {"status": None, "projected_end_value": None, "required_pace_remaining_pct": None, "tracking": None}
+    targets = [tracking_json(tr) for tr in it.targets]
+    first = targets[0] if targets else None
+    return {
+        "status": first["status"] if first else None,
+        "projected_end_value": first["projected_end_value"] if first else None,
+        "required_pace_remaining_pct": first["required_pace_remaining_pct"] if first else None,
+        "tracking": {
+            "as_of": as_of,
+            "observations": [{"year": y, "value": v} for y, v in sorted(it.observations.items())],
+            "targets": targets,
+        },
+    }

@@ -1,0 +1,265 @@
+"""Tracking a term with yearly observations: pace, status, projection, pace still required.
+
+The status follows Eurostat's method for quantified targets (the ratio of the observed pace to
+the pace required from the baseline to the target):
+
+- ``met``: the latest value already satisfies the target;
+- ``on_track``: ratio ≥ 95 %;
+- ``moderate_progress``: 60 % ≤ ratio < 95 %;
+- ``insufficient_progress``: 0 ≤ ratio < 60 %;
+- ``moving_away``: ratio < 0;
+- ``no_longer_reachable``: the target year has passed (or is the latest year) and the target is
+  not met, or the unit's own limits make it impossible (a share above 100 %, a rate below 0);
+- ``no_data``: no observation up to the year assessed;
+- ``not_assessable``: observations exist but a needed figure is unknown (e.g. no baseline).
+
+Paces per target kind (``docs/methodology.md``, "Tracking"):
+
+- level targets and growth-rate targets of level indicators: compound annual growth, from the
+  baseline to the latest observation;
+- rate indicators (GRDP growth): the average of the observed yearly rates, missing years skipped;
+- percentage-point reductions: points per year from the baseline to the latest observation;
+- counts per year: the average yearly count observed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cbkpi import calc
+from cbkpi.calc import Figure
+from cbkpi.models import (
+    CountPerYearTarget,
+    GrowthRateTarget,
+    Indicator,
+    LevelTarget,
+    MaintainTarget,
+    PointsReductionTarget,
+    Target,
+)
+from cbkpi.units import get_unit
+
+ON_TRACK_RATIO = 95.0
+MODERATE_RATIO = 60.0
+STATUSES = (
+    "met",
+    "on_track",
+    "moderate_progress",
+    "insufficient_progress",
+    "moving_away",
+    "no_longer_reachable",
+    "no_data",
+    "not_assessable",
+)
+
+
+@dataclass(frozen=True)
+class Tracking:
+    target: Target
+    status: str
+    latest_year: int | None = None
+    latest_value: float | None = None
+    observed_pace: Figure = Figure(None, calc.UNKNOWN)
+    required_pace: Figure = Figure(None, calc.UNKNOWN)
+    pace_ratio_pct: float | None = None
+    achievement_pct: Figure = Figure(None, calc.UNKNOWN)
+    projected_end_value: Figure = Figure(None, calc.UNKNOWN)
+    required_pace_remaining_pct: Figure = Figure(None, calc.UNKNOWN)
+    pace_unit: str = "percent_per_year"
+    missing_years: list[int] = field(default_factory=list)
+
+
+def classify(ratio_pct: float) -> str:
+    if ratio_pct >= ON_TRACK_RATIO:
+        return "on_track"
+    if ratio_pct >= MODERATE_RATIO:
+        return "moderate_progress"
+    if ratio_pct >= 0:
+        return "insufficient_progress"
+    return "moving_away"
+
+
+def _ratio(observed: Figure, required: Figure) -> float | None:
+    if observed.value is None or required.value is None or required.value == 0:
+        return None
+    return observed.value / required.value * 100.0
+
+
+def _status(met: bool, ratio: float | None, remaining: int, reachable: bool) -> str:
+    if met:
+        return "met"
+    if remaining <= 0 or not reachable:
+        return "no_longer_reachable"
+    if ratio is None:
+        return "not_assessable"
+    return classify(ratio)
+
+
+def _within_unit(unit_key: str, value: float) -> bool:
+    unit = get_unit(unit_key)
+    lo, hi = unit.lower_bound, unit.upper_bound
+    return (lo is None or value >= lo) and (hi is None or value <= hi)
+
+
+def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tracking:
+    """Assess one target of ``ind`` with the observations ``values`` (year → value) up to
+    ``as_of``."""
+    seen = {y: v for y, v in values.items() if y <= as_of}
+    if not seen:
+        return Tracking(t, "no_data")
+    latest_year = max(seen)
+    latest = seen[latest_year]
+    base = ind.baseline
+    b = None if base is None or base.value is None else float(base.value)
+    b_year = base.year if base is not None else None
+    unit = get_unit(ind.unit)
+
+    if unit.kind == "rate" and isinstance(t, GrowthRateTarget):
+        return _track_rate(t, seen, latest_year, latest)
+    if isinstance(t, CountPerYearTarget):
+        return _track_count(t, seen, latest_year, latest)
+    if b is None or b_year is None:
+        return Tracking(t, "not_assessable", latest_year, latest)
+    elapsed = latest_year - b_year
+    if isinstance(t, LevelTarget) and t.value is not None:
+        target = float(t.value)
+        years = t.year - b_year
+        remaining = t.year - latest_year
+        comparator = t.comparator
+        met = calc.meets(latest, target, ind.direction, comparator)
+        observed = calc.cagr(b, latest, elapsed)
+        required = calc.cagr(b, target, years)
+        projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+        needed = calc.cagr(latest, target, remaining)
+        reachable = _within_unit(ind.unit, target)
+        ratio = _ratio(observed, required)
+        return Tracking(
+            t, _status(met, ratio, remaining, reachable), latest_year, latest, observed, required, ratio,
+            calc.level_achievement(latest, target, ind.direction), projected, needed,
+        )
+    if isinstance(t, MaintainTarget):
+        level = float(t.value) if t.value is not None else b
+        met = calc.meets(latest, level, ind.direction, "reach")
+        return Tracking(
+            t, "met" if met else "moving_away", latest_year, latest,
+            achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
+        )
+    if isinstance(t, GrowthRateTarget):
+        rate = float(t.value)
+        years = t.end_year - b_year
+        remaining = t.end_year - latest_year
+        observed = calc.cagr(b, latest, elapsed)
+        required = Figure(rate)
+        goal = calc.implied_end_value(b, rate, years)
+        # Met once the level the rate would reach by the end year is already reached.
+        met = goal.value is not None and calc.meets(latest, goal.value, "higher", "at_least")
+        projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+        needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
+        ratio = _ratio(observed, required)
+        return Tracking(
+            t, _status(met, ratio, remaining, True), latest_year, latest, observed, required, ratio,
+            calc.growth_achievement(observed.value, rate), projected, needed,
+        )
+    if isinstance(t, PointsReductionTarget):
+        per_year = float(t.value)
+        years = t.end_year - b_year
+        remaining = t.end_year - latest_year
+        goal_level = b - per_year * years
+        observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
+        required = Figure(per_year)
+        met = remaining <= 0 and latest <= goal_level
+        projected = (
+            Figure(latest - observed.value * remaining) if observed.value is not None else observed
+        )
+        needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
+        ratio = _ratio(observed, required)
+        reachable = _within_unit(ind.unit, goal_level)
+        return Tracking(
+            t, _status(met or (remaining > 0 and latest <= goal_level), ratio, remaining, reachable),
+            latest_year, latest, observed, required, ratio,
+            calc.points_reduction_achievement(observed.value, per_year), projected, needed,
+            pace_unit="percentage_points_per_year",
+        )
+    return Tracking(t, "not_assessable", latest_year, latest)
+
+
+def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, latest: float) -> Tracking:
+    """A rate indicator (its values are yearly growth rates) against an average-rate target."""
+    years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
+    observed_years = [y for y in years if y in seen]
+    missing = [y for y in years if y not in seen]
+    total_years = t.end_year - t.start_year
+    remaining = t.end_year - latest_year
+    rate = float(t.value)
+    if not observed_years:
+        return Tracking(t, "no_data", latest_year, latest, missing_years=missing)
+    average = sum(seen[y] for y in observed_years) / len(observed_years)
+    observed = Figure(average)
+    required = Figure(rate)
+    ratio = _ratio(observed, required)
+    met = remaining <= 0 and calc.meets(average, rate, "higher", t.comparator)
+    if remaining > 0:
+        # The average of the remaining years that brings the term's average to the target.
+        needed = Figure((rate * (len(observed_years) + remaining) - sum(seen[y] for y in observed_years)) / remaining)
+    else:
+        needed = Figure(None, calc.NO_YEARS)
+    reachable = needed.value is None or needed.value > -100
+    return Tracking(
+        t, _status(met, ratio, remaining, reachable), latest_year, latest, observed, required, ratio,
+        calc.growth_achievement(average, rate), Figure(average), needed, missing_years=missing,
+    )
+
+
+def _track_count(t: CountPerYearTarget, seen: dict[int, float], latest_year: int, latest: float) -> Tracking:
+    """Observations of a count-per-year target are the counts of each year."""
+    years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
+    observed_years = [y for y in years if y in seen]
+    missing = [y for y in years if y not in seen]
+    if not observed_years:
+        return Tracking(t, "no_data", latest_year, latest, missing_years=missing)
+    if t.value is None:
+        return Tracking(t, "not_assessable", latest_year, latest, missing_years=missing)
+    per_year = float(t.value)
+    total = t.end_year - t.start_year
+    remaining = t.end_year - latest_year
+    done = sum(seen[y] for y in observed_years)
+    average = done / len(observed_years)
+    observed = Figure(average)
+    required = Figure(per_year)
+    ratio = _ratio(observed, required)
+    met = done >= per_year * total
+    needed = Figure((per_year * total - done) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
+    return Tracking(
+        t, _status(met, ratio, remaining, True), latest_year, latest, observed, required, ratio,
+        calc.count_achievement(done, per_year, total), Figure(done + average * remaining), needed,
+        pace_unit=t.unit, missing_years=missing,
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorTracking:
+    indicator: Indicator
+    targets: list[Tracking]
+    observations: dict[int, float]
+
+
+def track_indicator(ind: Indicator, values: dict[int, float], as_of: int) -> IndicatorTracking:
+    quantified = [t for t in ind.targets if t.kind not in ("milestone", "qualitative")]
+    return IndicatorTracking(ind, [track(ind, t, values, as_of) for t in quantified], values)
+
+
+@dataclass(frozen=True)
+class TermTracking:
+    as_of: int
+    indicators: dict[str, IndicatorTracking]
+    """By indicator id, for every indicator of the targets file (``no_data`` where none)."""
+
+
+def term_tracking(indicators: list[Indicator], values: dict[str, dict[int, float]], as_of: int) -> TermTracking:
+    return TermTracking(as_of, {ind.id: track_indicator(ind, values.get(ind.id, {}), as_of) for ind in indicators})
+
+
+def latest_year(values: dict[str, dict[int, float]]) -> int | None:
+    """The latest year with any observation: the default year to assess."""
+    years = [y for per in values.values() for y in per]
+    return max(years) if years else None
