@@ -143,10 +143,10 @@ LABELS: dict[str, dict[str, str]] = {
     # tracking (status --as-of)
     "title_tracking": {"vi": "Theo dõi tiến độ đến năm {year}", "en": "Progress up to {year}"},
     "col_latest": {"vi": "Mới nhất", "en": "Latest"},
-    "col_pace": {"vi": "Nhịp thực tế / cần", "en": "Pace observed / required"},
+    "col_pace": {"vi": "Nhịp thực/cần", "en": "Pace obs./req."},
     "col_status": {"vi": "Trạng thái", "en": "Status"},
-    "col_projected": {"vi": "Dự báo cuối kỳ", "en": "Projected end"},
-    "col_needed": {"vi": "Cần/năm còn lại", "en": "Needed/yr from now"},
+    "col_projected": {"vi": "Dự báo", "en": "Projected"},
+    "col_needed": {"vi": "Cần/năm", "en": "Needed/yr"},
     "met": {"vi": "đã đạt", "en": "met"},
     "on_track": {"vi": "đúng tiến độ", "en": "on track"},
     "moderate_progress": {"vi": "tiến bộ vừa phải", "en": "moderate progress"},

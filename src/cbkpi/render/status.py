@@ -479,7 +479,7 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
     )
     for k, header in enumerate(rt.headers(lang)):
         table.add_column(header, justify="right" if k in (5, 6) else "left", overflow="fold",
-                         min_width=14 if k == 1 else None, max_width=4 if k == 0 else None)
+                         min_width={1: 14, 4: 17}.get(k), max_width={0: 4, 2: 12, 3: 16}.get(k))
     for _it, tr, cells in rt.rows(tracking, lang):
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
         table.add_row(*cells[:4], Text(cells[4], style=style), *cells[5:])
