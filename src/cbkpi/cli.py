@@ -393,3 +393,132 @@ def calc_achieved(
         " %",
         json_out,
     )
+
+
+@app.command()
+def show(
+    indicator_id: Annotated[str, typer.Argument(metavar="ID", help="Indicator id, e.g. trade_turnover.")],
+    files: Annotated[
+        list[Path] | None, typer.Option("--file", help="Data or observations file (repeatable). Default: ./data.")
+    ] = None,
+    lang: LangOpt = Lang.vi,
+    as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")] = None,
+    data_dir: DataDirOpt = Path("data"),
+) -> None:
+    """One indicator in full: targets, results, every observation with its source, every
+    computed figure, and a chart of baseline, observations, the required path and the target.
+
+    Example: cbkpi show trade_turnover --lang en --png trade.png
+    """
+    from rich.console import Console
+
+    from cbkpi.observations import effective, located, values_by_indicator
+    from cbkpi.render.show import print_show
+    from cbkpi.series import chart_series
+    from cbkpi.status import term_status
+    from cbkpi.tracking import latest_year
+
+    report = _load_valid(files, data_dir)
+    observed = values_by_indicator(report.observations)  # type: ignore[arg-type]
+    year = as_of if as_of is not None else latest_year(observed)
+    found = []
+    for f in report.loaded:
+        term = term_status(f.file, f.model, observed, year)
+        found += [(term, ind) for ind in term.indicators if ind.indicator.id == indicator_id]
+    if not found:
+        import difflib
+
+        ids = sorted({ind.id for f in report.loaded for ind in f.model.indicators})
+        close = difflib.get_close_matches(indicator_id, ids, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `cbkpi status --format csv` lists the ids"
+        typer.echo(f"cbkpi: no indicator with id {indicator_id!r}{hint}", err=True)
+        raise typer.Exit(2)
+    items = [o for o in located(report.observations) if o.obs.indicator == indicator_id]  # type: ignore[arg-type]
+    current = effective(items).get(indicator_id, {})
+    tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
+    target_status = next((s for term, s in found if term.data.kind == "targets"), found[0][1])
+    series = chart_series(target_status.indicator, observed.get(indicator_id, {}))
+    print_show(Console(), found, items, current, tracking, series, lang.value)
+    if png is not None:
+        _write_png(png, series, lang, f"{target_status.indicator.label}. {target_status.indicator.name.get(lang.value)}",
+                   files, data_dir)
+
+
+def _write_png(path: Path, series: list, lang: Lang, title: str, files: list[Path] | None, data_dir: Path) -> None:  # type: ignore[type-arg]
+    from cbkpi.outputs import OutputRefused, check_destination, write_atomically
+    from cbkpi.render.chart import ChartUnavailable, png_chart
+
+    try:
+        check_destination(path, [data_dir], files or [])
+        write_atomically(path, lambda tmp: png_chart(series, lang.value, title, tmp))
+    except (OutputRefused, ChartUnavailable) as exc:
+        typer.echo(f"cbkpi: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        typer.echo(f"cbkpi: cannot write {path}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(str(path))
+
+
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def export(
+    files: FilesArg = None,
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="xlsx, csv, json, markdown or html.")] = ExportFormat.xlsx,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")] = Path("cbkpi.xlsx"),
+    lang: LangOpt = Lang.vi,
+    as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
+    data_dir: DataDirOpt = Path("data"),
+) -> None:
+    """Write the status of every indicator to a file for people who read it in Excel or a browser.
+
+    xlsx: one sheet per term and one for observations, numbers stored as numbers, frozen header
+    row. html: one self-contained page with tables and charts (no network needed). csv, json,
+    markdown: as `cbkpi status --format`. The file is written atomically; the data folder, YAML
+    files and the input files are never overwritten.
+
+    Example: cbkpi export --format html -o report.html --lang en
+    """
+    from cbkpi.observations import located, values_by_indicator
+    from cbkpi.outputs import OutputRefused, check_destination, write_atomically, write_text_atomically
+    from cbkpi.render import status as render
+    from cbkpi.status import term_status
+    from cbkpi.tracking import latest_year
+
+    try:
+        check_destination(output, [data_dir], files or [])
+    except OutputRefused as exc:
+        typer.echo(f"cbkpi: {exc}", err=True)
+        raise typer.Exit(2) from None
+    report = _load_valid(files, data_dir)
+    observed = values_by_indicator(report.observations)  # type: ignore[arg-type]
+    year = as_of if as_of is not None else latest_year(observed)
+    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
+    try:
+        if output_format is ExportFormat.xlsx:
+            from cbkpi.render.export import write_xlsx
+
+            items = located(report.observations)  # type: ignore[arg-type]
+            write_atomically(output, lambda tmp: write_xlsx(tmp, terms, items, lang.value))
+        elif output_format is ExportFormat.html:
+            from cbkpi.render.export import html_report
+
+            write_text_atomically(output, html_report(terms, observed, lang.value))
+        elif output_format is ExportFormat.json:
+            write_text_atomically(output, render.as_json(terms) + "\n")
+        elif output_format is ExportFormat.csv:
+            write_text_atomically(output, render.as_csv(terms, lang.value))
+        else:
+            write_text_atomically(output, render.as_markdown(terms, lang.value))
+    except OSError as exc:
+        typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(str(output))

@@ -1,0 +1,168 @@
+"""Charts of an indicator's series: in the terminal (text), as SVG (HTML report), as PNG.
+
+All three draw the same :class:`cbkpi.series.Series`: baseline ○, observations ●, the required
+path ·, the target ◆.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from cbkpi.i18n import format_number, t
+from cbkpi.series import Series
+
+SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆"}
+COLOURS = {"required": "#888888", "baseline": "#1f77b4", "observed": "#d62728", "target": "#2ca02c"}
+DRAW_ORDER = ("required", "baseline", "target", "observed")
+
+
+def _bounds(series: Sequence[Series]) -> tuple[int, int, float, float] | None:
+    points = [p for s in series for p in s.points]
+    if not points:
+        return None
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    lo, hi = min(ys), max(ys)
+    if lo == hi:
+        pad = abs(lo) * 0.1 or 1.0
+        lo, hi = lo - pad, hi + pad
+    return min(xs), max(xs), lo, hi
+
+
+def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int = 12) -> list[str]:
+    """A chart in text: a grid of ``height`` rows and ``width`` columns with a y axis of values
+    in the language's notation and an x axis of years."""
+    bounds = _bounds(series)
+    if bounds is None:
+        return []
+    x0, x1, lo, hi = bounds
+    grid = [[" "] * width for _ in range(height)]
+
+    def cell(x: int, y: float) -> tuple[int, int]:
+        col = 0 if x1 == x0 else round((x - x0) / (x1 - x0) * (width - 1))
+        row = round((hi - y) / (hi - lo) * (height - 1))
+        return row, col
+
+    by_key = {s.key: s for s in series}
+    for key in DRAW_ORDER:
+        if key in by_key:
+            for x, y in by_key[key].points:
+                r, c = cell(x, y)
+                grid[r][c] = SYMBOLS[key]
+    labels = [format_number(hi - (hi - lo) * i / (height - 1), lang, 2) for i in range(height)]
+    pad = max(len(s) for s in labels)
+    lines = [f"{labels[i].rjust(pad)} ┤{''.join(row)}" for i, row in enumerate(grid)]
+    lines.append(" " * pad + " └" + "─" * width)
+    axis = [" "] * width
+    for x in sorted({x for s in series for x, _ in s.points}):
+        c = 0 if x1 == x0 else round((x - x0) / (x1 - x0) * (width - 1))
+        label = str(x)
+        start = min(max(0, c - 2), width - len(label))
+        if all(ch == " " for ch in axis[max(0, start - 1) : start + len(label) + 1]):
+            axis[start : start + len(label)] = list(label)
+    lines.append(" " * (pad + 2) + "".join(axis))
+    legend = "   ".join(f"{SYMBOLS[s.key]} {t('series_' + s.key, lang)}" for s in series)
+    lines.append(" " * (pad + 2) + legend)
+    return lines
+
+
+def svg_chart(series: Sequence[Series], lang: str, title: str, width: int = 560, height: int = 260) -> str:
+    """A self-contained SVG chart (no script, no external resource)."""
+    bounds = _bounds(series)
+    if bounds is None:
+        return ""
+    x0, x1, lo, hi = bounds
+    left, right, top, bottom = 70, 20, 30, 50
+
+    def px(x: float) -> float:
+        return left + (0 if x1 == x0 else (x - x0) / (x1 - x0) * (width - left - right))
+
+    def py(y: float) -> float:
+        return top + (hi - y) / (hi - lo) * (height - top - bottom)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="11">',
+        f'<text x="{left}" y="18" font-size="13" font-weight="bold">{escape(title)}</text>',
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#333"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#333"/>',
+    ]
+    for i in range(5):
+        y = lo + (hi - lo) * i / 4
+        parts.append(
+            f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{escape(format_number(y, lang, 2))}</text>'
+        )
+        parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#eee"/>')
+    for x in sorted({x for s in series for x, _ in s.points}):
+        parts.append(f'<text x="{px(x):.1f}" y="{height - bottom + 16}" text-anchor="middle">{x}</text>')
+    by_key = {s.key: s for s in series}
+    for key in DRAW_ORDER:
+        s = by_key.get(key)
+        if s is None:
+            continue
+        colour = COLOURS[key]
+        if key in ("required", "observed") and len(s.points) > 1:
+            pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in s.points)
+            dash = ' stroke-dasharray="4 3"' if key == "required" else ""
+            parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
+        for x, y in s.points:
+            if key == "target":
+                cx, cy = px(x), py(y)
+                parts.append(
+                    f'<polygon points="{cx},{cy - 6:.1f} {cx + 6:.1f},{cy} {cx},{cy + 6:.1f} {cx - 6:.1f},{cy}" fill="{colour}"/>'
+                )
+            elif key != "required":
+                fill = colour if key == "observed" else "white"
+                parts.append(
+                    f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="4" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
+                )
+    x = left
+    for s in series:
+        parts.append(f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{COLOURS[s.key]}"/>')
+        label = escape(t("series_" + s.key, lang))
+        parts.append(f'<text x="{x + 14}" y="{height - 9}">{label}</text>')
+        x += 30 + 7 * len(label)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+class ChartUnavailable(RuntimeError):
+    """PNG charts need the optional matplotlib (``pip install 'cbkpi[charts]'``)."""
+
+
+def png_chart(series: Sequence[Series], lang: str, title: str, path: Path) -> None:
+    """Write the chart as PNG bytes to ``path`` (the caller writes atomically)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise ChartUnavailable("PNG charts need matplotlib: pip install 'cbkpi[charts]'") from None
+    fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
+    by_key = {s.key: s for s in series}
+    styles = {
+        "required": {"linestyle": "--", "marker": ""},
+        "observed": {"linestyle": "-", "marker": "o"},
+        "baseline": {"linestyle": "", "marker": "o", "markerfacecolor": "white"},
+        "target": {"linestyle": "", "marker": "D"},
+    }
+    for key in DRAW_ORDER:
+        s = by_key.get(key)
+        if s is None:
+            continue
+        xs = [x for x, _ in s.points]
+        ys = [y for _, y in s.points]
+        ax.plot(xs, ys, color=COLOURS[key], label=t("series_" + key, lang), **styles[key])  # type: ignore[arg-type]
+    ax.set_title(title)
+    ax.grid(True, color="#eee")
+    ax.legend(loc="best", fontsize="small")
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, lang, 2)))
+    fig.tight_layout()
+    fig.savefig(path, format="png")
+    plt.close(fig)

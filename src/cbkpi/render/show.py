@@ -1,0 +1,82 @@
+"""``cbkpi show ID``: one indicator in full, with a chart in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from cbkpi.i18n import format_decimal, format_number, t
+from cbkpi.observations import Located
+from cbkpi.render.chart import text_chart
+from cbkpi.render.status import baseline_text, figure_text, result_text, target_text, unit_label
+from cbkpi.render.tracking import status_text
+from cbkpi.series import Series
+from cbkpi.status import IndicatorStatus, TermStatus
+from cbkpi.tracking import IndicatorTracking
+
+
+def print_show(
+    console: Console,
+    found: Sequence[tuple[TermStatus, IndicatorStatus]],
+    observations: Sequence[Located],
+    effective: dict[int, Located],
+    tracking: IndicatorTracking | None,
+    series: Sequence[Series],
+    lang: str,
+) -> None:
+    ind = found[0][1].indicator
+    console.print(f"[bold]{ind.label}. {ind.name.get(lang)}[/bold]")
+    console.print(f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
+                  f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}")
+    for term, status in found:
+        i = status.indicator
+        console.print()
+        if term.data.kind == "targets":
+            console.print(f"[bold]{t('show_targets', lang)} {term.data.term.start}-{term.data.term.end}[/bold] ({term.file})")
+            if i.baseline is not None:
+                ref = f" — {t('show_source', lang, line=i.baseline.ref.line)}" if i.baseline.ref else ""
+                console.print(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
+            for ts in status.targets:
+                figures = []
+                if ts.required_annual_growth_pct.reason != "not_applicable":
+                    figures.append(f"{t('col_required', lang)} {figure_text(ts.required_annual_growth_pct, lang)} %")
+                if ts.implied_end_value.reason != "not_applicable":
+                    figures.append(f"{t('col_implied', lang)} {figure_text(ts.implied_end_value, lang)}")
+                extra = f"; {'; '.join(figures)}" if figures else ""
+                console.print(f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}")
+        else:
+            console.print(f"[bold]{t('show_results', lang, start=term.data.term.start, end=term.data.term.end)}[/bold] ({term.file})")
+            for ts in status.targets:
+                pr = ts.target.published_ratio
+                printed = f"; {t('col_published', lang)} {format_decimal(pr.value, lang)} %" if pr else ""
+                console.print(
+                    f"  • {target_text(ts, i.unit, lang)} → {result_text(ts, lang)}; "
+                    f"{t('col_achievement', lang)} {figure_text(ts.achievement_pct, lang, 1)}{printed}"
+                )
+    console.print()
+    console.print(f"[bold]{t('show_observations', lang)}[/bold]")
+    if not observations:
+        console.print(f"  {t('show_no_observations', lang)}")
+    for item in sorted(observations, key=lambda o: (o.obs.year, o.file, o.index)):
+        o = item.obs
+        flags = [t("estimate", lang)] if o.estimate else []
+        if effective.get(o.year) is not item:
+            flags.append(t("show_superseded", lang))
+        flag = f" [{', '.join(flags)}]" if flags else ""
+        console.print(f"  {o.year}: {format_decimal(o.value, lang)}{flag} — {o.source} ({item.file}:{item.line})")
+    if tracking is not None:
+        for tr in tracking.targets:
+            if tr.latest_value is None:
+                continue
+            console.print(
+                f"  → {status_text(tr, lang)}; {t('col_projected', lang)} "
+                f"{format_number(tr.projected_end_value.value, lang, 2)}; {t('col_needed', lang)} "
+                f"{format_number(tr.required_pace_remaining_pct.value, lang, 2)}"
+            )
+    lines = text_chart(series, lang)
+    if lines:
+        console.print()
+        console.print(f"[bold]{t('show_chart', lang)}[/bold]")
+        for line in lines:
+            console.print(line, highlight=False, markup=False)

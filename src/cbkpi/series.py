@@ -1,0 +1,85 @@
+"""The lines of an indicator's chart: baseline, observations, the required path, the target.
+
+Plain data for the renderers (terminal, SVG, PNG); nothing here draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cbkpi import calc
+from cbkpi.models import (
+    CountPerYearTarget,
+    GrowthRateTarget,
+    Indicator,
+    LevelTarget,
+    MaintainTarget,
+    PointsReductionTarget,
+)
+from cbkpi.units import get_unit
+
+Point = tuple[int, float]
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    """``baseline``, ``observed``, ``required``, ``target``: also the i18n label key."""
+    points: list[Point]
+
+
+def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
+    """Baseline, observations, the path from the baseline that meets the first quantified target
+    exactly (compound for levels and growth, linear for point reductions, flat for rates and
+    maintained levels) and the target itself. Empty series are left out."""
+    out: list[Series] = []
+    base = ind.baseline
+    b = None if base is None or base.value is None else float(base.value)
+    rate_indicator = get_unit(ind.unit).kind == "rate"
+    if b is not None and base is not None and not rate_indicator:
+        out.append(Series("baseline", [(base.year, b)]))
+    if observed:
+        out.append(Series("observed", sorted(observed.items())))
+    for t in ind.targets:
+        path, target = _path(ind, t, b, base.year if base else None, rate_indicator)
+        if path:
+            out.append(Series("required", path))
+        if target:
+            out.append(Series("target", [target]))
+        if path or target:
+            break
+    return out
+
+
+def _path(
+    ind: Indicator, t: object, b: float | None, b_year: int | None, rate_indicator: bool
+) -> tuple[list[Point], Point | None]:
+    if isinstance(t, GrowthRateTarget) and rate_indicator:
+        flat = [(y, float(t.value)) for y in range(t.start_year + 1, t.end_year + 1)]
+        return flat, (t.end_year, float(t.value))
+    if b is None or b_year is None:
+        if isinstance(t, LevelTarget) and t.value is not None:
+            return [], (t.year, float(t.value))
+        return [], None
+    if isinstance(t, LevelTarget) and t.value is not None:
+        rate = calc.cagr(b, float(t.value), t.year - b_year).value
+        if rate is None:
+            return [], (t.year, float(t.value))
+        return _compound(b, b_year, rate, t.year), (t.year, float(t.value))
+    if isinstance(t, GrowthRateTarget):
+        path = _compound(b, b_year, float(t.value), t.end_year)
+        return path, path[-1]
+    if isinstance(t, PointsReductionTarget):
+        path = [(y, b - float(t.value) * (y - b_year)) for y in range(b_year, t.end_year + 1)]
+        return path, path[-1]
+    if isinstance(t, MaintainTarget):
+        level = float(t.value) if t.value is not None else b
+        return [(y, level) for y in range(b_year, t.year + 1)], (t.year, level)
+    if isinstance(t, CountPerYearTarget) and t.value is not None:
+        per_year = float(t.value)
+        return [(y, per_year) for y in range(t.start_year + 1, t.end_year + 1)], None
+    return [], None
+
+
+def _compound(b: float, start: int, rate: float, end: int) -> list[Point]:
+    return [(y, b * (1 + rate / 100) ** (y - start)) for y in range(start, end + 1)]

@@ -1,0 +1,156 @@
+"""`cbkpi show` and `cbkpi export`: content, xlsx numbers equal to JSON, atomic writes, the
+HTML report rendered in a real browser."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cbkpi.cli import app
+from tests.conftest import RESULTS, TARGETS
+
+OBS = """\
+observations:
+  - {indicator: trade_turnover, year: 2024, value: 4.2, source: "hand-made test figure"}
+  - {indicator: grdp_growth, year: 2024, value: 6.74, source: "Cục Thống kê Cao Bằng, báo cáo kinh tế - xã hội năm 2024", estimate: false}
+"""
+
+
+@pytest.fixture
+def obs(tmp_path: Path) -> Path:
+    path = tmp_path / "obs.yaml"
+    path.write_text(OBS, encoding="utf-8")
+    return path
+
+
+def _args(obs: Path) -> list[str]:
+    return [str(TARGETS), str(RESULTS), str(obs)]
+
+
+def test_show_everything_about_one_indicator(obs: Path, runner: CliRunner) -> None:
+    files = [a for p in _args(obs) for a in ("--file", p)]
+    result = runner.invoke(app, ["show", "trade_turnover", *files, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    for expected in [
+        "Import-export turnover", "source: line 77", "source: line 341", "source: line 415",
+        "Implied end 4.83",       # 3 * 1.1**5
+        "Required/yr 8.45 %",     # (4.5/3)**0.2 - 1
+        "Achieved (%) 130.0",     # 13 / 10, the appendix's row 5
+        "2024: 4.2 — hand-made test figure",
+        "○ baseline", "● observed", "· required path", "◆ target",
+    ]:
+        assert expected in text
+
+
+def test_show_unknown_id_suggests(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "trade_turnovr", "--file", str(TARGETS)])
+    assert result.exit_code == 2
+    assert "did you mean trade_turnover" in result.output
+
+
+def test_show_png(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+    pytest.importorskip("matplotlib")
+    png = tmp_path / "trade.png"
+    result = runner.invoke(app, ["show", "trade_turnover", "--file", str(TARGETS), "--file", str(obs), "--png", str(png)])
+    assert result.exit_code == 0, result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _export(runner: CliRunner, obs: Path, fmt: str, out: Path, *extra: str) -> None:
+    result = runner.invoke(app, ["export", *_args(obs), "--format", fmt, "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+
+
+def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    xlsx, js = tmp_path / "r.xlsx", tmp_path / "r.json"
+    _export(runner, obs, "xlsx", xlsx, "--lang", "en")
+    _export(runner, obs, "json", js)
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames == ["Targets 2020-2025", "Results 2015-2020", "Yearly observations"]
+    targets = wb["Targets 2020-2025"]
+    assert targets.freeze_panes == "A2"
+    header = [c.value for c in targets[1]]
+    col = {name: header.index(name) for name in header}
+    by_id: dict[str, list[tuple]] = {}  # type: ignore[type-arg]
+    for row in targets.iter_rows(min_row=2, values_only=True):
+        by_id.setdefault(row[1], []).append(row)
+    compared = 0
+    for ind in doc["terms"][0]["indicators"]:
+        for row, target in zip(by_id[ind["id"]], ind["targets"], strict=True):
+            for key, name in [("required_annual_growth_pct", "Required/yr (%)"), ("implied_end_value", "Implied end")]:
+                assert row[col[name]] == target[key]
+                compared += target[key] is not None
+            assert row[col["Baseline"]] == (ind["baseline"] or {}).get("value")
+    assert compared >= 20
+    results = wb["Results 2015-2020"]
+    header = [c.value for c in results[1]]
+    ach = header.index("Achieved (%)")
+    trade = next(r for r in results.iter_rows(min_row=2, values_only=True) if r[1] == "trade_turnover")
+    assert trade[ach] == pytest.approx(130.0)
+    assert isinstance(trade[ach], (int, float))  # a number, not text
+    observations = list(wb["Yearly observations"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[2]) for r in observations] == [("trade_turnover", 2024, 4.2), ("grdp_growth", 2024, 6.74)]
+
+
+def test_export_refuses_the_data_folder_and_inputs(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TARGETS.parent, data)
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    for out in (data / "report.json", data / "targets_2025.yaml", obs):
+        result = runner.invoke(app, ["export", "--data-dir", str(data), str(obs), "-f", "json", "-o", str(out)])
+        assert result.exit_code == 2, result.output
+        assert "never" in result.output or "does not overwrite" in result.output
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+    assert obs.read_text(encoding="utf-8") == OBS
+
+
+def test_interrupted_export_leaves_the_old_file(obs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cbkpi import outputs
+
+    out = tmp_path / "report.html"
+    out.write_text("old report", encoding="utf-8")
+
+    def crash(tmp: Path) -> None:
+        tmp.write_text("half a rep", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        outputs.write_atomically(out, crash)
+    assert out.read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["obs.yaml", "report.html"]  # no temporary left
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+    image = pytest.importorskip("PIL.Image")
+    html = tmp_path / "report.html"
+    _export(runner, obs, "html", html, "--lang", "en")
+    page = html.read_text(encoding="utf-8")
+    assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert page.count("<svg") == 2  # a chart for each observed indicator
+    shot = tmp_path / "shot.png"
+    cmd = [
+        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1280,9000",
+        f"--screenshot={shot}", html.as_uri(),
+    ]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=120)  # type: ignore[arg-type]
+    img = image.open(shot).convert("RGB")
+    assert img.size == (1280, 9000)
+    colours = img.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50  # text, tables and charts, not a blank page
+    # the chart's observed-point red (#d62728) is on the page: the SVG was drawn
+    assert any(abs(r - 0xD6) < 8 and abs(g - 0x27) < 8 and abs(b - 0x28) < 8 for _n, (r, g, b) in colours)
