@@ -180,7 +180,9 @@ def status(
     ] = None,
     as_of: Annotated[
         int | None,
-        typer.Option("--as-of", min=1900, max=2100, help="Track progress up to this year (default: the latest year observed)."),
+        typer.Option(
+            "--as-of", min=1900, max=2100, help="Track progress up to this year (default: the latest year observed)."
+        ),
     ] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
@@ -403,7 +405,9 @@ def show(
     ] = None,
     lang: LangOpt = Lang.vi,
     as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
-    png: Annotated[Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")] = None,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
+    ] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """One indicator in full: targets, results, every observation with its source, every
@@ -441,8 +445,14 @@ def show(
     series = chart_series(target_status.indicator, observed.get(indicator_id, {}))
     print_show(Console(), found, items, current, tracking, series, lang.value)
     if png is not None:
-        _write_png(png, series, lang, f"{target_status.indicator.label}. {target_status.indicator.name.get(lang.value)}",
-                   files, data_dir)
+        _write_png(
+            png,
+            series,
+            lang,
+            f"{target_status.indicator.label}. {target_status.indicator.name.get(lang.value)}",
+            files,
+            data_dir,
+        )
 
 
 def _write_png(path: Path, series: list, lang: Lang, title: str, files: list[Path] | None, data_dir: Path) -> None:  # type: ignore[type-arg]
@@ -472,8 +482,12 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     files: FilesArg = None,
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="xlsx, csv, json, markdown or html.")] = ExportFormat.xlsx,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")] = Path("cbkpi.xlsx"),
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="xlsx, csv, json, markdown or html.")
+    ] = ExportFormat.xlsx,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")] = Path(
+        "cbkpi.xlsx"
+    ),
     lang: LangOpt = Lang.vi,
     as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
     data_dir: DataDirOpt = Path("data"),

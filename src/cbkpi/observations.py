@@ -70,7 +70,11 @@ def load_observations(path: Path) -> LoadedObservations:
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
         raise DataError(
-            [Diagnostic(doc.file, 1, 1, f"the top level is {kind}; expected a mapping with 'observations'", code="type")]
+            [
+                Diagnostic(
+                    doc.file, 1, 1, f"the top level is {kind}; expected a mapping with 'observations'", code="type"
+                )
+            ]
         )
     return LoadedObservations(doc.file, validate_document(doc, ObservationsFile), doc.positions)
 
@@ -110,17 +114,37 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
     for item in items:
         o = item.obs
         if o.indicator not in terms:
-            yield _diag(item, "indicator", f"unknown indicator id {o.indicator!r}; expected an id of a targets file", "unknown-id", positions)
+            yield _diag(
+                item,
+                "indicator",
+                f"unknown indicator id {o.indicator!r}; expected an id of a targets file",
+                "unknown-id",
+                positions,
+            )
             continue
         start, end, unit_key = terms[o.indicator]
         if not start <= o.year <= end:
-            yield _diag(item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions)
+            yield _diag(
+                item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions
+            )
         unit = get_unit(unit_key)
         lo, hi = unit.lower_bound, unit.upper_bound
         if lo is not None and o.value < Decimal(str(lo)):
-            yield _diag(item, "value", f"value {o.value} is below {lo} {unit.en}, impossible for {o.indicator!r}", "range", positions)
+            yield _diag(
+                item,
+                "value",
+                f"value {o.value} is below {lo} {unit.en}, impossible for {o.indicator!r}",
+                "range",
+                positions,
+            )
         if hi is not None and o.value > Decimal(str(hi)):
-            yield _diag(item, "value", f"value {o.value} is above {hi} {unit.en}, impossible for {o.indicator!r}", "range", positions)
+            yield _diag(
+                item,
+                "value",
+                f"value {o.value} is above {hi} {unit.en}, impossible for {o.indicator!r}",
+                "range",
+                positions,
+            )
     groups: dict[tuple[str, int], list[Located]] = defaultdict(list)
     for item in items:
         groups[(item.obs.indicator, item.obs.year)].append(item)
@@ -131,10 +155,12 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             for other in rest:
                 if other.obs.value != first.obs.value:
                     yield _diag(
-                        other, "value",
+                        other,
+                        "value",
                         f"{ind_id} {year}: {other.obs.value} ({other.obs.source}) conflicts with {first.obs.value} "
                         f"({first.obs.source}, {first.file}:{first.line}); mark the newer one 'revises: true'",
-                        "conflict", positions,
+                        "conflict",
+                        positions,
                     )
 
 

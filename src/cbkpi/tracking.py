@@ -39,6 +39,7 @@ from cbkpi.models import (
 )
 from cbkpi.units import get_unit
 
+UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
 ON_TRACK_RATIO = 95.0
 MODERATE_RATIO = 60.0
 STATUSES = (
@@ -59,12 +60,12 @@ class Tracking:
     status: str
     latest_year: int | None = None
     latest_value: float | None = None
-    observed_pace: Figure = Figure(None, calc.UNKNOWN)
-    required_pace: Figure = Figure(None, calc.UNKNOWN)
+    observed_pace: Figure = UNKNOWN_FIGURE
+    required_pace: Figure = UNKNOWN_FIGURE
     pace_ratio_pct: float | None = None
-    achievement_pct: Figure = Figure(None, calc.UNKNOWN)
-    projected_end_value: Figure = Figure(None, calc.UNKNOWN)
-    required_pace_remaining_pct: Figure = Figure(None, calc.UNKNOWN)
+    achievement_pct: Figure = UNKNOWN_FIGURE
+    projected_end_value: Figure = UNKNOWN_FIGURE
+    required_pace_remaining_pct: Figure = UNKNOWN_FIGURE
     pace_unit: str = "percent_per_year"
     missing_years: list[int] = field(default_factory=list)
 
@@ -129,19 +130,32 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         met = calc.meets(latest, target, ind.direction, comparator)
         observed = calc.cagr(b, latest, elapsed)
         required = calc.cagr(b, target, years)
-        projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+        projected = (
+            calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+        )
         needed = calc.cagr(latest, target, remaining)
         reachable = _within_unit(ind.unit, target)
         ratio = _ratio(observed, required)
         return Tracking(
-            t, _status(met, ratio, remaining, reachable), latest_year, latest, observed, required, ratio,
-            calc.level_achievement(latest, target, ind.direction), projected, needed,
+            t,
+            _status(met, ratio, remaining, reachable),
+            latest_year,
+            latest,
+            observed,
+            required,
+            ratio,
+            calc.level_achievement(latest, target, ind.direction),
+            projected,
+            needed,
         )
     if isinstance(t, MaintainTarget):
         level = float(t.value) if t.value is not None else b
         met = calc.meets(latest, level, ind.direction, "reach")
         return Tracking(
-            t, "met" if met else "moving_away", latest_year, latest,
+            t,
+            "met" if met else "moving_away",
+            latest_year,
+            latest,
             achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
         )
     if isinstance(t, GrowthRateTarget):
@@ -153,12 +167,22 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         goal = calc.implied_end_value(b, rate, years)
         # Met once the level the rate would reach by the end year is already reached.
         met = goal.value is not None and calc.meets(latest, goal.value, "higher", "at_least")
-        projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+        projected = (
+            calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+        )
         needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
         ratio = _ratio(observed, required)
         return Tracking(
-            t, _status(met, ratio, remaining, True), latest_year, latest, observed, required, ratio,
-            calc.growth_achievement(observed.value, rate), projected, needed,
+            t,
+            _status(met, ratio, remaining, True),
+            latest_year,
+            latest,
+            observed,
+            required,
+            ratio,
+            calc.growth_achievement(observed.value, rate),
+            projected,
+            needed,
         )
     if isinstance(t, PointsReductionTarget):
         per_year = float(t.value)
@@ -168,16 +192,21 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
         required = Figure(per_year)
         met = remaining <= 0 and latest <= goal_level
-        projected = (
-            Figure(latest - observed.value * remaining) if observed.value is not None else observed
-        )
+        projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
         needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
         ratio = _ratio(observed, required)
         reachable = _within_unit(ind.unit, goal_level)
         return Tracking(
-            t, _status(met or (remaining > 0 and latest <= goal_level), ratio, remaining, reachable),
-            latest_year, latest, observed, required, ratio,
-            calc.points_reduction_achievement(observed.value, per_year), projected, needed,
+            t,
+            _status(met or (remaining > 0 and latest <= goal_level), ratio, remaining, reachable),
+            latest_year,
+            latest,
+            observed,
+            required,
+            ratio,
+            calc.points_reduction_achievement(observed.value, per_year),
+            projected,
+            needed,
             pace_unit="percentage_points_per_year",
         )
     return Tracking(t, "not_assessable", latest_year, latest)
@@ -188,7 +217,6 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
     years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
     observed_years = [y for y in years if y in seen]
     missing = [y for y in years if y not in seen]
-    total_years = t.end_year - t.start_year
     remaining = t.end_year - latest_year
     rate = float(t.value)
     if not observed_years:
@@ -205,8 +233,17 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
         needed = Figure(None, calc.NO_YEARS)
     reachable = needed.value is None or needed.value > -100
     return Tracking(
-        t, _status(met, ratio, remaining, reachable), latest_year, latest, observed, required, ratio,
-        calc.growth_achievement(average, rate), Figure(average), needed, missing_years=missing,
+        t,
+        _status(met, ratio, remaining, reachable),
+        latest_year,
+        latest,
+        observed,
+        required,
+        ratio,
+        calc.growth_achievement(average, rate),
+        Figure(average),
+        needed,
+        missing_years=missing,
     )
 
 
@@ -230,9 +267,18 @@ def _track_count(t: CountPerYearTarget, seen: dict[int, float], latest_year: int
     met = done >= per_year * total
     needed = Figure((per_year * total - done) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
     return Tracking(
-        t, _status(met, ratio, remaining, True), latest_year, latest, observed, required, ratio,
-        calc.count_achievement(done, per_year, total), Figure(done + average * remaining), needed,
-        pace_unit=t.unit, missing_years=missing,
+        t,
+        _status(met, ratio, remaining, True),
+        latest_year,
+        latest,
+        observed,
+        required,
+        ratio,
+        calc.count_achievement(done, per_year, total),
+        Figure(done + average * remaining),
+        needed,
+        pace_unit=t.unit,
+        missing_years=missing,
     )
 
 

@@ -28,34 +28,57 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
     """Headers (units in them where a column has one unit) and rows of raw numbers."""
     targets = term.data.kind == "targets"
     headers = [
-        t("col_no", lang), "id", t("col_indicator", lang), t("col_unit", lang), t("col_target", lang),
+        t("col_no", lang),
+        "id",
+        t("col_indicator", lang),
+        t("col_unit", lang),
+        t("col_target", lang),
     ]
     if targets:
         headers += [
-            f"{t('col_baseline', lang)} ({t('col_year', lang)})", t("col_baseline", lang),
-            f"{t('col_required', lang)} (%)", t("col_implied", lang),
+            f"{t('col_baseline', lang)} ({t('col_year', lang)})",
+            t("col_baseline", lang),
+            f"{t('col_required', lang)} (%)",
+            t("col_implied", lang),
         ]
     else:
-        headers += [t("col_result", lang), f"{t('col_achievement', lang)}", f"{t('col_published', lang)} (%)", t("col_met", lang)]
+        headers += [
+            t("col_result", lang),
+            f"{t('col_achievement', lang)}",
+            f"{t('col_published', lang)} (%)",
+            t("col_met", lang),
+        ]
     if term.tracking is not None:
         headers += [t("col_status", lang), t("col_projected", lang), f"{t('col_needed', lang)} (%)"]
     rows: list[list[Any]] = []
     for ind in term.indicators:
         i = ind.indicator
         tracked = term.tracking.indicators.get(i.id) if term.tracking else None
-        for k, ts in enumerate(ind.targets):
+        for ts in ind.targets:
             d = rs.target_json(ts)
-            row: list[Any] = [i.label, i.id, i.name.get(lang), get_unit(ts.unit if not targets else i.unit).label(lang),
-                              rs.target_text(ts, i.unit, lang)]
+            row: list[Any] = [
+                i.label,
+                i.id,
+                i.name.get(lang),
+                get_unit(ts.unit if not targets else i.unit).label(lang),
+                rs.target_text(ts, i.unit, lang),
+            ]
             if targets:
                 b = i.baseline
-                row += [b.year if b else None, rs._num(b.value) if b else None,
-                        d["required_annual_growth_pct"], d["implied_end_value"]]
+                row += [
+                    b.year if b else None,
+                    rs._num(b.value) if b else None,
+                    d["required_annual_growth_pct"],
+                    d["implied_end_value"],
+                ]
             else:
                 r = ts.target.result
-                row += [rs._num(r.value) if r and r.value is not None else (r.text if r else None),
-                        d["achievement_pct"], d["published_ratio_pct"],
-                        None if ts.met is None else t("yes" if ts.met else "no", lang)]
+                row += [
+                    rs._num(r.value) if r and r.value is not None else (r.text if r else None),
+                    d["achievement_pct"],
+                    d["published_ratio_pct"],
+                    None if ts.met is None else t("yes" if ts.met else "no", lang),
+                ]
             if term.tracking is not None:
                 trs = [tr for tr in tracked.targets if tr.target is ts.target] if tracked else []
                 if trs:
@@ -64,7 +87,6 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                 else:
                     row += [None, None, None]
             rows.append(row)
-            del k
     return headers, rows
 
 
@@ -80,12 +102,22 @@ def write_xlsx(path: Path, terms: Sequence[TermStatus], observations: Sequence[L
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    if wb.active is not None:
+        wb.remove(wb.active)  # the default empty sheet
     sheets: list[tuple[str, list[str], list[list[Any]]]] = []
     for term in terms:
         headers, rows = _sheet_rows(term, lang)
         sheets.append((_sheet_title(term, lang), headers, rows))
-    obs_headers = ["id", t("col_year", lang), t("col_value", lang), t("col_source", lang), t("estimate", lang), "revises", "file", "line"]
+    obs_headers = [
+        "id",
+        t("col_year", lang),
+        t("col_value", lang),
+        t("col_source", lang),
+        t("estimate", lang),
+        "revises",
+        "file",
+        "line",
+    ]
     obs_rows: list[list[Any]] = [
         [o.obs.indicator, o.obs.year, rs._num(o.obs.value), o.obs.source, o.obs.estimate, o.obs.revises, o.file, o.line]
         for o in observations
@@ -124,8 +156,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[i
     for n, row in enumerate(rows):
         if n in area_rows:
             out.append(f'<tr class="area"><td colspan="{len(headers)}">{escape(area_rows[n])}</td></tr>')
-        cells = "".join(f'<td class="num">{escape(c)}</td>' if k in numeric else f"<td>{escape(c)}</td>"
-                        for k, c in enumerate(row))
+        cells = "".join(
+            f'<td class="num">{escape(c)}</td>' if k in numeric else f"<td>{escape(c)}</td>" for k, c in enumerate(row)
+        )
         out.append(f"<tr>{cells}</tr>")
     out.append("</table>")
     return "\n".join(out)
@@ -143,7 +176,7 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
             if area != last:
                 area_rows[n] = t(area, lang)
                 last = area
-        numeric = {5, 6} if term.data.kind == "targets" else {5, 6}
+        numeric = {5, 6}  # the computed-figure columns of both tables
         body.append(_table(rs.headers(term, lang), [c for _a, c in rows], numeric, area_rows))
         notes = [n for ind in term.indicators for n in rs.agreement_text(ind, lang)]
         body += [f"<p>• {escape(n)}</p>" for n in notes]
@@ -154,8 +187,11 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
         if term.data.kind == "targets":
             charts = []
             with_obs = [ind.indicator for ind in term.indicators if observed.get(ind.indicator.id)]
-            chosen = with_obs or [ind.indicator for ind in term.indicators if ind.indicator.baseline
-                                  and ind.indicator.baseline.value is not None]
+            chosen = with_obs or [
+                ind.indicator
+                for ind in term.indicators
+                if ind.indicator.baseline and ind.indicator.baseline.value is not None
+            ]
             for ind in chosen:
                 svg = svg_chart(chart_series(ind, observed.get(ind.id, {})), lang, f"{ind.label}. {ind.name.get(lang)}")
                 if svg:

@@ -27,13 +27,17 @@ def print_show(
 ) -> None:
     ind = found[0][1].indicator
     console.print(f"[bold]{ind.label}. {ind.name.get(lang)}[/bold]")
-    console.print(f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
-                  f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}")
+    console.print(
+        f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
+        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}"
+    )
     for term, status in found:
         i = status.indicator
         console.print()
         if term.data.kind == "targets":
-            console.print(f"[bold]{t('show_targets', lang)} {term.data.term.start}-{term.data.term.end}[/bold] ({term.file})")
+            console.print(
+                f"[bold]{t('show_targets', lang)} {term.data.term.start}-{term.data.term.end}[/bold] ({term.file})"
+            )
             if i.baseline is not None:
                 ref = f" — {t('show_source', lang, line=i.baseline.ref.line)}" if i.baseline.ref else ""
                 console.print(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
@@ -44,9 +48,13 @@ def print_show(
                 if ts.implied_end_value.reason != "not_applicable":
                     figures.append(f"{t('col_implied', lang)} {figure_text(ts.implied_end_value, lang)}")
                 extra = f"; {'; '.join(figures)}" if figures else ""
-                console.print(f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}")
+                console.print(
+                    f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}"
+                )
         else:
-            console.print(f"[bold]{t('show_results', lang, start=term.data.term.start, end=term.data.term.end)}[/bold] ({term.file})")
+            console.print(
+                f"[bold]{t('show_results', lang, start=term.data.term.start, end=term.data.term.end)}[/bold] ({term.file})"
+            )
             for ts in status.targets:
                 pr = ts.target.published_ratio
                 printed = f"; {t('col_published', lang)} {format_decimal(pr.value, lang)} %" if pr else ""

@@ -474,12 +474,22 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
     from cbkpi.render import tracking as rt
 
     table = Table(
-        title=t("title_tracking", lang, year=tracking.as_of), box=box.SIMPLE_HEAD, show_edge=False,
-        pad_edge=False, title_justify="left", title_style="bold", collapse_padding=True,
+        title=t("title_tracking", lang, year=tracking.as_of),
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title_justify="left",
+        title_style="bold",
+        collapse_padding=True,
     )
     for k, header in enumerate(rt.headers(lang)):
-        table.add_column(header, justify="right" if k in (5, 6) else "left", overflow="fold",
-                         min_width={1: 14, 4: 17}.get(k), max_width={0: 4, 2: 12, 3: 16}.get(k))
+        table.add_column(
+            header,
+            justify="right" if k in (5, 6) else "left",
+            overflow="fold",
+            min_width={1: 14, 4: 17}.get(k),
+            max_width={0: 4, 2: 12, 3: 16}.get(k),
+        )
     for _it, tr, cells in rt.rows(tracking, lang):
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
         table.add_row(*cells[:4], Text(cells[4], style=style), *cells[5:])

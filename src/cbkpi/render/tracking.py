@@ -56,10 +56,20 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
                 out.append((it, tr, [*head, "", "", t(tr.status, lang), "", ""]))
                 continue
             latest = f"{format_number(tr.latest_value, lang, 2, strip=True)} ({tr.latest_year})"
-            out.append((it, tr, [
-                *head, latest, _pace(tr, lang), status_text(tr, lang),
-                _fig(tr.projected_end_value, lang), _fig(tr.required_pace_remaining_pct, lang),
-            ]))
+            out.append(
+                (
+                    it,
+                    tr,
+                    [
+                        *head,
+                        latest,
+                        _pace(tr, lang),
+                        status_text(tr, lang),
+                        _fig(tr.projected_end_value, lang),
+                        _fig(tr.required_pace_remaining_pct, lang),
+                    ],
+                )
+            )
     return out
 
 
