@@ -108,7 +108,7 @@ def test_bundled_data_is_valid_by_default(runner: CliRunner, monkeypatch: pytest
     monkeypatch.chdir(TARGETS.parent.parent)
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert "ok: 2 file(s) valid" in result.output
+    assert "ok: 3 file(s) valid" in result.output  # two data files and the observations example
 
 
 def test_json_format(tmp_path: Path, runner: CliRunner) -> None:
