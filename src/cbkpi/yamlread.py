@@ -42,6 +42,8 @@ _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
+_LARGEST, _SMALLEST = Decimal("1e300"), Decimal("1e-300")
+"""Numbers larger or smaller (other than 0) than these are refused: floats cannot hold them."""
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
@@ -80,6 +82,24 @@ def _mark(m: yaml.Mark) -> Mark:
     return (m.line + 1, m.column + 1)
 
 
+def _one_line(exc: Exception) -> str:
+    """The first line of an error's text (PyYAML appends an 'in "<unicode string>"' line)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        return exc.problem
+    return str(exc).split("\n", 1)[0]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    """Build one scalar with PyYAML's safe constructor, bypassing ``construct_object``, whose
+    cache of constructed nodes is only emptied by ``construct_document`` and would keep every
+    node of every file read alive."""
+    return _constructor.yaml_constructors[node.tag](_constructor, node)
+
+
 def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: bool = False) -> DataError:
     line, col = mark if mark else (None, None)
     return DataError([Diagnostic(file, line, col, message, code=code)], unreadable=unreadable)
@@ -107,6 +127,8 @@ def read_text(path: Path, display: str) -> str:
 
 
 def decode(raw: bytes, display: str) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # what Windows editors call "Unicode"
+        raise _fail(display, (1, 1), "the file is UTF-16 (or UTF-32) text; save it as UTF-8", "encoding")
     if b"\x00" in raw:
         return _binary(raw, display)
     try:
@@ -140,10 +162,21 @@ def parse(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
+        context = ""
+        if exc.context and exc.problem:
+            # Where the construct that failed began (an unclosed quote or bracket opens there).
+            cm = exc.context_mark
+            started = f" started at line {cm.line + 1}" if cm and mark and cm.line != mark.line else ""
+            context = f" ({exc.context}{started})"
         raise _fail(file, _mark(mark) if mark else None, f"YAML syntax error: {problem}{context}", "syntax") from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark object
-        raise _fail(file, None, f"YAML error: {exc}", "syntax") from None
+    except yaml.reader.ReaderError as exc:  # control characters: a position, no mark object
+        pos = exc.position
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
+        raise _fail(file, (line, col), f"YAML error: {what} is not allowed: {exc.reason}", "syntax") from None
+    except yaml.YAMLError as exc:
+        raise _fail(file, None, f"YAML error: {_one_line(exc)}", "syntax") from None
     except RecursionError:
         raise _fail(file, None, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
     if builder.documents == 0:
@@ -194,7 +227,7 @@ class _Builder:
             size = self.sizes.pop()
             if anchor is not None:
                 self.anchors[anchor] = (container, size)
-            self._attach(container, path, size, event)
+            self._attach(container, path, size, event, new=1)
 
     # -- helpers --------------------------------------------------------------------------
     def _child_path(self) -> Path_:
@@ -229,8 +262,10 @@ class _Builder:
         top[3] = _mark(event.start_mark)
         self.positions.keys[(*top[1], name)] = top[3]
 
-    def _attach(self, value: Any, path: Path_, size: int, event: events.Event) -> None:
-        self.nodes += size
+    def _attach(self, value: Any, path: Path_, size: int, event: events.Event, new: int | None = None) -> None:
+        """Attach ``value`` (``size`` values in all) to the open container. ``new`` is how many
+        of them are not counted yet: a closing container's contents were counted as they came."""
+        self.nodes += size if new is None else new
         if self.nodes > MAX_NODES:
             raise _fail(
                 self.file, _mark(event.start_mark),
@@ -262,15 +297,23 @@ class _Builder:
             tag = event.tag
             if tag not in _ALLOWED_TAGS or tag in (_CORE + "map", _CORE + "seq"):
                 raise _fail(self.file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
+        if tag == _CORE + "merge":
+            raise _fail(
+                self.file, _mark(event.start_mark),
+                "merge keys ('<<') are not supported; write the keys out (anchors and aliases are allowed)", "tag",
+            )
         if tag == _CORE + "str":
             return text
         if tag in (_CORE + "int", _CORE + "float"):
             return self._number(text, tag, event)
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
         try:
-            return _constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise _fail(self.file, _mark(event.start_mark), f"invalid {tag.rsplit(':', 1)[-1]} {text!r}: {exc}", "value") from None
+            return _construct(node)
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError) as exc:
+            raise _fail(
+                self.file, _mark(event.start_mark),
+                f"invalid {tag.rsplit(':', 1)[-1]} {_short(text)!r}: {_one_line(exc)}", "value",
+            ) from None
 
     def _number(self, text: str, tag: str, event: events.ScalarEvent) -> Decimal | float | int:
         """Integers stay ``int``; other numbers become Decimals from their text (``7.0`` keeps
@@ -278,14 +321,27 @@ class _Builder:
         clean = text.replace("_", "")
         if tag == _CORE + "float" and _PLAIN_DECIMAL.match(clean):
             try:
-                return Decimal(clean)
+                return self._in_range(Decimal(clean), text, event)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
                 pass
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
         try:
-            value = _constructor.construct_object(node, deep=True)
+            value = _construct(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise _fail(self.file, _mark(event.start_mark), f"invalid number {text!r}: {exc}", "value") from None
-        if isinstance(value, (int, float)):
+            raise _fail(self.file, _mark(event.start_mark), f"invalid number {_short(text)!r}: {_one_line(exc)}", "value") from None
+        if isinstance(value, int):
+            return self._in_range(value, text, event)
+        if isinstance(value, float):
             return value
-        raise _fail(self.file, _mark(event.start_mark), f"invalid number {text!r}", "value")  # pragma: no cover
+        raise _fail(self.file, _mark(event.start_mark), f"invalid number {_short(text)!r}", "value")  # pragma: no cover
+
+    def _in_range(self, value: Decimal | int, text: str, event: events.ScalarEvent) -> Decimal | int:
+        """Refuse numbers no computation can use: beyond a float's range (``1.0e+400``, a
+        400-digit integer) or so small that they vanish (``1.0e-999999999``)."""
+        if value and not _SMALLEST <= abs(Decimal(value)) <= _LARGEST:
+            raise _fail(
+                self.file, _mark(event.start_mark),
+                f"number {_short(text)!r} is out of range; numbers must lie between 1e-300 and 1e300 in size",
+                "value",
+            )
+        return value

@@ -1,0 +1,230 @@
+"""Time cbkpi as whole processes on synthetic data sets and on the bundled data.
+
+    python bench/bench.py                         # sizes 100, 1000, 10000
+    python bench/bench.py --sizes 100,1000 --repeat 3
+    python bench/bench.py --keep /tmp/cbkpi-bench # keep the generated files
+
+Each command runs as its own process (the console script ``cbkpi``, as analysts call it); the
+best wall time of N runs is kept, and the child's peak RSS comes from ``os.wait4`` on its pid.
+See bench/README.md for the goals and how to read the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+AREAS = ["economy", "culture_society", "environment", "party_building"]
+# (unit, baseline range, whether a growth target makes sense) for the generated indicators.
+UNITS = [
+    ("billion_vnd", (1_000, 50_000), True),
+    ("million_vnd", (20, 90), True),
+    ("billion_usd", (1, 9), True),
+    ("thousand_tonnes", (50, 900), True),
+    ("percent", (10, 80), False),
+    ("communes", (5, 150), False),
+    ("doctors_per_10k", (5, 20), False),
+]
+
+
+# ------------------------------------------------------------------------------ data
+def _indicator(i: int) -> str:
+    unit, (lo, hi), growth = UNITS[i % len(UNITS)]
+    span = hi - lo
+    base = lo + (i * 7919) % span + (i % 10) / 10
+    target = min(base + 5 + i % 10, 99.5) if unit == "percent" else round(base * (1.2 + (i % 7) / 10), 1)
+    lines = [
+        f"  - id: synthetic_{i:05d}",
+        f'    number: "{i % 100_000}"',
+        f'    name: {{vi: "Chỉ tiêu tổng hợp số {i}", en: "Synthetic indicator {i}"}}',
+        f"    area: {AREAS[i % len(AREAS)]}",
+        f"    unit: {unit}",
+        "    baseline:",
+        "      year: 2020",
+        f"      value: {base:.1f}",
+        f"      estimate: {'true' if i % 2 else 'false'}",
+        f'      ref: {{line: {10 + i % 900}, quote: "năm 2020 đạt {base:.1f}"}}',
+        "    targets:",
+        "      - kind: level",
+        f"        comparator: {['reach', 'over', 'at_least'][i % 3]}",
+        f"        value: {target:.1f}",
+        "        year: 2025",
+        f'        ref: {{line: {300 + i % 600}, quote: "đến năm 2025 đạt {target:.1f}"}}',
+    ]
+    if growth:
+        lines += [
+            "      - kind: growth_rate",
+            "        comparator: reach",
+            f"        value: {5 + i % 8}",
+            "        start_year: 2020",
+            "        end_year: 2025",
+            f'        ref: {{line: {300 + i % 600}, quote: "tăng bình quân {5 + i % 8}%/năm"}}',
+        ]
+    return "\n".join(lines)
+
+
+def write_dataset(n: int, folder: Path) -> Path:
+    """A valid targets file of ``n`` indicators, plus five yearly observation files (2021-2025)
+    under observations/. cbkpi does not read observations yet: they are generated for the
+    benchmarks of the commands that will, and measured by none here."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = (
+        "# yaml-language-server: $schema=../schema/cbkpi-data.schema.json\n"
+        'source: {title: "Synthetic benchmark data", publisher: "cbkpi bench", date: 2020-05-28}\n'
+        "term: {start: 2020, end: 2025}\n"
+        "kind: targets\n"
+        "indicators:\n"
+    )
+    path = folder / f"targets_{n}.yaml"
+    path.write_text(head + "\n".join(_indicator(i) for i in range(n)) + "\n", encoding="utf-8")
+    obs = folder / "observations"
+    obs.mkdir(exist_ok=True)
+    for year in range(2021, 2026):
+        rows = [
+            f"  - {{indicator: synthetic_{i:05d}, year: {year}, value: {10 + (i * 31 + year) % 500}.{year % 10}, "
+            'source: "synthetic", estimate: false}'
+            for i in range(n)
+        ]
+        (obs / f"observations_{n}_{year}.yaml").write_text("observations:\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------------ timing
+@dataclass
+class Measure:
+    label: str
+    size: str
+    seconds: float
+    rss_mb: float
+    code: int
+
+
+def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(label: str, size: str, argv: list[str], cwd: Path, repeat: int) -> Measure:
+    runs = [run_once(argv, cwd) for _ in range(repeat)]
+    best = min(r[0] for r in runs)
+    return Measure(label, size, best, max(r[1] for r in runs), max(r[2] for r in runs))
+
+
+def cbkpi_command() -> list[str]:
+    script = shutil.which("cbkpi") or str(Path(sys.executable).with_name("cbkpi"))
+    if Path(script).exists():
+        return [script]
+    return [sys.executable, "-m", "cbkpi"]  # pragma: no cover - not installed as a script
+
+
+# ------------------------------------------------------------------------------ main
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000", help="numbers of indicators, comma-separated")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="runs per command, best kept (default: 5 below 10,000 indicators, 3 from there)")
+    parser.add_argument("--keep", type=Path, default=None, help="write the data sets here and keep them")
+    opts = parser.parse_args()
+    sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
+    cbkpi = cbkpi_command()
+
+    def reps(n: int | None = None) -> int:
+        return opts.repeat or (3 if n and n >= 10_000 else 5)
+
+    tmp = None
+    if opts.keep:
+        root = opts.keep
+        root.mkdir(parents=True, exist_ok=True)
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="cbkpi-bench-")
+        root = Path(tmp.name)
+    try:
+        results: list[Measure] = []
+        python = measure("python -c pass", "-", [sys.executable, "-c", "pass"], root, 10)
+        results.append(python)
+        results.append(measure("cbkpi --version", "-", [*cbkpi, "--version"], root, 10))
+        results.append(measure("cbkpi status (bundled, table)", "bundled",
+                               [*cbkpi, "status", "--data-dir", str(REPO / "data")], REPO, 5))
+        results.append(measure("cbkpi status (bundled, json)", "bundled",
+                               [*cbkpi, "status", "--format", "json", "--data-dir", str(REPO / "data")], REPO, 5))
+        results.append(measure("cbkpi validate (bundled)", "bundled",
+                               [*cbkpi, "validate", "--data-dir", str(REPO / "data")], REPO, 5))
+        files: dict[int, Path] = {}
+        gen_seconds: dict[int, float] = {}
+        for n in sizes:
+            t0 = time.perf_counter()
+            files[n] = write_dataset(n, root / f"n{n}")
+            gen_seconds[n] = time.perf_counter() - t0
+        for n in sizes:
+            f = files[n]
+            results.append(measure("cbkpi validate FILE", str(n), [*cbkpi, "validate", str(f)], root, reps(n)))
+            results.append(measure("cbkpi status FILE --format json", str(n),
+                                   [*cbkpi, "status", str(f), "--format", "json"], root, reps(n)))
+        print(report(results, python.seconds, sizes, files, gen_seconds))
+        return 0
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def report(results: list[Measure], bare: float, sizes: list[int], files: dict[int, Path], gen: dict[int, float]) -> str:
+    out = [f"cbkpi benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of N runs, peak RSS of the child", ""]
+    for n in sizes:
+        size_mb = files[n].stat().st_size / 1e6
+        out.append(f"data set {n:>6,} indicators: {size_mb:6.2f} MB targets file + 5 observation files "
+                   f"(not read by cbkpi yet), generated in {gen[n]:.2f} s")
+    out.append("")
+    out.append(f"{'command':34} {'size':>8} {'seconds':>8} {'x python':>9} {'RSS MB':>7} {'growth':>7} {'exit':>5}")
+    previous: dict[str, Measure] = {}
+    for m in results:
+        growth = ""
+        if m.size.isdigit():
+            before = previous.get(m.label)
+            if before is not None:
+                growth = f"{m.seconds / before.seconds:.2f}"
+            previous[m.label] = m
+        out.append(f"{m.label:34} {m.size:>8} {m.seconds:8.3f} {m.seconds / bare:9.1f} {m.rss_mb:7.0f} {growth:>7} {m.code:>5}")
+    out.append("")
+    out.append("growth: seconds divided by those of the previous size of the same command.")
+    out.append("")
+    by = {(m.label, m.size): m for m in results}
+    goals: list[tuple[str, bool | None]] = []
+    s = by[("cbkpi status (bundled, table)", "bundled")]
+    goals.append((f"bundled 'cbkpi status' <= 10x bare python ({s.seconds / bare:.1f}x)", s.seconds <= 10 * bare))
+    v = by[("cbkpi --version", "-")]
+    goals.append((f"'cbkpi --version' <= 3x bare python ({v.seconds / bare:.1f}x)", v.seconds <= 3 * bare))
+    big = max(sizes) if sizes else None
+    for label in ("cbkpi validate FILE", "cbkpi status FILE --format json"):
+        if big is None or big < 10_000:
+            goals.append((f"{label} at 10,000 indicators: not run (--sizes)", None))
+            continue
+        m = by[(label, str(big))]
+        goals.append((f"{label} at {big:,} indicators < 2 s ({m.seconds:.2f} s)", m.seconds < 2))
+        goals.append((f"{label} at {big:,} indicators < 300 MB ({m.rss_mb:.0f} MB)", m.rss_mb < 300))
+        goals.append((f"{label} at {big:,} indicators exits 0 (valid data)", m.code == 0))
+        smaller = [n for n in sizes if n < big]
+        if smaller:
+            prev = by[(label, str(max(smaller)))]
+            factor = m.seconds / prev.seconds
+            ratio = big / max(smaller)
+            goals.append((f"{label}: growth {max(smaller):,} -> {big:,} = {factor:.2f} <= ~{1.2 * ratio:.0f} (roughly linear)",
+                          factor <= 1.2 * ratio))
+    for text, ok in goals:
+        out.append(f"{'PASS' if ok else 'MISS' if ok is False else 'SKIP'}  {text}")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
