@@ -36,11 +36,25 @@ UNITS = [
 
 
 # ------------------------------------------------------------------------------ data
-def _indicator(i: int) -> str:
+def _figures(i: int) -> tuple[str, float, float, bool]:
+    """(unit, baseline, target, whether a growth target makes sense) of indicator ``i``."""
     unit, (lo, hi), growth = UNITS[i % len(UNITS)]
     span = hi - lo
     base = lo + (i * 7919) % span + (i % 10) / 10
     target = min(base + 5 + i % 10, 99.5) if unit == "percent" else round(base * (1.2 + (i % 7) / 10), 1)
+    return unit, base, target, growth
+
+
+def _observed(i: int, year: int) -> float:
+    """A value for ``year`` between the baseline and the target, possible for the unit."""
+    unit, base, target, _growth = _figures(i)
+    share = (year - 2020) / 5 * (0.6 + (i % 5) / 10)  # some on track, some behind
+    value = base + (target - base) * share
+    return min(value, 99.9) if unit == "percent" else value
+
+
+def _indicator(i: int) -> str:
+    unit, base, target, growth = _figures(i)
     lines = [
         f"  - id: synthetic_{i:05d}",
         f'    number: "{i % 100_000}"',
@@ -72,9 +86,8 @@ def _indicator(i: int) -> str:
 
 
 def write_dataset(n: int, folder: Path) -> Path:
-    """A valid targets file of ``n`` indicators, plus five yearly observation files (2021-2025)
-    under observations/. cbkpi does not read observations yet: they are generated for the
-    benchmarks of the commands that will, and measured by none here."""
+    """A data folder: a valid targets file of ``n`` indicators and five yearly observation files
+    (2021-2025) under observations/, one value per indicator and year."""
     folder.mkdir(parents=True, exist_ok=True)
     head = (
         "# yaml-language-server: $schema=../schema/cbkpi-data.schema.json\n"
@@ -89,7 +102,7 @@ def write_dataset(n: int, folder: Path) -> Path:
     obs.mkdir(exist_ok=True)
     for year in range(2021, 2026):
         rows = [
-            f"  - {{indicator: synthetic_{i:05d}, year: {year}, value: {10 + (i * 31 + year) % 500}.{year % 10}, "
+            f"  - {{indicator: synthetic_{i:05d}, year: {year}, value: {_observed(i, year):.1f}, "
             'source: "synthetic", estimate: false}'
             for i in range(n)
         ]

@@ -6,6 +6,7 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -216,7 +217,9 @@ def status(
     from cbkpi.render import status as render
 
     if output_format is StatusFormat.json:
-        typer.echo(render.as_json(terms))
+        out = sys.stdout
+        for chunk in render.iter_json(terms):
+            out.write(chunk)
     elif output_format is StatusFormat.csv:
         typer.echo(render.as_csv(terms, lang.value), nl=False)
     else:
@@ -527,7 +530,7 @@ def export(
 
             write_text_atomically(output, html_report(terms, observed, lang.value))
         elif output_format is ExportFormat.json:
-            write_text_atomically(output, render.as_json(terms) + "\n")
+            write_text_atomically(output, render.as_json(terms))
         elif output_format is ExportFormat.csv:
             write_text_atomically(output, render.as_csv(terms, lang.value))
         else:

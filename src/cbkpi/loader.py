@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,11 +37,11 @@ def resolve_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     path: list[str | int] = []
     node = data
     for i, part in enumerate(loc):
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if isinstance(node, dict) and part in node:  # noqa: SIM114 - separate, so mypy narrows each
             node = node[part]
-        elif isinstance(node, dict) and i == len(loc) - 1:
-            pass
-        else:
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif not (isinstance(node, dict) and i == len(loc) - 1):
             continue
         path.append(part)
     return tuple(path)
@@ -73,7 +74,7 @@ def _message(error: dict[str, Any], path: Path_) -> str:
         return f"{where}: unknown key {name!r}{hint}"
     msg = str(error["msg"])
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+        msg = msg[len("Value error, ") :]
     if kind == "union_tag_invalid":
         msg = f"unknown target kind {error.get('input')!r}; expected one of: {error['ctx']['expected_tags']}"
     given = error.get("input")
@@ -100,22 +101,29 @@ def _diagnostics(errors: list[Any], doc: Document, stopped: bool = False) -> lis
     out: list[Diagnostic] = []
     for error in errors[:MAX_DIAGNOSTICS]:
         path = resolve_path(doc.data, error["loc"])
-        if error["type"] == "extra_forbidden":
-            mark = doc.positions.key(path)
-        else:
-            mark = doc.positions.find(path)
+        mark = doc.positions.key(path) if error["type"] == "extra_forbidden" else doc.positions.find(path)
         line, col = mark if mark else (None, None)
         out.append(Diagnostic(doc.file, line, col, _message(error, path), code=error["type"]))
     if stopped:
-        out.append(Diagnostic(
-            doc.file, None, None, "a large file: checking stopped at the first errors; fix them and run again",
-            code="too-many-errors",
-        ))
+        out.append(
+            Diagnostic(
+                doc.file,
+                None,
+                None,
+                "a large file: checking stopped at the first errors; fix them and run again",
+                code="too-many-errors",
+            )
+        )
     elif len(errors) > MAX_DIAGNOSTICS:
-        out.append(Diagnostic(
-            doc.file, None, None, f"{len(errors):,} schema errors; the first {len(out)} are shown: fix them and run again",
-            code="too-many-errors",
-        ))
+        out.append(
+            Diagnostic(
+                doc.file,
+                None,
+                None,
+                f"{len(errors):,} schema errors; the first {len(out)} are shown: fix them and run again",
+                code="too-many-errors",
+            )
+        )
     return out
 
 
@@ -124,31 +132,33 @@ def _item_type(annotation: Any) -> Any:
     return get_args(annotation)[0] if get_origin(annotation) is list else None
 
 
-def _big_mappings(doc: Document) -> tuple[list[Diagnostic], int]:
+def _big_mappings(doc: Document) -> list[Diagnostic]:
     """Mappings with more keys than any model has fields: certainly invalid (every mapping of a
     data file is a model, and every model forbids unknown keys), and reported once each rather
-    than one error per key. Also counts the values of the document."""
+    than one error per key. The reader lists the wide mappings as it reads."""
     limit = max(len(m.model_fields) for m in _models())
-    out: list[Diagnostic] = []
-    stack: list[tuple[Any, Path_]] = [(doc.data, ())]
-    count = 0
-    while stack and len(out) < MAX_DIAGNOSTICS:
-        node, path = stack.pop()
-        count += len(node)
-        if isinstance(node, dict):
-            if len(node) > limit:
-                mark = doc.positions.find(path)
-                line, col = mark if mark else (None, None)
-                out.append(Diagnostic(
-                    doc.file, line, col,
-                    f"{_where(path)}: a mapping with {len(node):,} keys; no mapping of a data file has more than {limit}",
-                    code="too-many-keys",
-                ))
-                continue
-            stack.extend((v, (*path, k)) for k, v in node.items() if isinstance(v, (dict, list)))
-        else:
-            stack.extend((v, (*path, i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))
-    return out, count
+    return [
+        Diagnostic(
+            doc.file,
+            line,
+            col,
+            f"a mapping with {count:,} keys; no mapping of a data file has more than {limit}",
+            code="too-many-keys",
+        )
+        for (line, col), count in (doc.wide or [])[:MAX_DIAGNOSTICS]
+        if count > limit
+    ]
+
+
+@functools.cache
+def _list_fields(model: type[BaseModel]) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, item type, whether the items are models) of the model's ``list[X]`` fields."""
+    out = []
+    for name, field in model.model_fields.items():
+        item = _item_type(field.annotation)
+        if item is not None:
+            out.append((name, item, isinstance(item, type) and issubclass(item, BaseModel)))
+    return tuple(out)
 
 
 def _first_errors(model: type[BaseModel], data: Any, loc: Path_, out: list[Any]) -> dict[str, list[Any]]:
@@ -159,11 +169,11 @@ def _first_errors(model: type[BaseModel], data: Any, loc: Path_, out: list[Any])
     validated: dict[str, list[Any]] = {}
     if not isinstance(data, dict):
         return validated
-    for name, field in model.model_fields.items():
-        items, item = data.get(name), _item_type(field.annotation)
-        if item is None or not isinstance(items, list):
+    for name, item, of_models in _list_fields(model):
+        items = data.get(name)
+        if not isinstance(items, list):
             continue
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if of_models:
             for i, x in enumerate(items):
                 _first_errors(item, x, (*loc, name, i), out)
                 if out:
@@ -174,7 +184,7 @@ def _first_errors(model: type[BaseModel], data: Any, loc: Path_, out: list[Any])
         done: list[Any] = []
         for start in range(0, len(items), _SLICE):
             try:
-                done.extend(adapter.validate_python(items[start:start + _SLICE]))
+                done.extend(adapter.validate_python(items[start : start + _SLICE]))
             except ValidationError as exc:
                 for e in exc.errors(include_url=False):
                     e["loc"] = (*loc, name, start + int(e["loc"][0]), *e["loc"][1:])
@@ -193,15 +203,25 @@ def _models() -> list[type[BaseModel]]:
 def validate_document(doc: Document, model: type[M]) -> M:
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
-        raise DataError([Diagnostic(doc.file, 1, 1, f"the top level is {kind}; expected a mapping with 'source', 'term', 'kind' and 'indicators'", code="type")])
+        raise DataError(
+            [
+                Diagnostic(
+                    doc.file,
+                    1,
+                    1,
+                    f"the top level is {kind}; expected a mapping with 'source', 'term', 'kind' and 'indicators'",
+                    code="type",
+                )
+            ]
+        )
     # Pydantic reports every error at once; guard against files whose errors would be counted in
     # millions (a 1 MB file of '{},' repeated), which would take gigabytes to list.
-    big, values = _big_mappings(doc)
+    big = _big_mappings(doc)
     if big:
         raise DataError(big)
     first: list[Any] = []
     data = doc.data
-    if values > _BIG:
+    if doc.values > _BIG:
         data = {**data, **_first_errors(model, data, (), first)}  # long lists, validated
     if first:
         raise DataError(_diagnostics(first, doc, stopped=True))
@@ -223,7 +243,8 @@ def discover(paths: Iterable[Path], data_dir: Path = DEFAULT_DATA_DIR) -> list[P
     if given:
         return given
     found = [
-        p for p in sorted(data_dir.rglob("*.y*ml"))
+        p
+        for p in sorted(data_dir.rglob("*.y*ml"))
         if p.suffix in (".yaml", ".yml") and OBSERVATIONS_DIR not in p.relative_to(data_dir).parts
     ]
     return found

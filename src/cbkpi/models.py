@@ -15,7 +15,7 @@ import math
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from cbkpi.units import UNITS
 
@@ -39,7 +39,7 @@ def _to_decimal(value: Any) -> Any:
 
 Number = Annotated[
     Decimal,
-    BeforeValidator(_to_decimal),
+    PlainValidator(_to_decimal),  # not pydantic's own Decimal checks: several times faster
     WithJsonSchema({"type": "number"}),
 ]
 """A finite number, kept with the precision it was written with."""

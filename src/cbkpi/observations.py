@@ -62,7 +62,13 @@ class Located:
     obs: Observation
     file: str
     index: int
-    line: int | None
+    positions: Positions
+
+    @property
+    def line(self) -> int | None:
+        """Its line, looked up only when a message or a listing needs it."""
+        mark = self.positions.find(("observations", self.index))
+        return mark[0] if mark else None
 
 
 def load_observations(path: Path) -> LoadedObservations:
@@ -87,17 +93,12 @@ def discover_observations(data_dir: Path) -> list[Path]:
 
 
 def located(files: Sequence[LoadedObservations]) -> list[Located]:
-    out = []
-    for f in files:
-        for i, obs in enumerate(f.model.observations):
-            mark = f.positions.find(("observations", i))
-            out.append(Located(obs, f.file, i, mark[0] if mark else None))
-    return out
+    return [Located(obs, f.file, i, f.positions) for f in files for i, obs in enumerate(f.model.observations)]
 
 
 def _diag(item: Located, key: str, message: str, code: str, files: dict[str, Positions]) -> Diagnostic:
     mark = files[item.file].find(("observations", item.index, key))
-    line, col = mark if mark else (item.line, 1)
+    line, col = mark if mark else (None, None)
     return Diagnostic(item.file, line, col, message, code=code)
 
 

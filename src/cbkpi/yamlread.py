@@ -14,7 +14,8 @@ so that, in a single pass and without recursion:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from array import array
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -39,36 +40,75 @@ Mark = tuple[int, int]
 """1-based line and column."""
 
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {
-    _CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-}
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _LARGEST, _SMALLEST = Decimal("1e300"), Decimal("1e-300")
 """Numbers larger or smaller (other than 0) than these are refused: floats cannot hold them."""
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-_resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 
-@dataclass
-class Positions:
-    """Where each value of a document stands: its path (keys and indexes) to its mark."""
+_COL_BITS = 20
+_COL_MASK = (1 << _COL_BITS) - 1
 
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+def _pack(m: yaml.Mark) -> int:
+    """A mark as one int (1-based line and column), cheaper to keep than a tuple per value."""
+    return ((m.line + 1) << _COL_BITS) | min(m.column + 1, _COL_MASK)
+
+
+def _unpack(packed: int) -> Mark:
+    return (packed >> _COL_BITS, packed & _COL_MASK)
+
+
+class Positions:
+    """Where each value of a document stands.
+
+    All marks live in one array of packed ints: a mapping's marks are its keys' and values'
+    marks interleaved (key, value, key, value, ...), a sequence's its items' marks, each
+    container's run starting at the offset recorded under the container's identity. A lookup
+    walks the data along the path; no path is built per value, no object is kept per mark."""
+
+    def __init__(self) -> None:
+        self.root: Any = None
+        self.root_mark: int | None = None
+        self.array: array[int] = array("q")
+        self.offsets: dict[int, int] = {}
+
+    def _walk(self, path: Path_, want_key: bool) -> Mark | None:
+        best = self.root_mark
+        node = self.root
+        array_ = self.array
+        for depth, part in enumerate(path):
+            offset = self.offsets.get(id(node))
+            if offset is None:
+                break
+            if isinstance(node, dict):
+                index = next((i for i, k in enumerate(node) if k == part), None)
+                if index is None:
+                    break
+                if want_key and depth == len(path) - 1:
+                    return _unpack(array_[offset + 2 * index])
+                mark = array_[offset + 2 * index + 1]
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                mark = array_[offset + part]
+                node = node[part]
+            else:
+                break
+            best = mark
+        return None if best is None else _unpack(best)
 
     def find(self, path: Path_) -> Mark | None:
         """The mark of ``path``, or of its nearest ancestor that has one."""
-        while True:
-            mark = self.values.get(path)
-            if mark is not None:
-                return mark
-            if not path:
-                return None
-            path = path[:-1]
+        return self._walk(tuple(path), want_key=False)
 
     def key(self, path: Path_) -> Mark | None:
         """The mark of the key that names ``path`` (for unknown or misplaced keys)."""
-        return self.keys.get(path) or self.find(path)
+        return self._walk(tuple(path), want_key=True)
+
+
+WIDE_MAPPING = 16
+"""Mappings with more keys than this are listed in :attr:`Document.wide` as they are read."""
 
 
 @dataclass
@@ -76,6 +116,10 @@ class Document:
     file: str
     data: Any
     positions: Positions
+    values: int = 0
+    """How many values the document holds, aliases expanded."""
+    wide: list[tuple[Mark, int]] | None = None
+    """(mark, number of keys) of every mapping with more than :data:`WIDE_MAPPING` keys."""
 
 
 def _mark(m: yaml.Mark) -> Mark:
@@ -113,8 +157,10 @@ def read_text(path: Path, display: str) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _fail(
-                display, None,
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes", "too-large",
+                display,
+                None,
+                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+                "too-large",
             )
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -137,8 +183,10 @@ def decode(raw: bytes, display: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _fail(
-            display, (line, col),
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8", "encoding",
+            display,
+            (line, col),
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            "encoding",
         ) from None
 
 
@@ -155,10 +203,8 @@ def load(path: Path, display: str | None = None) -> Document:
 
 
 def parse(text: str, file: str) -> Document:
-    builder = _Builder(file)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        return _build(_Loader(text), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -179,169 +225,225 @@ def parse(text: str, file: str) -> Document:
         raise _fail(file, None, f"YAML error: {_one_line(exc)}", "syntax") from None
     except RecursionError:
         raise _fail(file, None, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
-    if builder.documents == 0:
+
+
+_NO_KEY = object()
+_ScalarEvent, _AliasEvent = events.ScalarEvent, events.AliasEvent
+_MappingStart, _SequenceStart = events.MappingStartEvent, events.SequenceStartEvent
+_MappingEnd, _SequenceEnd = events.MappingEndEvent, events.SequenceEndEvent
+_DocumentStart, _StreamEnd = events.DocumentStartEvent, events.StreamEndEvent
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_STR, _INT, _FLOAT = _CORE + "str", _CORE + "int", _CORE + "float"
+_KEY_TYPES = (str, int, bool, type(None), Decimal)
+
+
+def _build(loader: Any, file: str) -> Document:
+    """Turn the parser's events into Python data in one loop, without recursion.
+
+    The open container's state lives in local variables (``cur``: the container,
+    ``cur_marks``: the marks of its keys and values, ``cur_key``: a mapping's pending key);
+    opening a container pushes the parent's state, closing it pops it back. ``nodes`` counts
+    the values read, aliases expanded, for the alias-bomb limit; a container's size is the
+    count grown while it was open."""
+    positions = Positions()
+    offsets = positions.offsets
+    all_marks = positions.array
+    stack: list[tuple[Any, ...]] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    wide: list[tuple[Mark, int]] = []
+    nodes = 0
+    documents = 0
+    get_event = loader.get_event
+    implicit_resolvers = _IMPLICIT.get
+    plain: dict[str, Any] = {}  # text -> value of plain scalars (all immutable: str, int, ...)
+    cur: Any = None
+    cur_marks: list[int] = []  # the open container's marks, moved to all_marks when it closes
+    cur_key: Any = _NO_KEY
+    cur_map = False
+    root: Any = None
+    root_mark: int | None = None
+    try:
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is _ScalarEvent:
+                # Inlined fast path for the common case, a plain or quoted string; the rest
+                # (numbers, booleans, dates, tags) goes through _scalar.
+                if event.tag is None and event.anchor is None:
+                    text = event.value
+                    if not event.implicit[0] or not implicit_resolvers(text[:1] if text else ""):
+                        value = text
+                    elif text in plain:  # keys and years repeat: resolve each text once
+                        value = plain[text]
+                    else:
+                        value = plain[text] = _scalar(event, file)
+                else:
+                    value = _scalar(event, file)
+                    if event.anchor is not None:
+                        anchors[event.anchor] = (value, 1)
+                start = event.start_mark
+                column = start.column + 1
+                mark = ((start.line + 1) << _COL_BITS) | (column if column < _COL_MASK else _COL_MASK)
+                new = 1
+            elif cls is _MappingStart or cls is _SequenceStart:
+                is_map = cls is _MappingStart
+                _check_tag(event, "map" if is_map else "seq", file)
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(file, _mark(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels", "too-deep")
+                if cur_map and cur_key is _NO_KEY:
+                    raise _fail(file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
+                stack.append((cur, cur_marks, cur_key, cur_map, event.anchor, nodes, _pack(event.start_mark)))
+                cur = {} if is_map else []
+                cur_marks = []
+                cur_key = _NO_KEY
+                cur_map = is_map
+                continue
+            elif cls is _MappingEnd or cls is _SequenceEnd:
+                value = cur
+                if cur_map and len(value) > WIDE_MAPPING:
+                    wide.append((_unpack(stack[-1][6]), len(value)))
+                offsets[id(value)] = len(all_marks)
+                all_marks.extend(cur_marks)
+                cur, cur_marks, cur_key, cur_map, anchor, opened, mark = stack.pop()
+                if anchor is not None:
+                    anchors[anchor] = (value, nodes - opened + 1)
+                new = 1  # its contents were counted as they came
+            elif cls is _AliasEvent:
+                if event.anchor not in anchors:
+                    raise _fail(file, _mark(event.start_mark), f"unknown alias *{event.anchor}", "alias")
+                value, new = anchors[event.anchor]
+                mark = _pack(event.start_mark)
+            elif cls is _DocumentStart:
+                documents += 1
+                if documents > 1:
+                    raise _fail(
+                        file, _mark(event.start_mark), "a second YAML document (---); expected one", "multi-document"
+                    )
+                continue
+            elif cls is _StreamEnd:
+                break
+            else:
+                continue
+            if cur_map and cur_key is _NO_KEY:
+                if not isinstance(value, _KEY_TYPES):
+                    raise _fail(file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
+                name = value if isinstance(value, str) else str(value)
+                if name in cur:
+                    index = next(i for i, k in enumerate(cur) if k == name)
+                    where = f" (first at line {cur_marks[2 * index] >> _COL_BITS})"
+                    raise _fail(
+                        file,
+                        _mark(event.start_mark),
+                        f"duplicate key {name!r}{where}; each key may appear once",
+                        "duplicate-key",
+                    )
+                cur_key = name
+                cur_marks.append(mark)
+                continue
+            nodes += new
+            if nodes > MAX_NODES:
+                raise _fail(
+                    file,
+                    _mark(event.start_mark),
+                    f'the document expands to more than {MAX_NODES:,} values (aliases that multiply, a "billion laughs"?)',
+                    "too-large",
+                )
+            if cur_map:
+                cur[cur_key] = value
+                cur_marks.append(mark)
+                cur_key = _NO_KEY
+            elif cur is not None:
+                cur.append(value)
+                cur_marks.append(mark)
+            else:
+                root, root_mark = value, mark
+    finally:
+        loader.dispose()
+    if documents == 0:
         raise _fail(file, (1, 1), "the file is empty (or holds only comments); expected a YAML mapping", "empty")
-    return Document(file, builder.result, builder.positions)
+    positions.root, positions.root_mark = root, root_mark
+    return Document(file, root, positions, nodes, wide)
 
 
-class _Builder:
-    """Turns parser events into Python data, without recursion."""
+def _check_tag(event: Any, kind: str, file: str) -> None:
+    tag = event.tag
+    if tag is None or tag == "!" or tag == _CORE + kind:
+        return
+    raise _fail(file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
 
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.positions = Positions()
-        self.result: Any = None
-        self.documents = 0
-        # Stack of open containers: (container, path, pending key or None, key mark, keys seen).
-        self.stack: list[list[Any]] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.sizes: list[int] = []
-        self.nodes = 0
 
-    # -- events ---------------------------------------------------------------------------
-    def feed(self, event: events.Event) -> None:
-        if isinstance(event, events.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _fail(self.file, _mark(event.start_mark), "a second YAML document (---); expected one", "multi-document")
-        elif isinstance(event, events.ScalarEvent):
-            self._value(self._scalar(event), event, 1)
-        elif isinstance(event, events.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise _fail(self.file, _mark(event.start_mark), f"unknown alias *{event.anchor}", "alias")
-            value, size = self.anchors[event.anchor]
-            self._value(value, event, size)
-        elif isinstance(event, (events.MappingStartEvent, events.SequenceStartEvent)):
-            self._check_tag(event, "map" if isinstance(event, events.MappingStartEvent) else "seq")
-            if len(self.stack) >= MAX_DEPTH:
-                raise _fail(self.file, _mark(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels", "too-deep")
-            if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-                raise _fail(self.file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
-            container: Any = {} if isinstance(event, events.MappingStartEvent) else []
-            path = self._child_path()
-            self.positions.values[path] = _mark(event.start_mark)
-            self.stack.append([container, path, None, None, event.anchor])
-            self.sizes.append(1)
-        elif isinstance(event, (events.MappingEndEvent, events.SequenceEndEvent)):
-            container, path, _key, _kmark, anchor = self.stack.pop()
-            size = self.sizes.pop()
-            if anchor is not None:
-                self.anchors[anchor] = (container, size)
-            self._attach(container, path, size, event, new=1)
-
-    # -- helpers --------------------------------------------------------------------------
-    def _child_path(self) -> Path_:
-        if not self.stack:
-            return ()
-        container, path, key, _kmark, _anchor = self.stack[-1]
-        if isinstance(container, dict):
-            return (*path, key) if key is not None else path
-        return (*path, len(container))
-
-    def _value(self, value: Any, event: events.Event, size: int) -> None:
-        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-            self._key(value, event)
-            return
-        path = self._child_path()
-        self.positions.values[path] = _mark(event.start_mark)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None and isinstance(event, events.ScalarEvent):
-            self.anchors[anchor] = (value, 1)
-        self._attach(value, path, size, event)
-
-    def _key(self, key: Any, event: events.Event) -> None:
-        top = self.stack[-1]
-        if isinstance(key, (dict, list)) or not isinstance(key, (str, int, bool, type(None), Decimal)):
-            raise _fail(self.file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
-        name = str(key) if not isinstance(key, str) else key
-        if name in top[0]:
-            first = self.positions.keys.get((*top[1], name))
-            where = f" (first at line {first[0]})" if first else ""
-            raise _fail(self.file, _mark(event.start_mark), f"duplicate key {name!r}{where}; each key may appear once", "duplicate-key")
-        top[2] = name
-        top[3] = _mark(event.start_mark)
-        self.positions.keys[(*top[1], name)] = top[3]
-
-    def _attach(self, value: Any, path: Path_, size: int, event: events.Event, new: int | None = None) -> None:
-        """Attach ``value`` (``size`` values in all) to the open container. ``new`` is how many
-        of them are not counted yet: a closing container's contents were counted as they came."""
-        self.nodes += size if new is None else new
-        if self.nodes > MAX_NODES:
-            raise _fail(
-                self.file, _mark(event.start_mark),
-                f"the document expands to more than {MAX_NODES:,} values (aliases that multiply, a \"billion laughs\"?)",
-                "too-large",
-            )
-        if not self.stack:
-            self.result = value
-            return
-        top = self.stack[-1]
-        self.sizes[-1] += size
-        if isinstance(top[0], dict):
-            top[0][top[2]] = value
-            top[2] = None
+def _scalar(event: Any, file: str) -> Any:
+    text = event.value
+    tag = event.tag
+    if tag is None:
+        if not event.implicit[0]:
+            return text  # quoted: a string
+        for candidate, regexp in _IMPLICIT.get(text[:1] if text else "", ()):
+            if regexp.match(text):
+                tag = candidate
+                break
         else:
-            top[0].append(value)
-
-    def _check_tag(self, event: events.NodeEvent, kind: str) -> None:
-        tag = getattr(event, "tag", None)
-        if tag in (None, "!") or tag == _CORE + kind:
-            return
-        raise _fail(self.file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
-
-    def _scalar(self, event: events.ScalarEvent) -> Any:
-        text = event.value
-        if event.tag in (None, "!"):
-            tag = _resolver.resolve(yaml.ScalarNode, text, event.implicit) if event.tag is None else _CORE + "str"
-        else:
-            tag = event.tag
-            if tag not in _ALLOWED_TAGS or tag in (_CORE + "map", _CORE + "seq"):
-                raise _fail(self.file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
-        if tag == _CORE + "merge":
-            raise _fail(
-                self.file, _mark(event.start_mark),
-                "merge keys ('<<') are not supported; write the keys out (anchors and aliases are allowed)", "tag",
-            )
-        if tag == _CORE + "str":
             return text
-        if tag in (_CORE + "int", _CORE + "float"):
-            return self._number(text, tag, event)
-        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
-        try:
-            return _construct(node)
-        except (yaml.YAMLError, ValueError, OverflowError, KeyError) as exc:
-            raise _fail(
-                self.file, _mark(event.start_mark),
-                f"invalid {tag.rsplit(':', 1)[-1]} {_short(text)!r}: {_one_line(exc)}", "value",
-            ) from None
+    elif tag == "!":
+        return text
+    elif tag not in _ALLOWED_TAGS or tag in (_CORE + "map", _CORE + "seq"):
+        raise _fail(file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
+    if tag == _STR:
+        return text
+    if tag in (_INT, _FLOAT):
+        return _number(text, tag, event, file)
+    if tag == _CORE + "merge":
+        raise _fail(
+            file,
+            _mark(event.start_mark),
+            "merge keys ('<<') are not supported; write the keys out (anchors and aliases are allowed)",
+            "tag",
+        )
+    node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
+    try:
+        return _construct(node)
+    except (yaml.YAMLError, ValueError, OverflowError, KeyError) as exc:
+        raise _fail(
+            file,
+            _mark(event.start_mark),
+            f"invalid {tag.rsplit(':', 1)[-1]} {_short(text)!r}: {_one_line(exc)}",
+            "value",
+        ) from None
 
-    def _number(self, text: str, tag: str, event: events.ScalarEvent) -> Decimal | float | int:
-        """Integers stay ``int``; other numbers become Decimals from their text (``7.0`` keeps
-        its one decimal), except ``.inf``/``.nan`` which stay floats for the model to refuse."""
-        clean = text.replace("_", "")
-        if tag == _CORE + "float" and _PLAIN_DECIMAL.match(clean):
-            try:
-                return self._in_range(Decimal(clean), text, event)
-            except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
-                pass
-        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
-        try:
-            value = _construct(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise _fail(self.file, _mark(event.start_mark), f"invalid number {_short(text)!r}: {_one_line(exc)}", "value") from None
-        if isinstance(value, int):
-            return self._in_range(value, text, event)
-        if isinstance(value, float):
-            return value
-        raise _fail(self.file, _mark(event.start_mark), f"invalid number {_short(text)!r}", "value")  # pragma: no cover
 
-    def _in_range(self, value: Decimal | int, text: str, event: events.ScalarEvent) -> Decimal | int:
-        """Refuse numbers no computation can use: beyond a float's range (``1.0e+400``, a
-        400-digit integer) or so small that they vanish (``1.0e-999999999``)."""
-        if value and not _SMALLEST <= abs(Decimal(value)) <= _LARGEST:
-            raise _fail(
-                self.file, _mark(event.start_mark),
-                f"number {_short(text)!r} is out of range; numbers must lie between 1e-300 and 1e300 in size",
-                "value",
-            )
+def _number(text: str, tag: str, event: Any, file: str) -> Decimal | float | int:
+    """Integers stay ``int``; other numbers become Decimals from their text (``7.0`` keeps its
+    one decimal), except ``.inf``/``.nan`` which stay floats for the model to refuse."""
+    if tag == _INT and text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1) and len(text) < 300:
+        return int(text)  # the common case: a plain decimal integer
+    clean = text.replace("_", "")
+    if tag == _FLOAT and _PLAIN_DECIMAL.match(clean):
+        try:
+            return _in_range(Decimal(clean), text, event, file)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
+            pass
+    node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
+    try:
+        value = _construct(node)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise _fail(
+            file, _mark(event.start_mark), f"invalid number {_short(text)!r}: {_one_line(exc)}", "value"
+        ) from None
+    if isinstance(value, int):
+        return _in_range(value, text, event, file)
+    if isinstance(value, float):
         return value
+    raise _fail(file, _mark(event.start_mark), f"invalid number {_short(text)!r}", "value")  # pragma: no cover
+
+
+def _in_range(value: Decimal | int, text: str, event: Any, file: str) -> Decimal | int:
+    """Refuse numbers no computation can use: beyond a float's range (``1.0e+400``, a 400-digit
+    integer) or so small that they vanish (``1.0e-999999999``)."""
+    if value and not _SMALLEST <= abs(Decimal(value)) <= _LARGEST:
+        raise _fail(
+            file,
+            _mark(event.start_mark),
+            f"number {_short(text)!r} is out of range; numbers must lie between 1e-300 and 1e300 in size",
+            "value",
+        )
+    return value

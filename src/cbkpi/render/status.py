@@ -6,8 +6,10 @@ chosen language. The JSON structure is documented in ``docs/json-output.md``.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from cbkpi import __version__
@@ -288,10 +290,14 @@ def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
 
 
 def _num(value: Any) -> float | int | None:
+    """A data figure for JSON: an int where it was written without decimals (``111``), else a
+    float (``111.0`` stays ``111.0``)."""
     if value is None:
         return None
-    f = float(value)
-    return int(f) if f.is_integer() and "." not in str(value) else f
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+    return value if isinstance(value, int) else float(value)
 
 
 def _fig(fig: Figure) -> float | None:
@@ -302,27 +308,38 @@ def _reason(fig: Figure) -> str | None:
     return fig.reason if fig.reason != "not_applicable" else None
 
 
+_TARGET_KEYS = ("comparator", "value", "year", "start_year", "end_year")
+
+
+@functools.cache
+def _target_keys(cls: type) -> tuple[str, ...]:
+    fields = cls.model_fields  # type: ignore[attr-defined]
+    return tuple(k for k in _TARGET_KEYS if k in fields)
+
+
 def target_json(ts: TargetStatus) -> dict[str, Any]:
     tg = ts.target
     d: dict[str, Any] = {"kind": tg.kind, "unit": ts.unit}
-    for key in ("comparator", "value", "year", "start_year", "end_year"):
-        if hasattr(tg, key):
-            v = getattr(tg, key)
-            d[key] = _num(v) if key == "value" else v
+    attrs = tg.__dict__
+    for key in _target_keys(type(tg)):
+        d[key] = _num(attrs[key]) if key == "value" else attrs[key]
     if isinstance(tg, (MilestoneTarget, QualitativeTarget)):
-        d["description"] = tg.description.model_dump()
+        d["description"] = {"vi": tg.description.vi, "en": tg.description.en}
     if isinstance(tg, LevelTarget) and tg.equivalent is not None:
         d["equivalent"] = {"value": _num(tg.equivalent.value), "unit": tg.equivalent.unit}
         d["ratio_basis"] = tg.ratio_basis
     if isinstance(tg, CountPerYearTarget) and tg.per_unit is not None:
-        d["per_unit"] = {"value": _num(tg.per_unit.value), "label": tg.per_unit.label.model_dump()}
+        label = tg.per_unit.label
+        d["per_unit"] = {"value": _num(tg.per_unit.value), "label": {"vi": label.vi, "en": label.en}}
     d["years"] = ts.years
-    d["required_annual_growth_pct"] = _fig(ts.required_annual_growth_pct)
-    d["required_annual_growth_reason"] = _reason(ts.required_annual_growth_pct) or ts.required_annual_growth_pct.note
-    d["implied_end_value"] = _fig(ts.implied_end_value)
-    d["implied_end_value_reason"] = _reason(ts.implied_end_value)
-    d["achievement_pct"] = _fig(ts.achievement_pct)
-    d["achievement_reason"] = _reason(ts.achievement_pct) or ts.achievement_pct.note
+    req, imp, ach = ts.required_annual_growth_pct, ts.implied_end_value, ts.achievement_pct
+    na = "not_applicable"
+    d["required_annual_growth_pct"] = None if req.value is None else round(req.value, 6)
+    d["required_annual_growth_reason"] = (req.reason if req.reason != na else None) or req.note
+    d["implied_end_value"] = None if imp.value is None else round(imp.value, 6)
+    d["implied_end_value_reason"] = imp.reason if imp.reason != na else None
+    d["achievement_pct"] = None if ach.value is None else round(ach.value, 6)
+    d["achievement_reason"] = (ach.reason if ach.reason != na else None) or ach.note
     r = tg.result
     d["result"] = (
         None
@@ -355,7 +372,7 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
         "number": i.number,
         "sub": i.sub,
         "label": i.label,
-        "name": i.name.model_dump(),
+        "name": {"vi": i.name.vi, "en": i.name.en},
         "area": i.area,
         "unit": i.unit,
         "direction": i.direction,
@@ -385,28 +402,32 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
     }
 
 
+def iter_json(terms: Sequence[TermStatus]) -> Iterator[str]:
+    """The JSON document in pieces, an indicator at a time: the whole document is never held
+    in memory (on 10,000 indicators it would take more than the data itself)."""
+
+    def dumps(obj: Any) -> str:
+        return json.dumps(obj, ensure_ascii=False)  # one line: the C encoder
+
+    yield '{"cbkpi_version": ' + dumps(__version__) + ', "terms": ['
+    for n, term in enumerate(terms):
+        head = {
+            "file": term.file,
+            "kind": term.data.kind,
+            "term": {"start": term.data.term.start, "end": term.data.term.end},
+            "as_of": term.tracking.as_of if term.tracking else None,
+        }
+        yield (", " if n else "") + dumps(head)[:-1] + ', "indicators": ['
+        for k, ind in enumerate(term.indicators):
+            tracked = term.tracking.indicators.get(ind.indicator.id) if term.tracking else None
+            doc = indicator_json(ind) | indicator_tracking_json(tracked, term.tracking.as_of if term.tracking else None)
+            yield (", " if k else "") + dumps(doc)
+        yield "]}"
+    yield "]}\n"
+
+
 def as_json(terms: Sequence[TermStatus]) -> str:
-    doc = {
-        "cbkpi_version": __version__,
-        "terms": [
-            {
-                "file": term.file,
-                "kind": term.data.kind,
-                "term": {"start": term.data.term.start, "end": term.data.term.end},
-                "as_of": term.tracking.as_of if term.tracking else None,
-                "indicators": [
-                    indicator_json(ind)
-                    | indicator_tracking_json(
-                        term.tracking.indicators.get(ind.indicator.id) if term.tracking else None,
-                        term.tracking.as_of if term.tracking else None,
-                    )
-                    for ind in term.indicators
-                ],
-            }
-            for term in terms
-        ],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return "".join(iter_json(terms))
 
 
 def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = None) -> None:
