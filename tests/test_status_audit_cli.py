@@ -199,3 +199,10 @@ def test_version(runner: CliRunner) -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.output.strip() == f"cbkpi {__version__}"
+
+
+@pytest.mark.parametrize("years", ["inf", "nan", "-1"])
+def test_calc_refuses_a_non_finite_or_negative_period(years: str, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["calc", "required", "1", "2", "--years", years])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

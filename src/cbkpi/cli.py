@@ -6,6 +6,7 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 
 from __future__ import annotations
 
+import math
 import sys
 from enum import Enum
 from pathlib import Path
@@ -271,7 +272,15 @@ NotationOpt = Annotated[
     Lang | None,
     typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred."),
 ]
-YearsOpt = Annotated[float, typer.Option("--years", "-n", min=0, help="Number of years.")]
+def _finite_years(value: float) -> float:
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number of years; give a finite number such as 5")
+    return value
+
+
+YearsOpt = Annotated[
+    float, typer.Option("--years", "-n", min=0, callback=_finite_years, help="Number of years (finite, ≥ 0).")
+]
 
 
 def _num(text: str, notation: Lang | None, name: str) -> float:

@@ -178,7 +178,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_source": {"vi": "Nguồn", "en": "Source"},
     # reasons a figure is not defined (calc.py)
     "unknown_input": {"vi": "thiếu số liệu", "en": "unknown input"},
-    "no_years": {"vi": "số năm bằng 0", "en": "no years to grow"},
+    "no_years": {"vi": "số năm bằng 0 (hoặc không hợp lệ)", "en": "no years to grow (or not a valid number of years)"},
     "nonpositive_start": {"vi": "giá trị đầu ≤ 0", "en": "start value ≤ 0"},
     "negative_end": {"vi": "giá trị cuối âm", "en": "negative end value"},
     "zero_target": {"vi": "mục tiêu ≤ 0", "en": "target ≤ 0"},
