@@ -39,9 +39,9 @@ def test_show_everything_about_one_indicator(obs: Path, runner: CliRunner) -> No
     text = " ".join(result.output.split())
     for expected in [
         "Import-export turnover", "source: line 77", "source: line 341", "source: line 415",
-        "Implied end 4.83",       # 3 * 1.1**5
-        "Required/yr 8.45 %",     # (4.5/3)**0.2 - 1
-        "Achieved (%) 130.0",     # 13 / 10, the appendix's row 5
+        "Implied end: 4.83",            # 3 * 1.1**5
+        "Required rate (%/yr): 8.45",   # (4.5/3)**0.2 - 1
+        "Achieved (%) 130.0",           # 13 / 10, the appendix's row 5
         "2024: 4.2 — hand-made test figure",
         "○ baseline", "● observed", "· required path", "◆ target",
     ]:
@@ -85,7 +85,7 @@ def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, runner: CliRunner) -
     compared = 0
     for ind in doc["terms"][0]["indicators"]:
         for row, target in zip(by_id[ind["id"]], ind["targets"], strict=True):
-            for key, name in [("required_annual_growth_pct", "Required/yr (%)"), ("implied_end_value", "Implied end")]:
+            for key, name in [("required_annual_growth_pct", "Required rate (%/yr)"), ("implied_end_value", "Implied end")]:
                 assert row[col[name]] == target[key]
                 compared += target[key] is not None
             assert row[col["Baseline"]] == (ind["baseline"] or {}).get("value")

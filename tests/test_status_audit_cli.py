@@ -99,7 +99,7 @@ def test_markdown_pinned(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         "## Targets 2020-2025\n\n"
-        "| No. | Indicator | Unit | Baseline | Target | Required/yr | Implied end |\n"
+        "| No. | Indicator | Unit | Baseline | Target | Required rate (%/yr) | Implied end |\n"
         "|---|---|---|---|---|---|---|\n"
         "| 4 | Trade | billion USD | 3 (2020) | over 4.5 by 2025 | 8.45 |  |\n"
     )

@@ -159,3 +159,23 @@ def test_bundled_example_is_empty_and_valid(runner: CliRunner) -> None:
     example = TARGETS.parent / "observations" / "example.yaml"
     result = runner.invoke(app, ["validate", str(TARGETS), str(example)])
     assert result.exit_code == 0, result.output
+
+
+def test_falling_from_a_target_equal_to_the_baseline_is_moving_away(tmp_path: Path, runner: CliRunner) -> None:
+    # cultural families: 85 % in 2020 (line 115), target 85 % by 2025 (line 355); 80 in 2022
+    path = _write(tmp_path, "observations:\n" + _obs("cultural_families", 2022, 80))
+    assert _ind(_status(runner, str(path)), "cultural_families")["status"] == "moving_away"
+
+
+def test_as_of_after_the_target_year_settles_the_target(tmp_path: Path, runner: CliRunner) -> None:
+    path = _write(tmp_path, "observations:\n" + _obs("trade_turnover", 2024, 4.2))
+    trade = _ind(_status(runner, str(path), "--as-of", "2030"), "trade_turnover")
+    # neither 4.2 >= 3 * 1.1**5 = 4.83 nor 4.2 > 4.5: the 2025 targets are past and missed
+    assert [t["status"] for t in trade["tracking"]["targets"]] == ["no_longer_reachable", "no_longer_reachable"]
+
+
+def test_a_term_average_with_missing_years_is_not_settled(tmp_path: Path, runner: CliRunner) -> None:
+    path = _write(tmp_path, "observations:\n" + _obs("grdp_growth", 2021, 6) + _obs("grdp_growth", 2025, 8))
+    growth = _ind(_status(runner, str(path)), "grdp_growth")["tracking"]["targets"][0]
+    assert growth["status"] == "not_assessable"
+    assert growth["missing_years"] == [2022, 2023, 2024]

@@ -272,6 +272,8 @@ NotationOpt = Annotated[
     Lang | None,
     typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred."),
 ]
+
+
 def _finite_years(value: float) -> float:
     if not math.isfinite(value):
         raise typer.BadParameter(f"{value} is not a number of years; give a finite number such as 5")

@@ -104,6 +104,8 @@ class Baseline(Strict):
 
     year: Year
     value: Number | None
+    comparator: Comparator | None = None
+    """``over`` where the source says "trên 2.000": the value is a lower bound."""
     estimate: bool = False
     ref: Ref | None = None
     note: str | None = None

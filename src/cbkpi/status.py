@@ -169,6 +169,12 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
             required = calc.required_growth(base, num(t.value), years or 0, ind.direction, t.comparator)
     elif isinstance(t, GrowthRateTarget) and not _is_rate_indicator(ind):
         implied = calc.implied_end_value(base, num(t.value), years or 0)
+    if ind.baseline is not None and ind.baseline.comparator in ("over", "at_least"):
+        # From a baseline printed as "over X": the end value is at least, the rate needed at most.
+        if implied.value is not None:
+            implied = Figure(implied.value, note="lower_bound")
+        if required.value is not None:
+            required = Figure(required.value, note="upper_bound")
     fig, met = achievement(ind, t) if t.result is not None else (NOT_APPLICABLE, None)
     return TargetStatus(t, unit, years, required, implied, fig, met)
 

@@ -86,13 +86,15 @@ def _ratio(observed: Figure, required: Figure) -> float | None:
     return observed.value / required.value * 100.0
 
 
-def _status(met: bool, ratio: float | None, remaining: int, reachable: bool) -> str:
+def _status(met: bool, ratio: float | None, left: int, reachable: bool, required: Figure | None = None) -> str:
+    """``left``: years from the year assessed to the target year."""
     if met:
         return "met"
-    if remaining <= 0 or not reachable:
+    if left <= 0 or not reachable:
         return "no_longer_reachable"
     if ratio is None:
-        return "not_assessable"
+        # A target equal to the baseline needs no pace: not met means the value moved away.
+        return "moving_away" if required is not None and required.value == 0 else "not_assessable"
     return classify(ratio)
 
 
@@ -116,9 +118,9 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     unit = get_unit(ind.unit)
 
     if unit.kind == "rate" and isinstance(t, GrowthRateTarget):
-        return _track_rate(t, seen, latest_year, latest)
+        return _track_rate(t, seen, latest_year, latest, as_of)
     if isinstance(t, CountPerYearTarget):
-        return _track_count(t, seen, latest_year, latest)
+        return _track_count(t, seen, latest_year, latest, as_of)
     if b is None or b_year is None:
         return Tracking(t, "not_assessable", latest_year, latest)
     elapsed = latest_year - b_year
@@ -138,7 +140,7 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         ratio = _ratio(observed, required)
         return Tracking(
             t,
-            _status(met, ratio, remaining, reachable),
+            _status(met, ratio, t.year - as_of, reachable, required),
             latest_year,
             latest,
             observed,
@@ -174,7 +176,7 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         ratio = _ratio(observed, required)
         return Tracking(
             t,
-            _status(met, ratio, remaining, True),
+            _status(met, ratio, t.end_year - as_of, True),
             latest_year,
             latest,
             observed,
@@ -191,14 +193,14 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         goal_level = b - per_year * years
         observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
         required = Figure(per_year)
-        met = remaining <= 0 and latest <= goal_level
+        met = latest <= goal_level
         projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
         needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
         ratio = _ratio(observed, required)
         reachable = _within_unit(ind.unit, goal_level)
         return Tracking(
             t,
-            _status(met or (remaining > 0 and latest <= goal_level), ratio, remaining, reachable),
+            _status(met, ratio, t.end_year - as_of, reachable),
             latest_year,
             latest,
             observed,
@@ -212,7 +214,15 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     return Tracking(t, "not_assessable", latest_year, latest)
 
 
-def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, latest: float) -> Tracking:
+def _settled(status: str, missing: list[int], left: int, met_is_final: bool = False) -> str:
+    """A term average or total is not judged final while years of the term are unknown (a
+    count already past its total is met whatever the missing years hold)."""
+    if left <= 0 and missing and (status == "no_longer_reachable" or (status == "met" and not met_is_final)):
+        return "not_assessable"
+    return status
+
+
+def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, latest: float, as_of: int) -> Tracking:
     """A rate indicator (its values are yearly growth rates) against an average-rate target."""
     years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
     observed_years = [y for y in years if y in seen]
@@ -234,7 +244,7 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
     reachable = needed.value is None or needed.value > -100
     return Tracking(
         t,
-        _status(met, ratio, remaining, reachable),
+        _settled(_status(met, ratio, t.end_year - as_of, reachable), missing, t.end_year - as_of),
         latest_year,
         latest,
         observed,
@@ -247,7 +257,9 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
     )
 
 
-def _track_count(t: CountPerYearTarget, seen: dict[int, float], latest_year: int, latest: float) -> Tracking:
+def _track_count(
+    t: CountPerYearTarget, seen: dict[int, float], latest_year: int, latest: float, as_of: int
+) -> Tracking:
     """Observations of a count-per-year target are the counts of each year."""
     years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
     observed_years = [y for y in years if y in seen]
@@ -268,7 +280,7 @@ def _track_count(t: CountPerYearTarget, seen: dict[int, float], latest_year: int
     needed = Figure((per_year * total - done) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
     return Tracking(
         t,
-        _status(met, ratio, remaining, True),
+        _settled(_status(met, ratio, t.end_year - as_of, True), missing, t.end_year - as_of, met_is_final=True),
         latest_year,
         latest,
         observed,

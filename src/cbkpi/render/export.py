@@ -38,14 +38,14 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
         headers += [
             f"{t('col_baseline', lang)} ({t('col_year', lang)})",
             t("col_baseline", lang),
-            f"{t('col_required', lang)} (%)",
+            t("col_required", lang),
             t("col_implied", lang),
         ]
     else:
         headers += [
             t("col_result", lang),
             f"{t('col_achievement', lang)}",
-            f"{t('col_published', lang)} (%)",
+            t("col_published", lang),
             t("col_met", lang),
         ]
     if term.tracking is not None:

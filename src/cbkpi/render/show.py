@@ -25,66 +25,68 @@ def print_show(
     series: Sequence[Series],
     lang: str,
 ) -> None:
+    def say(text: str = "", bold: bool = False) -> None:
+        # Names, sources and notes come from data files: printed as text, never as markup.
+        console.print(text, style="bold" if bold else None, markup=False, highlight=False)
+
+    found = sorted(found, key=lambda pair: pair[0].data.kind != "targets")  # the current term first
     ind = found[0][1].indicator
-    console.print(f"[bold]{ind.label}. {ind.name.get(lang)}[/bold]")
-    console.print(
+    say(f"{ind.label}. {ind.name.get(lang)}", bold=True)
+    say(
         f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
         f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}"
     )
     for term, status in found:
         i = status.indicator
-        console.print()
+        say()
         if term.data.kind == "targets":
-            console.print(
-                f"[bold]{t('show_targets', lang)} {term.data.term.start}-{term.data.term.end}[/bold] ({term.file})"
-            )
+            say(f"{t('show_targets', lang)} {term.data.term.start}-{term.data.term.end} ({term.file})", bold=True)
             if i.baseline is not None:
                 ref = f" — {t('show_source', lang, line=i.baseline.ref.line)}" if i.baseline.ref else ""
-                console.print(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
+                say(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
             for ts in status.targets:
                 figures = []
                 if ts.required_annual_growth_pct.reason != "not_applicable":
-                    figures.append(f"{t('col_required', lang)} {figure_text(ts.required_annual_growth_pct, lang)} %")
+                    figures.append(f"{t('col_required', lang)}: {figure_text(ts.required_annual_growth_pct, lang)}")
                 if ts.implied_end_value.reason != "not_applicable":
-                    figures.append(f"{t('col_implied', lang)} {figure_text(ts.implied_end_value, lang)}")
+                    figures.append(f"{t('col_implied', lang)}: {figure_text(ts.implied_end_value, lang)}")
                 extra = f"; {'; '.join(figures)}" if figures else ""
-                console.print(
-                    f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}"
-                )
+                say(f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}")
         else:
-            console.print(
-                f"[bold]{t('show_results', lang, start=term.data.term.start, end=term.data.term.end)}[/bold] ({term.file})"
+            say(
+                f"{t('show_results', lang, start=term.data.term.start, end=term.data.term.end)} ({term.file})",
+                bold=True,
             )
             for ts in status.targets:
                 pr = ts.target.published_ratio
-                printed = f"; {t('col_published', lang)} {format_decimal(pr.value, lang)} %" if pr else ""
-                console.print(
+                printed = f"; {t('col_published', lang)}: {format_decimal(pr.value, lang)}" if pr else ""
+                say(
                     f"  • {target_text(ts, i.unit, lang)} → {result_text(ts, lang)}; "
                     f"{t('col_achievement', lang)} {figure_text(ts.achievement_pct, lang, 1)}{printed}"
                 )
-    console.print()
-    console.print(f"[bold]{t('show_observations', lang)}[/bold]")
+    say()
+    say(f"{t('show_observations', lang)}", bold=True)
     if not observations:
-        console.print(f"  {t('show_no_observations', lang)}")
+        say(f"  {t('show_no_observations', lang)}")
     for item in sorted(observations, key=lambda o: (o.obs.year, o.file, o.index)):
         o = item.obs
         flags = [t("estimate", lang)] if o.estimate else []
         if effective.get(o.year) is not item:
             flags.append(t("show_superseded", lang))
         flag = f" [{', '.join(flags)}]" if flags else ""
-        console.print(f"  {o.year}: {format_decimal(o.value, lang)}{flag} — {o.source} ({item.file}:{item.line})")
+        say(f"  {o.year}: {format_decimal(o.value, lang)}{flag} — {o.source} ({item.file}:{item.line})")
     if tracking is not None:
         for tr in tracking.targets:
             if tr.latest_value is None:
                 continue
-            console.print(
+            say(
                 f"  → {status_text(tr, lang)}; {t('col_projected', lang)} "
                 f"{format_number(tr.projected_end_value.value, lang, 2)}; {t('col_needed', lang)} "
                 f"{format_number(tr.required_pace_remaining_pct.value, lang, 2)}"
             )
     lines = text_chart(series, lang)
     if lines:
-        console.print()
-        console.print(f"[bold]{t('show_chart', lang)}[/bold]")
+        say()
+        say(f"{t('show_chart', lang)}", bold=True)
         for line in lines:
-            console.print(line, highlight=False, markup=False)
+            say(line)

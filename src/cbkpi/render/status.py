@@ -97,7 +97,11 @@ def figure_text(fig: Figure, lang: str, decimals: int = 2) -> str:
         return "" if fig.reason == "not_applicable" else "—"
     text = format_number(fig.value, lang, decimals)
     if fig.note == "already_met":
-        text += f" ({t('already_met', lang)})"
+        text += " ✓"  # the legend under the table says: met at the baseline
+    elif fig.note in ("lower_bound", "result_is_lower_bound"):
+        text = "≥ " + text
+    elif fig.note == "upper_bound":
+        text = "≤ " + text
     return text
 
 
@@ -106,6 +110,8 @@ def result_text(ts: TargetStatus, lang: str) -> str:
     if r is None:
         return ""
     if r.value is None:
+        if r.text is not None and r.text.strip().lower() == "đạt" and lang != "vi":
+            return "achieved (Đạt)"
         return r.text or "—"
     comp = t(r.comparator, lang) if r.comparator else ""
     unit = f" {unit_label(r.unit, lang)}" if r.unit else ""
@@ -140,7 +146,8 @@ def baseline_text(ind: IndicatorStatus, lang: str) -> str:
     if b.value is None:
         return f"{t('unknown', lang)} ({b.year})"
     est = f" {t('estimate', lang)}" if b.estimate else ""
-    return f"{format_decimal(b.value, lang)} ({b.year}{est})"
+    comp = f"{t(b.comparator, lang)} " if b.comparator and t(b.comparator, lang) else ""
+    return f"{comp}{format_decimal(b.value, lang)} ({b.year}{est})"
 
 
 # -- rows (shared by table, CSV, Markdown) ------------------------------------------------------
@@ -381,6 +388,7 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
         else {
             "year": b.year,
             "value": _num(b.value),
+            "comparator": b.comparator,
             "estimate": b.estimate,
             "source_line": b.ref.line if b.ref else None,
         },
@@ -430,14 +438,31 @@ def as_json(terms: Sequence[TermStatus]) -> str:
     return "".join(iter_json(terms))
 
 
-def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = None) -> None:
-    """Rich tables grouped by area, with colour and a bar for achievement."""
-    from rich import box
+NARROW = 100
+"""Below this many columns the unit column is folded into the indicator's name."""
+
+
+def make_console(width: int | None) -> Console:
+    """A console of ``width`` columns; a pipe gets 100 (not rich's 80) unless COLUMNS says."""
+    import os
+
     from rich.console import Console
+
+    console = Console(width=width) if width else Console()
+    if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=NARROW)
+    return console
+
+
+def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = None) -> None:
+    """Rich tables grouped by area, with colour and a bar for achievement. Figures never wrap
+    or get cut; below 100 columns the unit joins the indicator's name to make room."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(width=width) if width else Console()
+    console = make_console(width)
+    narrow = console.width < NARROW
     for term in terms:
         table = Table(
             title=title(term, lang),
@@ -455,14 +480,15 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
             if term.data.kind == "targets"
             else ["col_no", "col_indicator", "col_unit", "col_target", "col_result", "col_achievement", "col_published"]
         )
-        for key in keys:
+        shown = [k for k in keys if not (narrow and k == "col_unit")]
+        for key in shown:
             table.add_column(
-                t(key, lang),
+                _stacked(t(key, lang)) if key in numeric else t(key, lang),
                 justify="right" if key in numeric else "left",
                 overflow="fold",
-                no_wrap=key in ("col_no", "col_achievement"),
+                no_wrap=key in numeric or key == "col_no",
                 min_width=_MIN_WIDTH.get(key),
-                max_width=_MAX_WIDTH.get(key),
+                max_width=None if key in numeric else _MAX_WIDTH.get(key),
             )
         grouped: dict[str, list[tuple[list[str], TargetStatus]]] = {a: [] for a in AREAS}
         statuses = [ts for ind in term.indicators for ts in ind.targets]
@@ -471,17 +497,23 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
         for area, items in grouped.items():
             if not items:
                 continue
-            table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(keys) - 2))
+            table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(shown) - 2))
             for cells, ts in items:
-                rendered: list[str | Text] = list(cells[: len(keys)])
+                rendered: list[Text] = [Text(c) for c in cells[: len(keys)]]  # data is text, never markup
                 if term.data.kind == "results":
                     rendered[5] = _bar(ts.achievement_pct, cells[5], ts.met)
+                if narrow:
+                    if cells[2] and cells[1]:
+                        rendered[1] = Text(f"{cells[1]} ({cells[2]})")
+                    del rendered[2]
                 table.add_row(*rendered)
             table.add_section()
         console.print(table)
+        if any(ts.required_annual_growth_pct.note == "already_met" for ind in term.indicators for ts in ind.targets):
+            console.print(Text(f"✓ {t('already_met', lang)}"))
         for ind in term.indicators:
             for note in agreement_text(ind, lang):
-                console.print(f"• {t('agreement', lang, id=ind.indicator.id)}: {note}")
+                console.print(Text(f"• {t('agreement', lang, id=ind.indicator.id)}: {note}"))
         console.print()
         if term.tracking is not None:
             _print_tracking(console, term.tracking, lang)
@@ -508,17 +540,29 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
             header,
             justify="right" if k in (5, 6) else "left",
             overflow="fold",
-            min_width={1: 14, 4: 17}.get(k),
-            max_width={0: 4, 2: 12, 3: 16}.get(k),
+            no_wrap=k in (0, 5, 6),
+            min_width={1: 14, 4: 12}.get(k),
+            max_width={2: 12, 3: 16}.get(k),
         )
     for _it, tr, cells in rt.rows(tracking, lang):
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
-        table.add_row(*cells[:4], Text(cells[4], style=style), *cells[5:])
+        table.add_row(*[Text(c) for c in cells[:4]], Text(cells[4], style=style), *[Text(c) for c in cells[5:]])
     console.print(table)
     console.print()
 
 
-def _bar(fig: Figure, text: str, met: bool | None) -> Text | str:
+def _stacked(header: str) -> str:
+    """A figure column's header on two lines ("Tốc độ cần\n(%/năm)"): its cells never wrap,
+    so a long one-line header would widen the column."""
+    head, sep, tail = header.partition(" (")
+    if sep:
+        return f"{head}\n({tail}"
+    words = header.split(" ")
+    half = (len(words) + 1) // 2
+    return " ".join(words[:half]) + ("\n" + " ".join(words[half:]) if len(words) > 1 else "")
+
+
+def _bar(fig: Figure, text: str, met: bool | None) -> Text:
     """Achievement with a five-block bar (a block per 20 %, full at 100 %) and ✓/✗ for met."""
     from rich.text import Text
 
