@@ -154,3 +154,27 @@ def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, run
     assert colours is not None and len(colours) > 50  # text, tables and charts, not a blank page
     # the chart's observed-point red (#d62728) is on the page: the SVG was drawn
     assert any(abs(r - 0xD6) < 8 and abs(g - 0x27) < 8 and abs(b - 0x28) < 8 for _n, (r, g, b) in colours)
+
+
+def test_xlsx_keeps_formula_like_text_as_text(tmp_path: Path, runner: CliRunner) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    obs = tmp_path / "obs.yaml"
+    obs.write_text('observations:\n  - {indicator: forest_cover, year: 2022, value: 56, source: "=HYPERLINK(1)"}\n',
+                   encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = runner.invoke(app, ["export", str(TARGETS), str(obs), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    cell = openpyxl.load_workbook(out).worksheets[-1].cell(2, 4)
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
+
+
+def test_exports_say_the_unit_of_each_figure(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+    import csv
+
+    out = tmp_path / "r.csv"
+    _export(runner, obs, "csv", out)
+    rows = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8")) if r["term"] == "2015-2020"}
+    # GRDP per capita, appendix row 2: target 1.650 USD (line 581), result 37,2 million VND (line 587)
+    gpc = rows["grdp_per_capita"]
+    assert (gpc["target_value"], gpc["target_unit"], gpc["result_value"], gpc["result_unit"]) == (
+        "1650", "usd", "37.2", "million_vnd")

@@ -163,9 +163,55 @@ def test_audit_strict_fails_when_anything_disagrees(runner: CliRunner) -> None:
     assert "disagree" in result.output
 
 
-def test_audit_strict_passes_on_agreeing_data(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["audit", str(TARGETS), "--strict"])  # no printed ratios
-    assert result.exit_code == 0
+RESULTS_HEAD = (
+    "source: {title: T, publisher: P, date: 2020-05-28}\nterm: {start: 2015, end: 2020}\nkind: results\n"
+    "indicators:\n  - id: trade_turnover\n    number: '5'\n    name: {vi: Kim ngạch, en: Trade}\n"
+    "    area: economy\n    unit: billion_usd\n    targets:\n"
+    "      - kind: growth_rate\n        value: 10\n        start_year: 2015\n        end_year: 2020\n"
+    "        ref: {line: 623}\n        result: {value: 13, ref: {line: 625}}\n"
+)
+
+
+def test_audit_strict_passes_when_every_ratio_agrees(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(RESULTS_HEAD + "        published_ratio: {value: 130, ref: {line: 627}}\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(path), "--strict", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [i["verdict"] for i in json.loads(result.output)] == ["agrees"]  # 13 / 10 = 130 %
+
+
+def test_audit_strict_fails_on_a_misprinted_ratio(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(RESULTS_HEAD + "        published_ratio: {value: 103, ref: {line: 627}}\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(path), "--strict", "--format", "json"])
+    assert result.exit_code == 1
+    assert [i["verdict"] for i in json.loads(result.output)] == ["disagrees"]  # 130 cannot print as 103
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_table_at_80_columns_keeps_every_figure_whole(lang: str, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["status", str(TARGETS), str(RESULTS), "--lang", lang, "--width", "80"])
+    assert result.exit_code == 0, result.output
+    assert max(len(line.rstrip()) for line in result.output.splitlines()) <= 80
+    text = result.output
+    sep = "," if lang == "vi" else "."
+    # printed ratios of the appendix (lines 641, 725, 839, 851) and computed figures stand whole
+    for figure in ("103{0}4", "103{0}5", "103{0}3", "115{0}3", "285{0}7", "10{0}03", "4{0}83", "8{0}45"):
+        assert figure.format(sep) in text, figure
+
+
+def test_data_text_is_never_read_as_markup(tmp_path: Path, runner: CliRunner) -> None:
+    text = TARGETS.read_text(encoding="utf-8").replace(
+        'en: "Import-export turnover through the province"', 'en: "Trade [/x] and [red]turnover[/red]"'
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["status", str(path), "--lang", "en", "--width", "120"])
+    assert result.exit_code == 0, result.output
+    assert "[red]turnover[/red]" in " ".join(result.output.split())
+    shown = runner.invoke(app, ["show", "trade_turnover", "--file", str(path), "--lang", "en"])
+    assert shown.exit_code == 0, shown.output
+    assert "Trade [/x] and [red]turnover[/red]" in shown.output
 
 
 @pytest.mark.parametrize(("args", "out"), [

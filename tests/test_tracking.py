@@ -130,6 +130,7 @@ def test_newest_non_estimate_wins(tmp_path: Path, runner: CliRunner) -> None:
     (_obs("forest_cover", 2031, 60), 2, "outside the term 2020-2025"),
     (_obs("forest_cover", 2024, 101), 2, "above 100"),
     (_obs("forest_cover", 2024, 58, "A") + _obs("forest_cover", 2024, 59, "B"), 3, "conflicts with 58"),
+    (_obs("grdp_growth", 2024, -150), 2, "below -100.0"),  # a level cannot fall by more than all of it
 ])
 def test_bad_observations(text: str, line: int, words: str, tmp_path: Path, runner: CliRunner) -> None:
     path = _write(tmp_path, "observations:\n" + text)
@@ -179,3 +180,10 @@ def test_a_term_average_with_missing_years_is_not_settled(tmp_path: Path, runner
     growth = _ind(_status(runner, str(path)), "grdp_growth")["tracking"]["targets"][0]
     assert growth["status"] == "not_assessable"
     assert growth["missing_years"] == [2022, 2023, 2024]
+
+
+def test_observation_of_an_unquantified_target_is_flagged_unused(tmp_path: Path, runner: CliRunner) -> None:
+    path = _write(tmp_path, "observations:\n" + _obs("expressway_phase1", 2024, 50))
+    result = runner.invoke(app, ["validate", str(TARGETS), str(path)])
+    assert result.exit_code == 0  # a warning, not an error
+    assert f"{path}:2:" in result.output and "no quantified target" in result.output

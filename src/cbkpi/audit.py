@@ -193,7 +193,7 @@ def audit_ratio(file: str, ind: Indicator, t: Target) -> AuditItem | None:
 
 def audit_claim(file: str, c: GrowthClaim) -> list[AuditItem]:
     years = c.end_year - c.start_year
-    base = {"id": c.id, "file": file, "label": c.indicator or "", "name": c.subject, "line": c.ref.line}
+    base = {"id": c.id, "file": file, "label": "", "name": c.subject, "line": c.ref.line}
     items: list[AuditItem] = []
     source: tuple[Callable[[float], Figure], Decimal, str] | None = None
     if c.increase_pct is not None:

@@ -111,11 +111,11 @@ def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
         for key, year in years:
             if not term.start <= year <= term.end:
                 yield _at(f, (*tpath, key), f"{key} {year} is outside the term {term.start}-{term.end}", "year")
-            if ind.baseline is not None and key != "start_year" and ind.baseline.year > year:
+            if ind.baseline is not None and ind.baseline.year > year:
                 yield _at(
                     f,
                     (*base, "baseline", "year"),
-                    f"baseline year {ind.baseline.year} is after the target year {year}; expected a baseline at or before the target",
+                    f"baseline year {ind.baseline.year} is after the target's {key} {year}; expected a baseline at or before it",
                     "year",
                 )
         if len(years) == 2 and years[0][1] >= years[1][1]:

@@ -36,11 +36,16 @@ app = typer.Typer(
 FilesArg = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="YAML data files. Default: every *.yaml under ./data (observations excepted).",
+        help="YAML files: data files and observation files. Default: every *.yaml under ./data, observations/ included.",
         show_default=False,
     ),
 ]
 DataDirOpt = Annotated[Path, typer.Option("--data-dir", help="Where to look for data files when none are given.")]
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
 
 
 class ValidateFormat(str, Enum):
@@ -118,18 +123,13 @@ def schema() -> None:
 
 @app.command()
 def units(
-    lang: Annotated[str, typer.Option("--lang", help="vi or en")] = "vi",
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the labels.")] = Lang.vi,
 ) -> None:
     """List the units a data file may use, with their labels."""
     from cbkpi.units import UNITS
 
     for unit in UNITS.values():
-        typer.echo(f"{unit.key:30} {unit.label(lang):28} {unit.kind}")
-
-
-class Lang(str, Enum):
-    vi = "vi"
-    en = "en"
+        typer.echo(f"{unit.key:30} {unit.label(lang.value):28} {unit.kind}")
 
 
 class StatusFormat(str, Enum):
@@ -167,6 +167,9 @@ def _load_valid(files: list[Path] | None, data_dir: Path) -> Report:
                 typer.echo(d.format(), err=True)
         typer.echo("cbkpi: the data is not valid; run 'cbkpi validate' for the full report", err=True)
         raise typer.Exit(report.exit_code)
+    if not report.loaded:
+        typer.echo("cbkpi: no targets or results file among the files given (observations need one)", err=True)
+        raise typer.Exit(2)
     return report
 
 
@@ -178,7 +181,8 @@ def status(
         StatusFormat, typer.Option("--format", "-f", help="table (rich), json (raw numbers), csv, markdown.")
     ] = StatusFormat.table,
     width: Annotated[
-        int | None, typer.Option("--width", help="Table width in columns (default: the terminal's).")
+        int | None,
+        typer.Option("--width", min=40, help="Table width in columns (default: the terminal's; 100 when piped)."),
     ] = None,
     as_of: Annotated[
         int | None,

@@ -24,9 +24,9 @@ def main() -> None:
     # models): the cyclic garbage collector would rescan them again and again (a third of the
     # time of `status` on 10,000 indicators) and would free nothing, since they live to the end.
     gc.disable()
-    from cbkpi.cli import app
-
     try:
+        from cbkpi.cli import app
+
         app(prog_name="cbkpi")
     except SystemExit:
         raise

@@ -42,8 +42,8 @@ class NumberFormatError(ValueError):
     """A number typed on the command line could not be read, or could be read two ways."""
 
 
-_VI = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$|^[-+]?\d+(,\d+)?$")
-_EN = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-+]?\d+(\.\d+)?$")
+_VI = re.compile(r"^[-+]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$|^[-+]?[0-9]+(,[0-9]+)?$")
+_EN = re.compile(r"^[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$|^[-+]?[0-9]+(\.[0-9]+)?$")
 
 
 def parse_number(text: str, lang: str | None = None) -> float:
@@ -103,6 +103,10 @@ LABELS: dict[str, dict[str, str]] = {
     "col_verdict": {"vi": "Kết luận", "en": "Verdict"},
     "col_formula": {"vi": "Công thức", "en": "Formula"},
     "col_check": {"vi": "Kiểm tra", "en": "Check"},
+    "check_ratio": {"vi": "tỉ lệ so với mục tiêu", "en": "ratio to target"},
+    "check_claim_average_rate": {"vi": "tốc độ bình quân", "en": "average rate"},
+    "check_claim_multiple": {"vi": "số lần", "en": "multiple"},
+    "line": {"vi": "dòng", "en": "line"},
     # titles
     "title_targets": {"vi": "Mục tiêu {start}-{end}", "en": "Targets {start}-{end}"},
     "title_results": {"vi": "Kết quả thực hiện {start}-{end}", "en": "Results {start}-{end}"},

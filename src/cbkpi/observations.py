@@ -106,11 +106,14 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
     """Unknown ids, years outside the term, impossible values, unmarked conflicting values."""
     positions = {f.file: f.positions for f in obs_files}
     terms: dict[str, tuple[int, int, str]] = {}
+    unquantified: set[str] = set()
     for f in data_files:
         if f.model.kind != "targets":
             continue
         for ind in f.model.indicators:
             terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, ind.unit))
+            if all(t.kind in ("milestone", "qualitative") for t in ind.targets):
+                unquantified.add(ind.id)
     items = located(obs_files)
     for item in items:
         o = item.obs
@@ -123,6 +126,15 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 positions,
             )
             continue
+        if o.indicator in unquantified:
+            diag = _diag(
+                item,
+                "indicator",
+                f"{o.indicator!r} has no quantified target: this value is not used",
+                "unused",
+                positions,
+            )
+            yield Diagnostic(diag.file, diag.line, diag.column, diag.message, level="warning", code=diag.code)
         start, end, unit_key = terms[o.indicator]
         if not start <= o.year <= end:
             yield _diag(

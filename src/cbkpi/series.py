@@ -31,23 +31,33 @@ class Series:
 def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
     """Baseline, observations, the path from the baseline that meets the first quantified target
     exactly (compound for levels and growth, linear for point reductions, flat for rates and
-    maintained levels) and the target itself. Empty series are left out."""
+    maintained levels) and the level targets themselves. Empty series are left out.
+
+    Count-per-year targets plot the yearly counts only: the baseline of such an indicator is a
+    stock (schools so far), on another scale than the counts of a year."""
     out: list[Series] = []
     base = ind.baseline
     b = None if base is None or base.value is None else float(base.value)
     rate_indicator = get_unit(ind.unit).kind == "rate"
-    if b is not None and base is not None and not rate_indicator:
+    counts = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
+    if b is not None and base is not None and not rate_indicator and not counts:
         out.append(Series("baseline", [(base.year, b)]))
     if observed:
         out.append(Series("observed", sorted(observed.items())))
+    targets: list[Point] = []
+    path: list[Point] = []
     for t in ind.targets:
-        path, target = _path(ind, t, b, base.year if base else None, rate_indicator)
-        if path:
-            out.append(Series("required", path))
-        if target:
-            out.append(Series("target", [target]))
-        if path or target:
-            break
+        candidate, target = _path(ind, t, b, base.year if base else None, rate_indicator)
+        if not path and candidate:
+            path = candidate
+        if isinstance(t, LevelTarget) and t.value is not None:
+            targets.append((t.year, float(t.value)))
+        elif (target is not None and not targets and not isinstance(t, GrowthRateTarget)) or (target is not None and isinstance(t, GrowthRateTarget) and rate_indicator):
+            targets.append(target)
+    if path:
+        out.append(Series("required", path))
+    if targets:
+        out.append(Series("target", targets))
     return out
 
 

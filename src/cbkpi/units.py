@@ -4,7 +4,7 @@ Each unit has a stable key (used in the YAML files), Vietnamese and English labe
 ``kind`` that the calculator and the validator use:
 
 - ``share``: a percentage of a whole, bounded to 0..100 (forest cover, poverty rate);
-- ``rate``: a change per year in percent (GRDP growth); any real number;
+- ``rate``: a change per year in percent (GRDP growth); -100 or more;
 - ``points``: a change per year in percentage points (poverty reduction);
 - ``amount``: a non-negative quantity (money, tonnes, counts, densities);
 - ``none``: no measure (milestones and qualitative targets).
@@ -31,6 +31,8 @@ class Unit:
     @property
     def lower_bound(self) -> float | None:
         """The smallest value the unit admits, or None when any real number is possible."""
+        if self.kind == "rate":
+            return -100.0  # a level cannot fall by more than all of it
         return 0.0 if self.kind in ("share", "amount") else None
 
     @property

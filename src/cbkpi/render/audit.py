@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from cbkpi.audit import AGREES, DISAGREES, NOT_COMPUTABLE, WITHIN_ROUNDING, AuditItem, decimals
@@ -19,34 +20,42 @@ def _difference(item: AuditItem, lang: str) -> str:
     diff = item.difference
     if diff is None:
         return "—"
-    return ("+" if diff > 0 else "") + format_number(diff, lang, decimals(item.published) + 2)
+    places = decimals(item.published) + 2
+    text = format_number(diff, lang, places)
+    if text.lstrip("-").strip("0,.") == "":
+        return format_number(0.0, lang, places)  # float noise (110.00000000000001) is no difference
+    return ("+" if diff > 0 else "") + text
+
+
+_NUMBER = re.compile(r"\d+\.\d+")
+
+
+def formula(item: AuditItem, lang: str) -> str:
+    """The recomputation with the document's figures, in the language's notation."""
+    if lang != "vi":
+        return item.formula
+    return _NUMBER.sub(lambda m: m.group(0).replace(".", ","), item.formula)
+
+
+def check_text(item: AuditItem, lang: str) -> str:
+    return f"{item.id} ({t('check_' + item.check, lang)}, {t('line', lang)} {item.line})"
 
 
 def headers(lang: str) -> list[str]:
-    return [
-        t(k, lang)
-        for k in (
-            "col_no",
-            "col_check",
-            "col_published",
-            "col_recomputed",
-            "col_difference",
-            "col_verdict",
-            "col_formula",
-        )
-    ]
+    keys = ("col_no", "col_check", "col_published", "col_recomputed", "col_difference", "col_verdict", "col_formula")
+    return [t(k, lang) for k in keys]
 
 
 def rows(items: Sequence[AuditItem], lang: str) -> list[list[str]]:
     return [
         [
             item.label,
-            f"{item.id} ({item.check}, line {item.line})",
+            check_text(item, lang),
             format_decimal(item.published, lang),
             _recomputed(item, lang),
             _difference(item, lang),
             t(item.verdict, lang),
-            item.formula,
+            formula(item, lang),
         ]
         for item in items
     ]
@@ -66,12 +75,17 @@ def summary(items: Sequence[AuditItem], lang: str) -> str:
 
 
 def as_text(items: Sequence[AuditItem], lang: str) -> str:
-    table = [headers(lang), *rows(items, lang)]
-    widths = [max(len(r[c]) for r in table) for c in range(len(table[0]) - 1)]
+    """Two lines per figure, under 100 columns: what is checked with its verdict, then the
+    printed and recomputed values and the formula."""
     lines = []
-    for r in table:
-        cells = [r[c].ljust(widths[c]) if c in (0, 1, 5) else r[c].rjust(widths[c]) for c in range(len(widths))]
-        lines.append("  ".join(cells) + "  " + r[-1])
+    for item in items:
+        label = f"{item.label} " if item.label else ""
+        lines.append(f"{label}{check_text(item, lang)}: {t(item.verdict, lang)}")
+        lines.append(
+            f"    {t('col_published', lang)} {format_decimal(item.published, lang)}  "
+            f"{t('col_recomputed', lang)} {_recomputed(item, lang)}  "
+            f"{t('col_difference', lang)} {_difference(item, lang)}  = {formula(item, lang)}"
+        )
     lines.append("")
     lines.append(summary(items, lang))
     return "\n".join(lines) + "\n"

@@ -44,6 +44,7 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
     else:
         headers += [
             t("col_result", lang),
+            f"{t('col_unit', lang)} ({t('col_result', lang)})",
             f"{t('col_achievement', lang)}",
             t("col_published", lang),
             t("col_met", lang),
@@ -75,6 +76,7 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                 r = ts.target.result
                 row += [
                     rs._num(r.value) if r and r.value is not None else (r.text if r else None),
+                    get_unit(r.unit or ts.unit).label(lang) if r else None,
                     d["achievement_pct"],
                     d["published_ratio_pct"],
                     None if ts.met is None else t("yes" if ts.met else "no", lang),
@@ -130,6 +132,10 @@ def write_xlsx(path: Path, terms: Sequence[TermStatus], observations: Sequence[L
             cell.font = Font(bold=True)
         for row in rows:
             ws.append(row)
+            for cell in ws[ws.max_row]:
+                # Text from the data stays text: "=1+1" in a source must not become a formula.
+                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                    cell.data_type = "s"
         ws.freeze_panes = "A2"
         for col, header in enumerate(headers, start=1):
             values = [header] + [str(r[col - 1]) for r in rows if r[col - 1] is not None]
@@ -178,7 +184,11 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
                 last = area
         numeric = {5, 6}  # the computed-figure columns of both tables
         body.append(_table(rs.headers(term, lang), [c for _a, c in rows], numeric, area_rows))
-        notes = [n for ind in term.indicators for n in rs.agreement_text(ind, lang)]
+        notes = [
+            f"{t('agreement', lang, id=ind.indicator.id)}: {n}"
+            for ind in term.indicators
+            for n in rs.agreement_text(ind, lang)
+        ]
         body += [f"<p>• {escape(n)}</p>" for n in notes]
         if term.tracking is not None:
             body.append(f"<h2>{escape(t('title_tracking', lang, year=term.tracking.as_of))}</h2>")
