@@ -52,7 +52,9 @@ def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
             path = candidate
         if isinstance(t, LevelTarget) and t.value is not None:
             targets.append((t.year, float(t.value)))
-        elif (target is not None and not targets and not isinstance(t, GrowthRateTarget)) or (target is not None and isinstance(t, GrowthRateTarget) and rate_indicator):
+        elif (target is not None and not targets and not isinstance(t, GrowthRateTarget)) or (
+            target is not None and isinstance(t, GrowthRateTarget) and rate_indicator
+        ):
             targets.append(target)
     if path:
         out.append(Series("required", path))
