@@ -298,11 +298,13 @@ def _num(text: str, notation: Lang | None, name: str) -> float:
         raise typer.BadParameter(str(exc), param_hint=name) from None
 
 
-def _show(fig: object, lang: Lang, unit: str, json_out: bool) -> None:
+def _show(fig: object, lang: Lang, unit_key: str | None, json_out: bool) -> None:
+    """Print a figure with its unit's label (the unit registry holds the words), or as JSON."""
     import json
 
     from cbkpi.calc import Figure
     from cbkpi.i18n import format_number, t
+    from cbkpi.units import get_unit
 
     assert isinstance(fig, Figure)
     if json_out:
@@ -311,6 +313,7 @@ def _show(fig: object, lang: Lang, unit: str, json_out: bool) -> None:
         typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
     else:
         note = f" ({t(fig.note, lang.value)})" if fig.note else ""
+        unit = f" {get_unit(unit_key).label(lang.value)}" if unit_key else ""
         typer.echo(f"{format_number(fig.value, lang.value, 2)}{unit}{note}")
     if fig.value is None:
         raise typer.Exit(1)
@@ -337,7 +340,7 @@ def calc_required(
     _show(
         required_growth(_num(baseline, notation, "BASELINE"), _num(target, notation, "TARGET"), years),
         lang,
-        " %/năm" if lang is Lang.vi else " %/yr",
+        "percent_per_year",
         json_out,
     )
 
@@ -360,7 +363,7 @@ def calc_cagr(
     _show(
         cagr(_num(start, notation, "START"), _num(end, notation, "END"), years),
         lang,
-        " %/năm" if lang is Lang.vi else " %/yr",
+        "percent_per_year",
         json_out,
     )
 
@@ -381,7 +384,7 @@ def calc_implied(
     from cbkpi.calc import implied_end_value
 
     _show(
-        implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years), lang, "", json_out
+        implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years), lang, None, json_out
     )
 
 
@@ -410,7 +413,7 @@ def calc_achieved(
     _show(
         level_achievement(_num(actual, notation, "ACTUAL"), _num(target, notation, "TARGET"), direction.value),
         lang,
-        " %",
+        "percent",
         json_out,
     )
 
