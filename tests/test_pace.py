@@ -407,3 +407,35 @@ def test_geometric_mean_never_above_arithmetic(values: list[float]) -> None:
     # and it is the compound rate of the chained level: X_n / X_0 = prod(1 + g)
     level = math.prod(1 + g / 100 for g in values)
     assert geo == pytest.approx((level ** (1 / len(values)) - 1) * 100, rel=1e-9, abs=1e-9)
+
+
+def test_pace_code_constants() -> None:
+    # Part of the data contract documented in docs/methodology.md ("Reason and note codes").
+    from cbkpi import pace
+
+    assert pace.NO_PACE_UNIT == "no_pace_unit"
+    assert pace.NONPOSITIVE_INDEX == "nonpositive_index"
+    assert pace.TOO_MANY_YEARS == "too_many_years"
+    assert pace.CUMULATIVE == "cumulative"
+    assert pace.BELOW_ZERO == "below_zero"
+
+
+def test_shielded_negative_number_reaches_a_typer_argument() -> None:
+    # Without shielding, click reads "-4,00" as an unknown option; shielded, it is an argument
+    # that parse_signed_number reads as -4. A throwaway app, as cbkpi calc would wire it.
+    import typer
+    from typer.testing import CliRunner
+
+    app = typer.Typer()
+    seen: list[float] = []
+
+    @app.command()
+    def implied(baseline: str, pace: str, years: int = typer.Option(5, "--years", "-n")) -> None:
+        seen.extend([parse_signed_number(baseline), parse_signed_number(pace), float(years)])
+
+    runner = CliRunner()
+    raw = ["22,07", "-4,00", "--years", "5"]
+    assert runner.invoke(app, raw).exit_code == 2  # "No such option: -4"
+    result = runner.invoke(app, shield_negative_numbers(raw), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert seen == [22.07, -4.0, 5.0]
