@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from cbkpi.safe_text import escape_control
+
 Level = Literal["error", "warning"]
 
 
@@ -20,13 +22,16 @@ class Diagnostic:
     code: str = "invalid"
 
     def location(self) -> str:
+        """``path:line:col`` (or ``path``), control characters of the path escaped."""
+        file = escape_control(self.file)
         if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
+            return file
+        return f"{file}:{self.line}:{self.column or 1}"
 
     def format(self) -> str:
-        """``path:line:col: level message``, as yamllint and compilers print it."""
-        return f"{self.location()}: {self.level} {self.message} ({self.code})"
+        """``path:line:col: level message``, as yamllint and compilers print it: always one
+        line, with control characters from the path or the data written visibly (``\\x1b``)."""
+        return f"{self.location()}: {self.level} {escape_control(self.message)} ({self.code})"
 
 
 class DataError(Exception):
