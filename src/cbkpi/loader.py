@@ -241,13 +241,35 @@ def discover(paths: Iterable[Path], data_dir: Path = DEFAULT_DATA_DIR) -> list[P
     except the observations folder, sorted for a stable order."""
     given = list(paths)
     if given:
-        return given
+        return unique_files(given)
     found = [
         p
         for p in sorted(data_dir.rglob("*.y*ml"))
         if p.suffix in (".yaml", ".yml") and OBSERVATIONS_DIR not in p.relative_to(data_dir).parts
     ]
     return found
+
+
+def _identity(path: Path) -> tuple[object, ...]:
+    """The file behind ``path``: device and inode when it exists, else the resolved path."""
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return ("path", str(path.resolve()))
+    return ("inode", st.st_dev, st.st_ino)
+
+
+def unique_files(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` without repeats, in order: a file given twice (by the same name, another
+    path to it, or a symbolic link) is read once, so its targets are never counted twice."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for path in paths:
+        key = _identity(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
 
 
 def load_all(paths: Iterable[Path]) -> Iterator[Loaded | DataError]:

@@ -13,7 +13,9 @@ so that, in a single pass and without recursion:
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from array import array
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -149,27 +151,63 @@ def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: 
     return DataError([Diagnostic(file, line, col, message, code=code)], unreadable=unreadable)
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words (``a named pipe (FIFO)``)."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def read_text(path: Path, display: str) -> str:
-    """Read and decode ``path`` as UTF-8 (a byte-order mark is allowed) with clear failures."""
+    """Read and decode ``path`` as UTF-8 (a byte-order mark is allowed) with clear failures.
+
+    Only regular files are read: named pipes, devices and sockets are refused from their
+    ``stat`` (a FIFO is never opened, so nothing blocks), and at most ``MAX_FILE_BYTES + 1``
+    bytes are ever read, whatever the size the file claims (``/dev/zero`` behind a symlink)."""
     try:
-        if path.is_dir():
+        st = os.stat(path)
+        mode = st.st_mode
+        if stat.S_ISDIR(mode):
             raise _fail(display, None, "is a directory, expected a YAML file", "unreadable", unreadable=True)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(
-                display,
-                None,
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
-                "too-large",
-            )
-        raw = path.read_bytes()
+        if not stat.S_ISREG(mode):
+            raise _not_regular(display, mode)
+        if st.st_size > MAX_FILE_BYTES:
+            raise _too_large(display, f"{st.st_size:,} bytes")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode  # the file opened may not be the one stat saw
+            if not stat.S_ISREG(mode):
+                raise _not_regular(display, mode)
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _fail(display, None, "no such file", "unreadable", unreadable=True) from None
     except PermissionError:
         raise _fail(display, None, "permission denied: cannot read the file", "unreadable", unreadable=True) from None
     except OSError as exc:
         raise _fail(display, None, f"cannot read the file: {exc.strerror}", "unreadable", unreadable=True) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(display, f"more than {MAX_FILE_BYTES:,} bytes")
     return decode(raw, display)
+
+
+def _too_large(display: str, size: str) -> DataError:
+    return _fail(display, None, f"file is {size}; the limit is {MAX_FILE_BYTES:,} bytes", "too-large")
+
+
+def _not_regular(display: str, mode: int) -> DataError:
+    return _fail(
+        display,
+        None,
+        f"is {file_kind(mode)}, not a regular file; give a YAML file or a folder",
+        "unreadable",
+        unreadable=True,
+    )
 
 
 def decode(raw: bytes, display: str) -> str:
