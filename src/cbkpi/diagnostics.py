@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from cbkpi.safe_text import escape_control
+from cbkpi.safe_text import escape_control, shorten
+
+MAX_MESSAGE = 500
+"""Characters of a message kept (a message that echoes a huge value is cut, marked ``…``)."""
 
 Level = Literal["error", "warning"]
 
@@ -20,6 +23,10 @@ class Diagnostic:
     message: str
     level: Level = "error"
     code: str = "invalid"
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_MESSAGE:
+            object.__setattr__(self, "message", shorten(self.message, MAX_MESSAGE))
 
     def location(self) -> str:
         """``path:line:col`` (or ``path``), control characters of the path escaped."""

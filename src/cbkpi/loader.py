@@ -13,6 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.models import DataFile
+from cbkpi.safe_text import shorten
 from cbkpi.yamlread import Document, Path_, Positions, load
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,7 +81,7 @@ def _message(error: dict[str, Any], path: Path_) -> str:
     given = error.get("input")
     suffix = ""
     if kind not in ("union_tag_invalid", "value_error") and not isinstance(given, (dict, list)):
-        suffix = f" (got {given!r})"
+        suffix = f" (got {shorten(repr(given))})"
     return f"{where}: {msg}{suffix}"
 
 

@@ -38,6 +38,15 @@ def escape_control(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+ECHO_LIMIT = 200
+"""The most characters of a value from the data echoed in a message."""
+
+
+def shorten(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with ``…``."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def github_data(text: str) -> str:
     """The message of a GitHub Actions workflow command (after ``::``), on one line."""
     return escape_control(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))

@@ -35,7 +35,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
-"""The most values a document may hold once its aliases are expanded."""
+"""The most values a document's aliases may expand to (the "billion laughs" guard): only
+values reached through an alias count, so a large file written out in full is not refused."""
+MAX_VALUES = 10_000_000
+"""The most values a document may hold in all (a 50 MB file of ``[1,1,...]`` holds 25 million)."""
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -49,8 +52,12 @@ _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _constructor = yaml.constructor.SafeConstructor()
 
 
-_COL_BITS = 20
+_COL_BITS = 27
+"""Bits of a packed mark that hold the column: 2**27 - 1 columns is more than a file within
+:data:`MAX_FILE_BYTES` can have, so a column never saturates (20 bits once named column
+1,048,575 for every error far along a long line)."""
 _COL_MASK = (1 << _COL_BITS) - 1
+assert _COL_MASK > MAX_FILE_BYTES
 
 
 def _pack(m: yaml.Mark) -> int:
@@ -282,7 +289,7 @@ def _build(loader: Any, file: str) -> Document:
     ``cur_marks``: the marks of its keys and values, ``cur_key``: a mapping's pending key);
     opening a container pushes the parent's state, closing it pops it back. ``nodes`` counts
     the values read, aliases expanded, for the alias-bomb limit; a container's size is the
-    count grown while it was open."""
+    count grown while it was open; ``aliased`` counts only what aliases add."""
     positions = Positions()
     offsets = positions.offsets
     all_marks = positions.array
@@ -290,6 +297,7 @@ def _build(loader: Any, file: str) -> Document:
     anchors: dict[str, tuple[Any, int]] = {}
     wide: list[tuple[Mark, int]] = []
     nodes = 0
+    aliased = 0  # values reached through aliases, for the alias-bomb limit
     documents = 0
     get_event = loader.get_event
     implicit_resolvers = _IMPLICIT.get
@@ -351,6 +359,15 @@ def _build(loader: Any, file: str) -> Document:
                     raise _fail(file, _mark(event.start_mark), f"unknown alias *{event.anchor}", "alias")
                 value, new = anchors[event.anchor]
                 mark = _pack(event.start_mark)
+                aliased += new
+                if aliased > MAX_NODES:
+                    raise _fail(
+                        file,
+                        _mark(event.start_mark),
+                        f"the aliases expand to more than {MAX_NODES:,} values (aliases that multiply, "
+                        'a "billion laughs"?)',
+                        "too-large",
+                    )
             elif cls is _DocumentStart:
                 documents += 1
                 if documents > 1:
@@ -379,12 +396,9 @@ def _build(loader: Any, file: str) -> Document:
                 cur_marks.append(mark)
                 continue
             nodes += new
-            if nodes > MAX_NODES:
+            if nodes > MAX_VALUES:
                 raise _fail(
-                    file,
-                    _mark(event.start_mark),
-                    f'the document expands to more than {MAX_NODES:,} values (aliases that multiply, a "billion laughs"?)',
-                    "too-large",
+                    file, _mark(event.start_mark), f"the document holds more than {MAX_VALUES:,} values", "too-large"
                 )
             if cur_map:
                 cur[cur_key] = value
@@ -454,6 +468,14 @@ def _number(text: str, tag: str, event: Any, file: str) -> Decimal | float | int
     one decimal), except ``.inf``/``.nan`` which stay floats for the model to refuse."""
     if tag == _INT and text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1) and len(text) < 300:
         return int(text)  # the common case: a plain decimal integer
+    if ":" in text:
+        raise _fail(
+            file,
+            _mark(event.start_mark),
+            f"{_short(text)!r} is a base-60 number in YAML 1.1 (5:04 reads as 304); quote it as text "
+            f"or write the decimal number",
+            "base-60",
+        )
     clean = text.replace("_", "")
     if tag == _FLOAT and _PLAIN_DECIMAL.match(clean):
         try:

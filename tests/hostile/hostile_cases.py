@@ -403,6 +403,89 @@ _EXTRA_ARGS = {
 }
 
 
+# -- issue 12: special files, injection, extremes --------------------------------------------
+def _fifo(d: Path) -> list[str]:
+    os.mkfifo(d / "in.yaml")
+    return ["validate", "in.yaml"]
+
+
+def _socket(d: Path) -> list[str]:
+    import socket
+
+    here = Path.cwd()
+    os.chdir(d)  # a relative name: socket paths are limited to about 100 bytes
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind("in.yaml")
+    finally:
+        os.chdir(here)
+    return ["validate", "in.yaml"]
+
+
+def _dev_zero_in_data(d: Path) -> list[str]:
+    (d / "data").mkdir()
+    (d / "data" / "in.yaml").symlink_to("/dev/zero")
+    return ["validate", "--data-dir", "data"]
+
+
+def _export_to_dev_null(d: Path) -> list[str]:
+    (d / "t.yaml").write_text(MINIMAL, encoding="utf-8")
+    return ["export", "t.yaml", "--format", "csv", "-o", "/dev/null"]
+
+
+def _dev_null_intact(d: Path) -> str | None:
+    import stat
+
+    return None if stat.S_ISCHR(os.stat("/dev/null").st_mode) else "/dev/null is no longer a character device"
+
+
+def _evil_name(d: Path) -> list[str]:
+    name = "in.yaml\n::error file=forged.yaml,line=1::forged\x1b[2J"
+    (d / name).write_text(edit({8: "    area: environment: x"}), encoding="utf-8")
+    return ["validate", name]
+
+
+_LONG_TITLE = "x" * 10_000_000
+_LONG_LINE = 'source: {title: "' + _LONG_TITLE + '", publisher: "P", date: 2020-05-28, bogus: 1}'
+# 'source: {title: "' is 17 characters, then the title, then '", publisher: "P", date: 2020-05-28, '
+# (37 characters): 'bogus' starts at column 17 + 10,000,000 + 37 + 1 = 10,000,055.
+_LONG_COLUMN = 17 + 10_000_000 + 37 + 1
+
+
+def _huge_line(d: Path) -> list[str]:
+    assert _LONG_LINE.index("bogus") + 1 == _LONG_COLUMN
+    (d / "in.yaml").write_text(_LONG_LINE + "\n" + "\n".join(MIN_LINES[1:]) + "\n", encoding="utf-8")
+    return ["validate", "in.yaml"]
+
+
+CASES += [
+    # -- special files (exit 2, never blocking, never reading without limit) ---------------
+    Case("fifo-as-data-file", _fifo, 2, expect=("in.yaml", "named pipe"), max_seconds=10),
+    Case("socket-as-data-file", _socket, 2, expect=("in.yaml", "socket"), max_seconds=10),
+    Case("data-dir-symlink-to-dev-zero", _dev_zero_in_data, 2, expect=("in.yaml", "character device"),
+         max_seconds=10, max_rss_mb=150),
+    Case("export-onto-dev-null", _export_to_dev_null, 2, expect=("/dev/null is a character device",),
+         check=_dev_null_intact),
+    # -- injection: a file name cannot forge a diagnostic or a GitHub command ---------------
+    Case("file-name-with-newline-and-escape", _evil_name, 1,
+         expect=("in.yaml\\n::error file=forged.yaml,line=1::forged\\x1b[2J:8:",)),
+    Case("file-name-with-newline-github", with_command("validate", _evil_name), 1,
+         expect=("::error file=in.yaml%0A%3A%3Aerror file=forged.yaml%2Cline=1%3A%3Aforged\\x1b[2J,line=8,",)),
+    # -- extremes ---------------------------------------------------------------------------
+    Case("number-base-60-int", write(edit({18: "        value: 5:04"})), 1, lines=(18,),
+         expect=("'5:04' is a base-60 number", "quote it")),
+    Case("number-base-60-three-parts", write(edit({12: "      value: 1:30:00"})), 1, lines=(12,),
+         expect=("'1:30:00' is a base-60 number",)),
+    Case("number-base-60-float", write(edit({12: "      value: 1:30.5"})), 1, lines=(12,),
+         expect=("'1:30.5' is a base-60 number",)),
+    Case("huge-line-real-column", _huge_line, 1, lines=(1,), expect=(f"in.yaml:1:{_LONG_COLUMN}:", "unknown key 'bogus'"),
+         max_seconds=30, max_rss_mb=600),
+    Case("huge-value-echo-capped", write(edit({8: '    area: "' + "y" * 5_000_000 + '"'})), 1, lines=(8,),
+         expect=("yyyy…",), max_seconds=30, max_rss_mb=600),
+]
+_EXTRA_ARGS["file-name-with-newline-github"] = ["--format", "github"]
+
+
 def arguments(case: Case, d: Path) -> list[str]:
     return [*case.build(d), *_EXTRA_ARGS.get(case.id, [])]
 
