@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import stat
 import subprocess
 import sys
 import tempfile
@@ -428,15 +429,31 @@ def _dev_zero_in_data(d: Path) -> list[str]:
     return ["validate", "--data-dir", "data"]
 
 
-def _export_to_dev_null(d: Path) -> list[str]:
-    (d / "t.yaml").write_text(MINIMAL, encoding="utf-8")
-    return ["export", "t.yaml", "--format", "csv", "-o", "/dev/null"]
+def _export_onto(make_node: Callable[[Path], None]) -> Callable[[Path], list[str]]:
+    """``export -o node`` where ``node`` is made by ``make_node`` in the scratch directory (never
+    /dev/null itself: code that replaced the node would break the machine's /dev/null)."""
+
+    def build(d: Path) -> list[str]:
+        (d / "t.yaml").write_text(MINIMAL, encoding="utf-8")
+        make_node(d / "node")
+        return ["export", "t.yaml", "--format", "csv", "-o", "node"]
+
+    return build
 
 
-def _dev_null_intact(d: Path) -> str | None:
-    import stat
+def _null_device(path: Path) -> None:
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the same device as /dev/null
 
-    return None if stat.S_ISCHR(os.stat("/dev/null").st_mode) else "/dev/null is no longer a character device"
+
+def _node_intact(test: Callable[[int], bool], what: str) -> Callable[[Path], str | None]:
+    def check(d: Path) -> str | None:
+        return None if test(os.lstat(d / "node").st_mode) else f"the output node is no longer {what}"
+
+    return check
+
+
+def _not_root() -> str | None:
+    return None if os.geteuid() == 0 else "making a device node needs root"
 
 
 def _evil_name(d: Path) -> list[str]:
@@ -464,8 +481,10 @@ CASES += [
     Case("socket-as-data-file", _socket, 2, expect=("in.yaml", "socket"), max_seconds=10),
     Case("data-dir-symlink-to-dev-zero", _dev_zero_in_data, 2, expect=("in.yaml", "character device"),
          max_seconds=10, max_rss_mb=150),
-    Case("export-onto-dev-null", _export_to_dev_null, 2, expect=("/dev/null is a character device",),
-         check=_dev_null_intact),
+    Case("export-onto-character-device", _export_onto(_null_device), 2, expect=("node is a character device",),
+         check=_node_intact(stat.S_ISCHR, "a character device"), skip=_not_root),
+    Case("export-onto-fifo", _export_onto(os.mkfifo), 2, expect=("node is a named pipe",),
+         check=_node_intact(stat.S_ISFIFO, "a named pipe"), max_seconds=10),
     # -- injection: a file name cannot forge a diagnostic or a GitHub command ---------------
     Case("file-name-with-newline-and-escape", _evil_name, 1,
          expect=("in.yaml\\n::error file=forged.yaml,line=1::forged\\x1b[2J:8:",)),
