@@ -83,6 +83,20 @@ def _signals_exit() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGTERM, SIGHUP and SIGINT held back while the block runs, delivered when it ends."""
+    held = {*_SIGNALS, signal.SIGINT}
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
     """Call ``produce(tmp)`` to write a temporary file beside ``path``'s real target (the link
     resolved), then move it into place there.
@@ -92,10 +106,12 @@ def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
     target = path.resolve()
     _check_regular(path, target)
     with _signals_exit():
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        tmp = Path(name)
+        tmp: Path | None = None
         try:
+            with _signals_blocked():  # a signal now would leave a file not yet named
+                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                os.close(fd)
+                tmp = Path(name)
             produce(tmp)
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
@@ -109,8 +125,9 @@ def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
             _check_regular(path, target)  # not replaced by a device while we wrote
             os.replace(tmp, target)
         except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
             raise
 
 
