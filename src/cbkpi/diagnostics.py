@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from cbkpi.safe_text import escape_control, shorten
+
+MAX_MESSAGE = 500
+"""Characters of a message kept (a message that echoes a huge value is cut, marked ``…``)."""
+
 Level = Literal["error", "warning"]
 
 
@@ -19,14 +24,21 @@ class Diagnostic:
     level: Level = "error"
     code: str = "invalid"
 
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_MESSAGE:
+            object.__setattr__(self, "message", shorten(self.message, MAX_MESSAGE))
+
     def location(self) -> str:
+        """``path:line:col`` (or ``path``), control characters of the path escaped."""
+        file = escape_control(self.file)
         if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
+            return file
+        return f"{file}:{self.line}:{self.column or 1}"
 
     def format(self) -> str:
-        """``path:line:col: level message``, as yamllint and compilers print it."""
-        return f"{self.location()}: {self.level} {self.message} ({self.code})"
+        """``path:line:col: level message``, as yamllint and compilers print it: always one
+        line, with control characters from the path or the data written visibly (``\\x1b``)."""
+        return f"{self.location()}: {self.level} {escape_control(self.message)} ({self.code})"
 
 
 class DataError(Exception):

@@ -2,7 +2,9 @@
 
 ``cbkpi --version`` answers without importing the CLI framework (analysts' scripts call it
 often). Any exception that escapes a command is reported in one line and exit code 3 instead of
-a traceback; set ``CBKPI_DEBUG=1`` to see the traceback.
+a traceback; set ``CBKPI_DEBUG=1`` to see the traceback. Output streams are set up first
+(:mod:`cbkpi.streams`): a closed pipe, a failed write or an encoding that cannot hold the text
+end with a documented exit code, ``--version`` included.
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ import gc
 import os
 import sys
 
-from cbkpi import __version__
+from cbkpi import __version__, streams
 
 INTERNAL_ERROR = 3
 
 
 def main() -> None:
+    streams.prepare()
+    streams.handle(_run)
+
+
+def _run() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"cbkpi {__version__}")
         return
@@ -28,22 +35,18 @@ def main() -> None:
         from cbkpi.cli import app
 
         app(prog_name="cbkpi")
-    except SystemExit:
+    except (SystemExit, streams.PipeClosed, streams.WriteFailed):
         raise
     except KeyboardInterrupt:
-        print("cbkpi: interrupted", file=sys.stderr)
+        streams.say("cbkpi: interrupted")
         sys.exit(130)
     except BrokenPipeError:
-        # The reader went away (`cbkpi status | head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        raise streams.PipeClosed() from None
     except Exception as exc:
         if os.environ.get("CBKPI_DEBUG"):
             raise
-        print(
+        streams.say(
             f"cbkpi: internal error: {type(exc).__name__}: {exc}. "
-            "Please report it with the command you ran (CBKPI_DEBUG=1 shows the traceback).",
-            file=sys.stderr,
+            "Please report it with the command you ran (CBKPI_DEBUG=1 shows the traceback)."
         )
         sys.exit(INTERNAL_ERROR)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.models import DataFile
+from cbkpi.safe_text import shorten
 from cbkpi.yamlread import Document, Path_, Positions, load
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,7 +81,7 @@ def _message(error: dict[str, Any], path: Path_) -> str:
     given = error.get("input")
     suffix = ""
     if kind not in ("union_tag_invalid", "value_error") and not isinstance(given, (dict, list)):
-        suffix = f" (got {given!r})"
+        suffix = f" (got {shorten(repr(given))})"
     return f"{where}: {msg}{suffix}"
 
 
@@ -241,13 +242,35 @@ def discover(paths: Iterable[Path], data_dir: Path = DEFAULT_DATA_DIR) -> list[P
     except the observations folder, sorted for a stable order."""
     given = list(paths)
     if given:
-        return given
+        return unique_files(given)
     found = [
         p
         for p in sorted(data_dir.rglob("*.y*ml"))
         if p.suffix in (".yaml", ".yml") and OBSERVATIONS_DIR not in p.relative_to(data_dir).parts
     ]
     return found
+
+
+def _identity(path: Path) -> tuple[object, ...]:
+    """The file behind ``path``: device and inode when it exists, else the resolved path."""
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return ("path", str(path.resolve()))
+    return ("inode", st.st_dev, st.st_ino)
+
+
+def unique_files(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` without repeats, in order: a file given twice (by the same name, another
+    path to it, or a symbolic link) is read once, so its targets are never counted twice."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for path in paths:
+        key = _identity(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
 
 
 def load_all(paths: Iterable[Path]) -> Iterator[Loaded | DataError]:

@@ -3,19 +3,28 @@
 A file is written to a temporary file in the same folder, flushed to disk, then renamed over
 the destination in one step (``os.replace``): an interrupted export leaves the old file intact
 and no half-written file behind. Destinations inside the data folder, existing YAML files and
-the command's own input files are refused.
+the command's own input files are refused, and so is anything but a regular file: a device
+such as ``/dev/null``, a named pipe or a socket is never replaced (nor written into).
+
+A destination that is a symbolic link is resolved first: the temporary file is made beside the
+real target, in its own folder (so the rename never crosses file systems), and the link is
+kept. SIGTERM and SIGHUP during the write remove the temporary file as Ctrl-C does, and the
+process exits with 128 + the signal's number.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import stat
+import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 
-class OutputRefused(Exception):
+class OutputRefused(OSError):
     """The destination may not be written (it would overwrite data); the message says why."""
 
 
@@ -23,6 +32,7 @@ def check_destination(path: Path, protected_dirs: Iterable[Path] = (), inputs: I
     target = path.resolve()
     if target.is_dir():
         raise OutputRefused(f"{path} is a directory; give a file name")
+    _check_regular(path, target)
     for folder in protected_dirs:
         if folder.exists() and target.is_relative_to(folder.resolve()):
             raise OutputRefused(f"{path} is inside the data folder {folder}/; cbkpi never writes there")
@@ -35,29 +45,90 @@ def check_destination(path: Path, protected_dirs: Iterable[Path] = (), inputs: I
         raise OutputRefused(f"folder {path.parent} does not exist")
 
 
-def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
-    """Call ``produce(tmp)`` to write a temporary file beside ``path``, then move it into place.
+def _check_regular(path: Path, target: Path) -> None:
+    """Refuse a destination that exists and is not a regular file (a device, a FIFO)."""
+    from cbkpi.yamlread import file_kind
 
-    On any failure (or Ctrl-C) the temporary file is removed and ``path`` is left as it was."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.resolve().parent)
-    os.close(fd)
-    tmp = Path(name)
     try:
-        produce(tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputRefused(f"cannot write {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise OutputRefused(f"{path} is {file_kind(mode)}; cbkpi only writes regular files")
+
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)  # SystemExit: the cleanup below runs as for Ctrl-C
+
+
+@contextlib.contextmanager
+def _signals_exit() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise SystemExit instead of killing the process
+    at once (outside the main thread signals cannot be handled, and nothing changes)."""
+    previous = {}
+    try:
+        for sig in _SIGNALS:
+            previous[sig] = signal.signal(sig, _exit_on_signal)
+    except ValueError:
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGTERM, SIGHUP and SIGINT held back while the block runs, delivered when it ends."""
+    held = {*_SIGNALS, signal.SIGINT}
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
+    """Call ``produce(tmp)`` to write a temporary file beside ``path``'s real target (the link
+    resolved), then move it into place there.
+
+    On any failure (Ctrl-C, SIGTERM, SIGHUP included) the temporary file is removed and
+    ``path`` is left as it was."""
+    target = path.resolve()
+    _check_regular(path, target)
+    with _signals_exit():
+        tmp: Path | None = None
+        try:
+            with _signals_blocked():  # a signal now would leave a file not yet named
+                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                os.close(fd)
+                tmp = Path(name)
+            produce(tmp)
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            if target.exists():
+                with contextlib.suppress(OSError):
+                    os.chmod(tmp, target.stat().st_mode & 0o777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+            _check_regular(path, target)  # not replaced by a device while we wrote
+            os.replace(tmp, target)
+        except BaseException:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            raise
 
 
 def write_text_atomically(path: Path, text: str) -> None:

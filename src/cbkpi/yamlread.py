@@ -13,7 +13,9 @@ so that, in a single pass and without recursion:
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from array import array
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -33,7 +35,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
-"""The most values a document may hold once its aliases are expanded."""
+"""The most values a document's aliases may expand to (the "billion laughs" guard): only
+values reached through an alias count, so a large file written out in full is not refused."""
+MAX_VALUES = 10_000_000
+"""The most values a document may hold in all (a 50 MB file of ``[1,1,...]`` holds 25 million)."""
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -47,8 +52,12 @@ _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _constructor = yaml.constructor.SafeConstructor()
 
 
-_COL_BITS = 20
+_COL_BITS = 27
+"""Bits of a packed mark that hold the column: 2**27 - 1 columns is more than a file within
+:data:`MAX_FILE_BYTES` can have, so a column never saturates (20 bits once named column
+1,048,575 for every error far along a long line)."""
 _COL_MASK = (1 << _COL_BITS) - 1
+assert _COL_MASK > MAX_FILE_BYTES
 
 
 def _pack(m: yaml.Mark) -> int:
@@ -149,27 +158,63 @@ def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: 
     return DataError([Diagnostic(file, line, col, message, code=code)], unreadable=unreadable)
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words (``a named pipe (FIFO)``)."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def read_text(path: Path, display: str) -> str:
-    """Read and decode ``path`` as UTF-8 (a byte-order mark is allowed) with clear failures."""
+    """Read and decode ``path`` as UTF-8 (a byte-order mark is allowed) with clear failures.
+
+    Only regular files are read: named pipes, devices and sockets are refused from their
+    ``stat`` (a FIFO is never opened, so nothing blocks), and at most ``MAX_FILE_BYTES + 1``
+    bytes are ever read, whatever the size the file claims (``/dev/zero`` behind a symlink)."""
     try:
-        if path.is_dir():
+        st = os.stat(path)
+        mode = st.st_mode
+        if stat.S_ISDIR(mode):
             raise _fail(display, None, "is a directory, expected a YAML file", "unreadable", unreadable=True)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(
-                display,
-                None,
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
-                "too-large",
-            )
-        raw = path.read_bytes()
+        if not stat.S_ISREG(mode):
+            raise _not_regular(display, mode)
+        if st.st_size > MAX_FILE_BYTES:
+            raise _too_large(display, f"{st.st_size:,} bytes")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode  # the file opened may not be the one stat saw
+            if not stat.S_ISREG(mode):
+                raise _not_regular(display, mode)
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _fail(display, None, "no such file", "unreadable", unreadable=True) from None
     except PermissionError:
         raise _fail(display, None, "permission denied: cannot read the file", "unreadable", unreadable=True) from None
     except OSError as exc:
         raise _fail(display, None, f"cannot read the file: {exc.strerror}", "unreadable", unreadable=True) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(display, f"more than {MAX_FILE_BYTES:,} bytes")
     return decode(raw, display)
+
+
+def _too_large(display: str, size: str) -> DataError:
+    return _fail(display, None, f"file is {size}; the limit is {MAX_FILE_BYTES:,} bytes", "too-large")
+
+
+def _not_regular(display: str, mode: int) -> DataError:
+    return _fail(
+        display,
+        None,
+        f"is {file_kind(mode)}, not a regular file; give a YAML file or a folder",
+        "unreadable",
+        unreadable=True,
+    )
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -244,7 +289,7 @@ def _build(loader: Any, file: str) -> Document:
     ``cur_marks``: the marks of its keys and values, ``cur_key``: a mapping's pending key);
     opening a container pushes the parent's state, closing it pops it back. ``nodes`` counts
     the values read, aliases expanded, for the alias-bomb limit; a container's size is the
-    count grown while it was open."""
+    count grown while it was open; ``aliased`` counts only what aliases add."""
     positions = Positions()
     offsets = positions.offsets
     all_marks = positions.array
@@ -252,6 +297,7 @@ def _build(loader: Any, file: str) -> Document:
     anchors: dict[str, tuple[Any, int]] = {}
     wide: list[tuple[Mark, int]] = []
     nodes = 0
+    aliased = 0  # values reached through aliases, for the alias-bomb limit
     documents = 0
     get_event = loader.get_event
     implicit_resolvers = _IMPLICIT.get
@@ -313,6 +359,15 @@ def _build(loader: Any, file: str) -> Document:
                     raise _fail(file, _mark(event.start_mark), f"unknown alias *{event.anchor}", "alias")
                 value, new = anchors[event.anchor]
                 mark = _pack(event.start_mark)
+                aliased += new
+                if aliased > MAX_NODES:
+                    raise _fail(
+                        file,
+                        _mark(event.start_mark),
+                        f"the aliases expand to more than {MAX_NODES:,} values (aliases that multiply, "
+                        'a "billion laughs"?)',
+                        "too-large",
+                    )
             elif cls is _DocumentStart:
                 documents += 1
                 if documents > 1:
@@ -341,12 +396,9 @@ def _build(loader: Any, file: str) -> Document:
                 cur_marks.append(mark)
                 continue
             nodes += new
-            if nodes > MAX_NODES:
+            if nodes > MAX_VALUES:
                 raise _fail(
-                    file,
-                    _mark(event.start_mark),
-                    f'the document expands to more than {MAX_NODES:,} values (aliases that multiply, a "billion laughs"?)',
-                    "too-large",
+                    file, _mark(event.start_mark), f"the document holds more than {MAX_VALUES:,} values", "too-large"
                 )
             if cur_map:
                 cur[cur_key] = value
@@ -416,6 +468,14 @@ def _number(text: str, tag: str, event: Any, file: str) -> Decimal | float | int
     one decimal), except ``.inf``/``.nan`` which stay floats for the model to refuse."""
     if tag == _INT and text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1) and len(text) < 300:
         return int(text)  # the common case: a plain decimal integer
+    if ":" in text:
+        raise _fail(
+            file,
+            _mark(event.start_mark),
+            f"{_short(text)!r} is a base-60 number in YAML 1.1 (5:04 reads as 304); quote it as text "
+            f"or write the decimal number",
+            "base-60",
+        )
     clean = text.replace("_", "")
     if tag == _FLOAT and _PLAIN_DECIMAL.match(clean):
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import stat
 import subprocess
 import sys
 import tempfile
@@ -401,6 +402,107 @@ _EXTRA_ARGS = {
     "status-json-broken-file": ["--format", "json"],
     "number-1.0e+400-status-json": ["--format", "json"],
 }
+
+
+# -- issue 12: special files, injection, extremes --------------------------------------------
+def _fifo(d: Path) -> list[str]:
+    os.mkfifo(d / "in.yaml")
+    return ["validate", "in.yaml"]
+
+
+def _socket(d: Path) -> list[str]:
+    import socket
+
+    here = Path.cwd()
+    os.chdir(d)  # a relative name: socket paths are limited to about 100 bytes
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind("in.yaml")
+    finally:
+        os.chdir(here)
+    return ["validate", "in.yaml"]
+
+
+def _dev_zero_in_data(d: Path) -> list[str]:
+    (d / "data").mkdir()
+    (d / "data" / "in.yaml").symlink_to("/dev/zero")
+    return ["validate", "--data-dir", "data"]
+
+
+def _export_onto(make_node: Callable[[Path], None]) -> Callable[[Path], list[str]]:
+    """``export -o node`` where ``node`` is made by ``make_node`` in the scratch directory (never
+    /dev/null itself: code that replaced the node would break the machine's /dev/null)."""
+
+    def build(d: Path) -> list[str]:
+        (d / "t.yaml").write_text(MINIMAL, encoding="utf-8")
+        make_node(d / "node")
+        return ["export", "t.yaml", "--format", "csv", "-o", "node"]
+
+    return build
+
+
+def _null_device(path: Path) -> None:
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the same device as /dev/null
+
+
+def _node_intact(test: Callable[[int], bool], what: str) -> Callable[[Path], str | None]:
+    def check(d: Path) -> str | None:
+        return None if test(os.lstat(d / "node").st_mode) else f"the output node is no longer {what}"
+
+    return check
+
+
+def _not_root() -> str | None:
+    return None if os.geteuid() == 0 else "making a device node needs root"
+
+
+def _evil_name(d: Path) -> list[str]:
+    name = "in.yaml\n::error file=forged.yaml,line=1::forged\x1b[2J"
+    (d / name).write_text(edit({8: "    area: environment: x"}), encoding="utf-8")
+    return ["validate", name]
+
+
+_LONG_TITLE = "x" * 10_000_000
+_LONG_LINE = 'source: {title: "' + _LONG_TITLE + '", publisher: "P", date: 2020-05-28, bogus: 1}'
+# 'source: {title: "' is 17 characters, then the title, then '", publisher: "P", date: 2020-05-28, '
+# (37 characters): 'bogus' starts at column 17 + 10,000,000 + 37 + 1 = 10,000,055.
+_LONG_COLUMN = 17 + 10_000_000 + 37 + 1
+
+
+def _huge_line(d: Path) -> list[str]:
+    assert _LONG_LINE.index("bogus") + 1 == _LONG_COLUMN
+    (d / "in.yaml").write_text(_LONG_LINE + "\n" + "\n".join(MIN_LINES[1:]) + "\n", encoding="utf-8")
+    return ["validate", "in.yaml"]
+
+
+CASES += [
+    # -- special files (exit 2, never blocking, never reading without limit) ---------------
+    Case("fifo-as-data-file", _fifo, 2, expect=("in.yaml", "named pipe"), max_seconds=10),
+    Case("socket-as-data-file", _socket, 2, expect=("in.yaml", "socket"), max_seconds=10),
+    Case("data-dir-symlink-to-dev-zero", _dev_zero_in_data, 2, expect=("in.yaml", "character device"),
+         max_seconds=10, max_rss_mb=150),
+    Case("export-onto-character-device", _export_onto(_null_device), 2, expect=("node is a character device",),
+         check=_node_intact(stat.S_ISCHR, "a character device"), skip=_not_root),
+    Case("export-onto-fifo", _export_onto(os.mkfifo), 2, expect=("node is a named pipe",),
+         check=_node_intact(stat.S_ISFIFO, "a named pipe"), max_seconds=10),
+    # -- injection: a file name cannot forge a diagnostic or a GitHub command ---------------
+    Case("file-name-with-newline-and-escape", _evil_name, 1,
+         expect=("in.yaml\\n::error file=forged.yaml,line=1::forged\\x1b[2J:8:",)),
+    Case("file-name-with-newline-github", with_command("validate", _evil_name), 1,
+         expect=("::error file=in.yaml%0A%3A%3Aerror file=forged.yaml%2Cline=1%3A%3Aforged\\x1b[2J,line=8,",)),
+    # -- extremes ---------------------------------------------------------------------------
+    Case("number-base-60-int", write(edit({18: "        value: 5:04"})), 1, lines=(18,),
+         expect=("'5:04' is a base-60 number", "quote it")),
+    Case("number-base-60-three-parts", write(edit({12: "      value: 1:30:00"})), 1, lines=(12,),
+         expect=("'1:30:00' is a base-60 number",)),
+    Case("number-base-60-float", write(edit({12: "      value: 1:30.5"})), 1, lines=(12,),
+         expect=("'1:30.5' is a base-60 number",)),
+    Case("huge-line-real-column", _huge_line, 1, lines=(1,), expect=(f"in.yaml:1:{_LONG_COLUMN}:", "unknown key 'bogus'"),
+         max_seconds=30, max_rss_mb=600),
+    Case("huge-value-echo-capped", write(edit({8: '    area: "' + "y" * 5_000_000 + '"'})), 1, lines=(8,),
+         expect=("yyyy…",), max_seconds=30, max_rss_mb=600),
+]
+_EXTRA_ARGS["file-name-with-newline-github"] = ["--format", "github"]
 
 
 def arguments(case: Case, d: Path) -> list[str]:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from cbkpi.diagnostics import Diagnostic
+from cbkpi.safe_text import github_data, github_property
 
 
 def as_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
@@ -38,18 +39,18 @@ def as_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _escape(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
 def as_github(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
-    """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line."""
+    """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line.
+
+    Properties and message are escaped as GitHub requires (``%25``, ``%0D``, ``%0A``; ``%3A`` and
+    ``%2C`` in properties), other control characters written visibly: a file name or a value
+    can never end the command early or start another one."""
     out = []
     for d in diags:
-        props = f"file={d.file}"
+        props = f"file={github_property(d.file)}"
         if d.line is not None:
             props += f",line={d.line},col={d.column or 1}"
-        out.append(f"::{d.level} {props},title=cbkpi {d.code}::{_escape(d.message)}")
+        out.append(f"::{d.level} {props},title={github_property('cbkpi ' + d.code)}::{github_data(d.message)}")
     out.append(
         as_text([], files)
         if not any(d.level == "error" for d in diags)

@@ -17,6 +17,7 @@ from cbkpi.observations import Located
 from cbkpi.render import status as rs
 from cbkpi.render import tracking as rt
 from cbkpi.render.chart import svg_chart
+from cbkpi.safe_text import is_formula_like
 from cbkpi.series import chart_series
 from cbkpi.status import TermStatus
 from cbkpi.units import get_unit
@@ -134,7 +135,7 @@ def write_xlsx(path: Path, terms: Sequence[TermStatus], observations: Sequence[L
             ws.append(row)
             for cell in ws[ws.max_row]:
                 # Text from the data stays text: "=1+1" in a source must not become a formula.
-                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                if is_formula_like(cell.value):
                     cell.data_type = "s"
         ws.freeze_panes = "A2"
         for col, header in enumerate(headers, start=1):
