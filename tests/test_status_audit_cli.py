@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -16,15 +17,16 @@ from cbkpi.cli import app
 from tests.conftest import RESULTS, TARGETS
 
 
-def _status_json(runner: CliRunner) -> dict:  # type: ignore[type-arg]
+def _status_json(runner: CliRunner) -> dict[str, Any]:
     result = runner.invoke(app, ["status", str(TARGETS), str(RESULTS), "--format", "json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)  # type: ignore[no-any-return]
+    doc: dict[str, Any] = json.loads(result.output)
+    return doc
 
 
-def _indicator(doc: dict, kind: str, ind_id: str) -> dict:  # type: ignore[type-arg]
+def _indicator(doc: dict[str, Any], kind: str, ind_id: str) -> dict[str, Any]:
     term = next(t for t in doc["terms"] if t["kind"] == kind)
-    return next(i for i in term["indicators"] if i["id"] == ind_id)  # type: ignore[no-any-return]
+    return next(i for i in term["indicators"] if i["id"] == ind_id)
 
 
 def test_trade_required_rate_and_implied_value(runner: CliRunner) -> None:
@@ -122,10 +124,11 @@ def test_status_refuses_invalid_data(tmp_path: Path, runner: CliRunner) -> None:
     assert "Traceback" not in result.output
 
 
-def _audit(runner: CliRunner) -> list[dict]:  # type: ignore[type-arg]
+def _audit(runner: CliRunner) -> list[dict[str, Any]]:
     result = runner.invoke(app, ["audit", str(RESULTS), "--format", "json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)  # type: ignore[no-any-return]
+    doc: list[dict[str, Any]] = json.loads(result.output)
+    return doc
 
 
 def test_audit_covers_every_printed_ratio(runner: CliRunner) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -34,14 +35,15 @@ def _obs(ind: str, year: int, value: float, source: str = "test", extra: str = "
     return f"  - {{indicator: {ind}, year: {year}, value: {value}, source: {source}{extra}}}\n"
 
 
-def _status(runner: CliRunner, *args: str) -> dict:  # type: ignore[type-arg]
+def _status(runner: CliRunner, *args: str) -> dict[str, Any]:
     result = runner.invoke(app, ["status", str(TARGETS), *args, "--format", "json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)  # type: ignore[no-any-return]
+    doc: dict[str, Any] = json.loads(result.output)
+    return doc
 
 
-def _ind(doc: dict, ind_id: str) -> dict:  # type: ignore[type-arg]
-    return next(i for i in doc["terms"][0]["indicators"] if i["id"] == ind_id)  # type: ignore[no-any-return]
+def _ind(doc: dict[str, Any], ind_id: str) -> dict[str, Any]:
+    return next(i for i in doc["terms"][0]["indicators"] if i["id"] == ind_id)
 
 
 def test_minimal_form_works_as_written(tmp_path: Path, runner: CliRunner) -> None:
