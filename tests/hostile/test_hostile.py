@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hostile_cases import CASES, DATA, Case, arguments, problems, run_cbkpi
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_input(case: Case, tmp_path: Path) -> None:
