@@ -25,12 +25,29 @@ APPENDIX_SUBROWS = {str(n): 1 for n in range(1, 18)} | {"6": 2, "8": 3, "9": 3, 
 # labour, vocational, urban unemployment; (13): new-rural communes, advanced; (15): urban,
 # rural water; (17): solid waste, polluting facilities; (18): party bases, new members.
 TARGET_SUBTARGETS = {str(n): 1 for n in range(1, 19)} | {
-    "1": 5, "7": 3, "8": 2, "9": 4, "10": 4, "12": 3, "13": 2, "15": 2, "17": 2, "18": 2,
+    "1": 5,
+    "7": 3,
+    "8": 2,
+    "9": 4,
+    "10": 4,
+    "12": 3,
+    "13": 2,
+    "15": 2,
+    "17": 2,
+    "18": 2,
 }
 FIXED_IDS = {
-    "grdp_growth", "grdp_per_capita", "crop_aquaculture_value_per_ha", "trade_turnover",
-    "budget_revenue", "social_investment", "new_rural_communes", "forest_cover", "poverty_rate",
-    "health_insurance_coverage", "urban_unemployment",
+    "grdp_growth",
+    "grdp_per_capita",
+    "crop_aquaculture_value_per_ha",
+    "trade_turnover",
+    "budget_revenue",
+    "social_investment",
+    "new_rural_communes",
+    "forest_cover",
+    "poverty_rate",
+    "health_insurance_coverage",
+    "urban_unemployment",
 }
 
 
@@ -88,8 +105,13 @@ def test_printed_precision_is_kept(results: DataFile) -> None:
 
 
 def test_economic_structure_sums_to_100(targets: DataFile) -> None:
-    shares = [t.value for ind in targets.indicators if ind.share_group == "economic_structure"
-              for t in ind.targets if isinstance(t, LevelTarget)]
+    shares = [
+        t.value
+        for ind in targets.indicators
+        if ind.share_group == "economic_structure"
+        for t in ind.targets
+        if isinstance(t, LevelTarget)
+    ]
     assert None not in shares
     assert sum(v for v in shares if v is not None) == Decimal("100.0")  # 16,4 + 32,4 + 48,2 + 3 (line 335)
 

@@ -30,18 +30,71 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = [ROOT / "data" / "targets_2025.yaml", ROOT / "data" / "results_2020.yaml"]
 
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 SCHEMA_KEYS = [
-    "source", "term", "kind", "indicators", "claims", "title", "publisher", "date", "file", "start", "end",
-    "id", "number", "sub", "name", "vi", "en", "area", "unit", "direction", "share_group", "baseline", "targets",
-    "year", "value", "estimate", "ref", "line", "quote", "note", "comparator", "start_year", "end_year",
-    "result", "published_ratio", "equivalent", "ratio_basis", "per_unit", "label", "description", "text",
+    "source",
+    "term",
+    "kind",
+    "indicators",
+    "claims",
+    "title",
+    "publisher",
+    "date",
+    "file",
+    "start",
+    "end",
+    "id",
+    "number",
+    "sub",
+    "name",
+    "vi",
+    "en",
+    "area",
+    "unit",
+    "direction",
+    "share_group",
+    "baseline",
+    "targets",
+    "year",
+    "value",
+    "estimate",
+    "ref",
+    "line",
+    "quote",
+    "note",
+    "comparator",
+    "start_year",
+    "end_year",
+    "result",
+    "published_ratio",
+    "equivalent",
+    "ratio_basis",
+    "per_unit",
+    "label",
+    "description",
+    "text",
 ]
 SCHEMA_WORDS = [
-    "targets", "results", "level", "growth_rate", "count_per_year", "points_reduction_per_year", "maintain",
-    "milestone", "qualitative", "percent", "billion_usd", "economy", "over", "reach", "higher", "lower",
+    "targets",
+    "results",
+    "level",
+    "growth_rate",
+    "count_per_year",
+    "points_reduction_per_year",
+    "maintain",
+    "milestone",
+    "qualitative",
+    "percent",
+    "billion_usd",
+    "economy",
+    "over",
+    "reach",
+    "higher",
+    "lower",
 ]
 
 
@@ -55,8 +108,10 @@ def _finish(result: Result, args: list[str]) -> None:
 
 def _strict_json(text: str, where: str) -> None:
     """Valid JSON in the strict sense: no NaN or Infinity, which JSON has not."""
+
     def refuse(name: str) -> None:
         raise AssertionError(f"{where} printed {name}, which is not JSON")
+
     json.loads(text, parse_constant=refuse)
 
 
@@ -67,8 +122,11 @@ def _check_file(text: str | bytes) -> None:
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8")
-        for args in (["validate", str(path)], ["validate", str(path), "--format", "json"],
-                     ["status", str(path), "--format", "json"]):
+        for args in (
+            ["validate", str(path)],
+            ["validate", str(path), "--format", "json"],
+            ["status", str(path), "--format", "json"],
+        ):
             result = run_cli(args)
             _finish(result, args)
             if "json" in args and (args[0] == "validate" or result.exit_code == 0):
@@ -101,7 +159,9 @@ documents = st.one_of(
     st.fixed_dictionaries(
         {},
         optional={
-            "source": nested, "term": nested, "kind": st.sampled_from(["targets", "results"]) | nested,
+            "source": nested,
+            "term": nested,
+            "kind": st.sampled_from(["targets", "results"]) | nested,
             "indicators": st.lists(st.dictionaries(keys, nested, max_size=8), max_size=3) | nested,
             "claims": nested,
         },
@@ -173,10 +233,36 @@ def test_bundled_file_with_a_key_deleted(name: str, data: st.DataObject) -> None
 
 
 RAW_TOKENS = [
-    "1.0e+400", "-1.0e+400", "1.0e-999999999", "1.0e+999999", "1e400", ".nan", "-.inf", "0x1F", "0o17", "0b101",
-    "1_000.5", "190:20:30", "9" * 400, "-0.0", "2020-02-30", "2020-05-28 10:00:00", "~", "!!str 5", "!!int 5.5",
-    "!!float abc", "!!bool maybe", "!!null x", "!!timestamp 2020-13-45", "*undefined", "&anchor 5", "[]", "{}",
-    '"\\x00"', "'unterminated", "|\n  block",
+    "1.0e+400",
+    "-1.0e+400",
+    "1.0e-999999999",
+    "1.0e+999999",
+    "1e400",
+    ".nan",
+    "-.inf",
+    "0x1F",
+    "0o17",
+    "0b101",
+    "1_000.5",
+    "190:20:30",
+    "9" * 400,
+    "-0.0",
+    "2020-02-30",
+    "2020-05-28 10:00:00",
+    "~",
+    "!!str 5",
+    "!!int 5.5",
+    "!!float abc",
+    "!!bool maybe",
+    "!!null x",
+    "!!timestamp 2020-13-45",
+    "*undefined",
+    "&anchor 5",
+    "[]",
+    "{}",
+    '"\\x00"',
+    "'unterminated",
+    "|\n  block",
 ]
 SENTINEL = "__raw_token__"
 
@@ -220,8 +306,31 @@ number_strings = st.one_of(
     st.just(""),
     digits,
     vi_numbers,
-    st.sampled_from(["1.650,5", "1,650.5", "1.650", "1,650", "4,5", "-0", "0", "nan", "inf", "-inf", "1e400",
-                     "١٢٣", "１２３", "12%", " 7 ", "1 650,5", "1\u00a0650", "--", "+-1", ".", ","]),
+    st.sampled_from(
+        [
+            "1.650,5",
+            "1,650.5",
+            "1.650",
+            "1,650",
+            "4,5",
+            "-0",
+            "0",
+            "nan",
+            "inf",
+            "-inf",
+            "1e400",
+            "١٢٣",
+            "１２３",
+            "12%",
+            " 7 ",
+            "1 650,5",
+            "1\u00a0650",
+            "--",
+            "+-1",
+            ".",
+            ",",
+        ]
+    ),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
     st.text(max_size=12),
@@ -229,8 +338,14 @@ number_strings = st.one_of(
 
 
 @SETTINGS
-@given(st.sampled_from(["required", "cagr", "implied", "achieved"]), number_strings, number_strings,
-       number_strings, st.sampled_from(["vi", "en", None]), st.booleans())
+@given(
+    st.sampled_from(["required", "cagr", "implied", "achieved"]),
+    number_strings,
+    number_strings,
+    number_strings,
+    st.sampled_from(["vi", "en", None]),
+    st.booleans(),
+)
 def test_calc_number_strings(command: str, a: str, b: str, years: str, notation: str | None, json_out: bool) -> None:
     args = ["calc", command, "--", a, b] if a.startswith("-") or b.startswith("-") else ["calc", command, a, b]
     options: list[str] = [] if command == "achieved" else [f"--years={years}"]

@@ -36,12 +36,18 @@ def test_show_everything_about_one_indicator(obs: Path, cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     for expected in [
-        "Import-export turnover", "source: line 77", "source: line 341", "source: line 415",
-        "Implied end: 4.83",            # 3 * 1.1**5
-        "Required rate (%/yr): 8.45",   # (4.5/3)**0.2 - 1
-        "Achieved (%) 130.0",           # 13 / 10, the appendix's row 5
+        "Import-export turnover",
+        "source: line 77",
+        "source: line 341",
+        "source: line 415",
+        "Implied end: 4.83",  # 3 * 1.1**5
+        "Required rate (%/yr): 8.45",  # (4.5/3)**0.2 - 1
+        "Achieved (%) 130.0",  # 13 / 10, the appendix's row 5
         "2024: 4.2 — hand-made test figure",
-        "○ baseline", "● observed", "· required path", "◆ target",
+        "○ baseline",
+        "● observed",
+        "· required path",
+        "◆ target",
     ]:
         assert expected in text
 
@@ -83,7 +89,10 @@ def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, cli: Cli) -> None:
     compared = 0
     for ind in doc["terms"][0]["indicators"]:
         for row, target in zip(by_id[ind["id"]], ind["targets"], strict=True):
-            for key, name in [("required_annual_growth_pct", "Required rate (%/yr)"), ("implied_end_value", "Implied end")]:
+            for key, name in [
+                ("required_annual_growth_pct", "Required rate (%/yr)"),
+                ("implied_end_value", "Implied end"),
+            ]:
                 assert row[col[name]] == target[key]
                 compared += target[key] is not None
             assert row[col["Baseline"]] == (ind["baseline"] or {}).get("value")
@@ -140,10 +149,20 @@ def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, cli
     assert page.count("<svg") == 2  # a chart for each observed indicator
     shot = tmp_path / "shot.png"
     cmd = [
-        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1280,9000",
-        f"--screenshot={shot}", html.as_uri(),
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--hide-scrollbars",
+        "--window-size=1280,9000",
+        f"--screenshot={shot}",
+        html.as_uri(),
     ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=120)  # type: ignore[arg-type]
     img = image.open(shot).convert("RGB")
@@ -157,8 +176,10 @@ def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, cli
 def test_xlsx_keeps_formula_like_text_as_text(tmp_path: Path, cli: Cli) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     obs = tmp_path / "obs.yaml"
-    obs.write_text('observations:\n  - {indicator: forest_cover, year: 2022, value: 56, source: "=HYPERLINK(1)"}\n',
-                   encoding="utf-8")
+    obs.write_text(
+        'observations:\n  - {indicator: forest_cover, year: 2022, value: 56, source: "=HYPERLINK(1)"}\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "r.xlsx"
     result = cli(["export", str(TARGETS), str(obs), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -175,4 +196,8 @@ def test_exports_say_the_unit_of_each_figure(obs: Path, tmp_path: Path, cli: Cli
     # GRDP per capita, appendix row 2: target 1.650 USD (line 581), result 37,2 million VND (line 587)
     gpc = rows["grdp_per_capita"]
     assert (gpc["target_value"], gpc["target_unit"], gpc["result_value"], gpc["result_unit"]) == (
-        "1650", "usd", "37.2", "million_vnd")
+        "1650",
+        "usd",
+        "37.2",
+        "million_vnd",
+    )

@@ -67,11 +67,14 @@ def test_unknown_baseline_gives_reason_not_number(cli: Cli) -> None:
     assert beds["targets"][0]["required_annual_growth_reason"] == "unknown_input"
 
 
-@pytest.mark.parametrize(("lang", "texts"), [
-    # GRDP per capita 37.2 -> 60 million VND in 5 years: (60/37.2)**0.2 - 1 = 10.03 %
-    ("vi", ["Mục tiêu 2020-2025", "Kết quả thực hiện 2015-2020", "10,03", "11.140", "4,83", "KINH TẾ"]),
-    ("en", ["Targets 2020-2025", "Results 2015-2020", "10.03", "11,140", "4.83", "ECONOMY"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        # GRDP per capita 37.2 -> 60 million VND in 5 years: (60/37.2)**0.2 - 1 = 10.03 %
+        ("vi", ["Mục tiêu 2020-2025", "Kết quả thực hiện 2015-2020", "10,03", "11.140", "4,83", "KINH TẾ"]),
+        ("en", ["Targets 2020-2025", "Results 2015-2020", "10.03", "11,140", "4.83", "ECONOMY"]),
+    ],
+)
 def test_table_in_both_languages_at_100_columns(lang: str, texts: list[str], cli: Cli) -> None:
     result = cli(["status", str(TARGETS), str(RESULTS), "--lang", lang, "--width", "100"])
     assert result.exit_code == 0, result.output
@@ -141,21 +144,24 @@ def test_audit_covers_every_printed_ratio(cli: Cli) -> None:
     assert all({"id", "published", "recomputed", "verdict"} <= i.keys() for i in items)
 
 
-@pytest.mark.parametrize(("item_id", "check", "verdict", "recomputed"), [
-    ("trade_turnover", "ratio", "agrees", 130.0),                    # 13 / 10
-    ("grdp_per_capita", "ratio", "agrees", 37.2 / 33.5 * 100),       # 111.04 -> 111
-    # 55 / 53 = 103.77 -> 103.8, printed 103,3; yet 54.5/53.5 = 101.87 .. 55.5/52.5 = 105.71 holds it
-    ("forest_cover", "ratio", "within_rounding", 55 / 53 * 100),
-    # 57.7 / 50 = 115.4, printed 115,3; 57.65 / 50.5 .. 57.75 / 49.5 holds it
-    ("livestock_out_of_stilt_houses", "ratio", "within_rounding", 115.4),
-    ("cultural_agencies", "ratio", "within_rounding", 95 / 90 * 100),  # 105.56, printed 105,5
-    # +96.5 % in 5 years is 1.965 ** 0.2 - 1 = 14.47 %/yr, printed 13 %
-    ("trade_turnover_2015_2020", "claim_average_rate", "disagrees", (1.965 ** 0.2 - 1) * 100),
-    # +43 % in 5 years is 1.43 ** 0.2 - 1 = 7.42 %/yr, printed 11 %
-    ("budget_revenue_2015_2020", "claim_average_rate", "disagrees", (1.43 ** 0.2 - 1) * 100),
-    # +62 % in 5 years is 10.13 %/yr, printed 10 %
-    ("social_investment_2015_2020", "claim_average_rate", "agrees", (1.62 ** 0.2 - 1) * 100),
-])
+@pytest.mark.parametrize(
+    ("item_id", "check", "verdict", "recomputed"),
+    [
+        ("trade_turnover", "ratio", "agrees", 130.0),  # 13 / 10
+        ("grdp_per_capita", "ratio", "agrees", 37.2 / 33.5 * 100),  # 111.04 -> 111
+        # 55 / 53 = 103.77 -> 103.8, printed 103,3; yet 54.5/53.5 = 101.87 .. 55.5/52.5 = 105.71 holds it
+        ("forest_cover", "ratio", "within_rounding", 55 / 53 * 100),
+        # 57.7 / 50 = 115.4, printed 115,3; 57.65 / 50.5 .. 57.75 / 49.5 holds it
+        ("livestock_out_of_stilt_houses", "ratio", "within_rounding", 115.4),
+        ("cultural_agencies", "ratio", "within_rounding", 95 / 90 * 100),  # 105.56, printed 105,5
+        # +96.5 % in 5 years is 1.965 ** 0.2 - 1 = 14.47 %/yr, printed 13 %
+        ("trade_turnover_2015_2020", "claim_average_rate", "disagrees", (1.965**0.2 - 1) * 100),
+        # +43 % in 5 years is 1.43 ** 0.2 - 1 = 7.42 %/yr, printed 11 %
+        ("budget_revenue_2015_2020", "claim_average_rate", "disagrees", (1.43**0.2 - 1) * 100),
+        # +62 % in 5 years is 10.13 %/yr, printed 10 %
+        ("social_investment_2015_2020", "claim_average_rate", "agrees", (1.62**0.2 - 1) * 100),
+    ],
+)
 def test_audit_verdicts(item_id: str, check: str, verdict: str, recomputed: float, cli: Cli) -> None:
     item = next(i for i in _audit(cli) if i["id"] == item_id and i["check"] == check)
     assert item["verdict"] == verdict
@@ -219,14 +225,17 @@ def test_data_text_is_never_read_as_markup(tmp_path: Path, cli: Cli) -> None:
     assert "Trade [/x] and [red]turnover[/red]" in shown.output
 
 
-@pytest.mark.parametrize(("args", "out"), [
-    (["required", "3", "4.5", "--years", "5"], "8,45 %/năm"),            # (4.5/3)**0.2 - 1
-    (["required", "3", "4,5", "--years", "5", "--lang", "en"], "8.45 %/year"),
-    (["cagr", "1.5", "3", "--years", "5"], "14,87 %/năm"),               # 2 ** 0.2 - 1 = 14.87 %
-    (["achieved", "13", "10"], "130,00 %"),
-    (["implied", "3", "10", "--years", "5"], "4,83"),                    # 3 * 1.1 ** 5
-    (["required", "1.650", "2000", "--notation", "vi"], "3,92 %/năm"),  # (2000/1650)**0.2 - 1
-])
+@pytest.mark.parametrize(
+    ("args", "out"),
+    [
+        (["required", "3", "4.5", "--years", "5"], "8,45 %/năm"),  # (4.5/3)**0.2 - 1
+        (["required", "3", "4,5", "--years", "5", "--lang", "en"], "8.45 %/year"),
+        (["cagr", "1.5", "3", "--years", "5"], "14,87 %/năm"),  # 2 ** 0.2 - 1 = 14.87 %
+        (["achieved", "13", "10"], "130,00 %"),
+        (["implied", "3", "10", "--years", "5"], "4,83"),  # 3 * 1.1 ** 5
+        (["required", "1.650", "2000", "--notation", "vi"], "3,92 %/năm"),  # (2000/1650)**0.2 - 1
+    ],
+)
 def test_calc(args: list[str], out: str, cli: Cli) -> None:
     result = cli(["calc", *args])
     assert result.exit_code == 0, result.output

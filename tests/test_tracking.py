@@ -59,8 +59,13 @@ def test_minimal_form_works_as_written(tmp_path: Path, cli: Cli) -> None:
     assert _ind(doc, "forest_cover")["status"] == "no_data"
 
 
-@pytest.mark.parametrize(("lang", "words"), [("vi", ["Theo dõi tiến độ đến năm 2024", "tiến bộ vừa phải", "chưa có số liệu"]),
-                                              ("en", ["Progress up to 2024", "moderate progress", "no data"])])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("vi", ["Theo dõi tiến độ đến năm 2024", "tiến bộ vừa phải", "chưa có số liệu"]),
+        ("en", ["Progress up to 2024", "moderate progress", "no data"]),
+    ],
+)
 def test_table_in_both_languages(lang: str, words: list[str], tmp_path: Path, cli: Cli) -> None:
     path = _write(tmp_path, MINIMAL)
     result = cli(["status", str(TARGETS), str(path), "--as-of", "2024", "--lang", lang, "--width", "100"])
@@ -117,21 +122,27 @@ def test_as_of_ignores_later_years(tmp_path: Path, cli: Cli) -> None:
 
 def test_newest_non_estimate_wins(tmp_path: Path, cli: Cli) -> None:
     # GRDP per capita 2020: 37.2 in the draft (an estimate), 35.62 in the final figure
-    text = ("observations:\n" + _obs("grdp_per_capita", 2020, 37.2, "draft", ", estimate: true")
-            + _obs("grdp_per_capita", 2020, 35.62, "statistics office", ", revises: true"))
+    text = (
+        "observations:\n"
+        + _obs("grdp_per_capita", 2020, 37.2, "draft", ", estimate: true")
+        + _obs("grdp_per_capita", 2020, 35.62, "statistics office", ", revises: true")
+    )
     path = _write(tmp_path, text)
     assert cli(["validate", str(TARGETS), str(path)]).exit_code == 0
     gpc = _ind(_status(cli, str(path), "--as-of", "2020"), "grdp_per_capita")
     assert gpc["tracking"]["observations"] == [{"year": 2020, "value": 35.62}]
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    (_obs("no_such_indicator", 2024, 1), 2, "unknown indicator id 'no_such_indicator'"),
-    (_obs("forest_cover", 2031, 60), 2, "outside the term 2020-2025"),
-    (_obs("forest_cover", 2024, 101), 2, "above 100"),
-    (_obs("forest_cover", 2024, 58, "A") + _obs("forest_cover", 2024, 59, "B"), 3, "conflicts with 58"),
-    (_obs("grdp_growth", 2024, -150), 2, "below -100.0"),  # a level cannot fall by more than all of it
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (_obs("no_such_indicator", 2024, 1), 2, "unknown indicator id 'no_such_indicator'"),
+        (_obs("forest_cover", 2031, 60), 2, "outside the term 2020-2025"),
+        (_obs("forest_cover", 2024, 101), 2, "above 100"),
+        (_obs("forest_cover", 2024, 58, "A") + _obs("forest_cover", 2024, 59, "B"), 3, "conflicts with 58"),
+        (_obs("grdp_growth", 2024, -150), 2, "below -100.0"),  # a level cannot fall by more than all of it
+    ],
+)
 def test_bad_observations(text: str, line: int, words: str, tmp_path: Path, cli: Cli) -> None:
     path = _write(tmp_path, "observations:\n" + text)
     result = cli(["validate", str(TARGETS), str(path)])
@@ -140,8 +151,9 @@ def test_bad_observations(text: str, line: int, words: str, tmp_path: Path, cli:
     assert f"{path}:{line}:" in result.output
 
 
-def test_observations_alone_are_checked_against_the_data_dir(tmp_path: Path, cli: Cli,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_observations_alone_are_checked_against_the_data_dir(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(TARGETS.parent.parent)
     path = _write(tmp_path, "observations:\n" + _obs("no_such_indicator", 2024, 1))
     result = cli(["validate", str(path)])
@@ -149,9 +161,17 @@ def test_observations_alone_are_checked_against_the_data_dir(tmp_path: Path, cli
     assert "unknown indicator id" in result.output
 
 
-@pytest.mark.parametrize(("ratio", "status"), [(95, "on_track"), (94.9, "moderate_progress"), (60, "moderate_progress"),
-                                               (59.9, "insufficient_progress"), (0, "insufficient_progress"),
-                                               (-0.1, "moving_away")])
+@pytest.mark.parametrize(
+    ("ratio", "status"),
+    [
+        (95, "on_track"),
+        (94.9, "moderate_progress"),
+        (60, "moderate_progress"),
+        (59.9, "insufficient_progress"),
+        (0, "insufficient_progress"),
+        (-0.1, "moving_away"),
+    ],
+)
 def test_eurostat_thresholds(ratio: float, status: str) -> None:
     assert classify(ratio) == status
 

@@ -55,22 +55,41 @@ CORPUS: dict[str, tuple[str | bytes, int, int | None, str]] = {
     "missing_unit": (HEAD + IND.replace("    unit: percent\n", ""), 1, 5, "missing required key 'unit'"),
     "unknown_unit": (HEAD + IND.replace("unit: percent", "unit: hectares"), 1, 9, "unknown unit 'hectares'"),
     "duplicate_id": (HEAD + IND + IND, 1, 13, "duplicate indicator id 'forest_cover'"),
-    "duplicate_key": (HEAD + IND.replace("    area: environment\n", "    area: environment\n    area: economy\n"), 1, 9,
-                      "duplicate key 'area'"),
-    "baseline_after_target": (HEAD + IND.replace("year: 2020, value: 55", "year: 2026, value: 55"), 1, 10, "is after the target's year 2025"),
+    "duplicate_key": (
+        HEAD + IND.replace("    area: environment\n", "    area: environment\n    area: economy\n"),
+        1,
+        9,
+        "duplicate key 'area'",
+    ),
+    "baseline_after_target": (
+        HEAD + IND.replace("year: 2020, value: 55", "year: 2026, value: 55"),
+        1,
+        10,
+        "is after the target's year 2025",
+    ),
     "shares_not_100": (HEAD + SHARES, 1, 11, "sum to 97.0"),
     "empty_file": ("", 1, 1, "empty"),
     "not_yaml_binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", 1, 3, "binary"),
     "not_yaml_prose": ("Báo cáo chính trị, not a data file\njust words\n", 1, 1, "expected a mapping"),
     "top_level_list": ("- a\n- b\n", 1, 1, "the top level is a list"),
     "baseline_after_growth_start": (
-        HEAD + IND.replace("year: 2020, value: 55", "year: 2022, value: 55").replace(
+        HEAD
+        + IND.replace("year: 2020, value: 55", "year: 2022, value: 55").replace(
             "{kind: level, comparator: reach, value: 60, year: 2025, ref: {line: 365}}",
-            "{kind: growth_rate, value: 2, start_year: 2020, end_year: 2025, ref: {line: 365}}"),
-        1, 10, "after the target's start_year 2020"),
+            "{kind: growth_rate, value: 2, start_year: 2020, end_year: 2025, ref: {line: 365}}",
+        ),
+        1,
+        10,
+        "after the target's start_year 2020",
+    ),
     "share_over_100": (HEAD + IND.replace("value: 60", "value: 160"), 1, 12, "above 100"),
     "unknown_key": (HEAD + IND.replace("    area:", "    aera: x\n    area:"), 1, 8, "unknown key 'aera'"),
-    "python_tag": (HEAD + IND.replace("value: 55", "value: !!python/object/apply:os.system ['true']"), 1, 10, "not allowed"),
+    "python_tag": (
+        HEAD + IND.replace("value: 55", "value: !!python/object/apply:os.system ['true']"),
+        1,
+        10,
+        "not allowed",
+    ),
 }
 
 
