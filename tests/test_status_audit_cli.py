@@ -265,4 +265,4 @@ def test_version(cli: Cli) -> None:
 def test_calc_refuses_a_non_finite_or_negative_period(years: str, cli: Cli) -> None:
     result = cli(["calc", "required", "1", "2", "--years", years])
     assert result.exit_code == 2
-    assert "Traceback" not in result.output
+    assert "Invalid value for '--years'" in result.output  # a usage error naming the option
