@@ -127,8 +127,9 @@ workplace sets PYTHONDONTWRITEBYTECODE, which would recompile cbkpi's modules at
 
 def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=CHILD_ENV)
+    proc = subprocess.Popen(
+        argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -153,8 +154,12 @@ def cbkpi_command() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,10000", help="numbers of indicators, comma-separated")
-    parser.add_argument("--repeat", type=int, default=None,
-                        help="runs per command, best kept (default: 5 below 10,000 indicators, 3 from there)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="runs per command, best kept (default: 5 below 10,000 indicators, 3 from there)",
+    )
     parser.add_argument("--keep", type=Path, default=None, help="write the data sets here and keep them")
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
@@ -175,12 +180,29 @@ def main() -> int:
         python = measure("python -c pass", "-", [sys.executable, "-c", "pass"], root, 10)
         results.append(python)
         results.append(measure("cbkpi --version", "-", [*cbkpi, "--version"], root, 10))
-        results.append(measure("cbkpi status (bundled, table)", "bundled",
-                               [*cbkpi, "status", "--data-dir", str(REPO / "data")], REPO, 5))
-        results.append(measure("cbkpi status (bundled, json)", "bundled",
-                               [*cbkpi, "status", "--format", "json", "--data-dir", str(REPO / "data")], REPO, 5))
-        results.append(measure("cbkpi validate (bundled)", "bundled",
-                               [*cbkpi, "validate", "--data-dir", str(REPO / "data")], REPO, 5))
+        results.append(
+            measure(
+                "cbkpi status (bundled, table)",
+                "bundled",
+                [*cbkpi, "status", "--data-dir", str(REPO / "data")],
+                REPO,
+                5,
+            )
+        )
+        results.append(
+            measure(
+                "cbkpi status (bundled, json)",
+                "bundled",
+                [*cbkpi, "status", "--format", "json", "--data-dir", str(REPO / "data")],
+                REPO,
+                5,
+            )
+        )
+        results.append(
+            measure(
+                "cbkpi validate (bundled)", "bundled", [*cbkpi, "validate", "--data-dir", str(REPO / "data")], REPO, 5
+            )
+        )
         files: dict[int, Path] = {}
         gen_seconds: dict[int, float] = {}
         for n in sizes:
@@ -190,12 +212,26 @@ def main() -> int:
         for n in sizes:
             f = files[n]
             results.append(measure("cbkpi validate FILE", str(n), [*cbkpi, "validate", str(f)], root, reps(n)))
-            results.append(measure("cbkpi status FILE --format json", str(n),
-                                   [*cbkpi, "status", str(f), "--format", "json"], root, reps(n)))
+            results.append(
+                measure(
+                    "cbkpi status FILE --format json",
+                    str(n),
+                    [*cbkpi, "status", str(f), "--format", "json"],
+                    root,
+                    reps(n),
+                )
+            )
             folder = ["--data-dir", str(f.parent)]
             results.append(measure("cbkpi validate DIR", str(n), [*cbkpi, "validate", *folder], root, reps(n)))
-            results.append(measure("cbkpi status DIR --format json", str(n),
-                                   [*cbkpi, "status", *folder, "--format", "json"], root, reps(n)))
+            results.append(
+                measure(
+                    "cbkpi status DIR --format json",
+                    str(n),
+                    [*cbkpi, "status", *folder, "--format", "json"],
+                    root,
+                    reps(n),
+                )
+            )
         print(report(results, python.seconds, sizes, files, gen_seconds))
         return 0
     finally:
@@ -204,13 +240,18 @@ def main() -> int:
 
 
 def report(results: list[Measure], bare: float, sizes: list[int], files: dict[int, Path], gen: dict[int, float]) -> str:
-    out = [f"cbkpi benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of N runs after one "
-           "untimed warm-up, peak RSS of the child; FILE: the targets file alone, DIR: --data-dir, the targets "
-           "file and its 5 yearly observation files", ""]
+    out = [
+        f"cbkpi benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of N runs after one "
+        "untimed warm-up, peak RSS of the child; FILE: the targets file alone, DIR: --data-dir, the targets "
+        "file and its 5 yearly observation files",
+        "",
+    ]
     for n in sizes:
         size_mb = files[n].stat().st_size / 1e6
-        out.append(f"data set {n:>6,} indicators: {size_mb:6.2f} MB targets file + 5 observation files "
-                   f"(read by the DIR rows), generated in {gen[n]:.2f} s")
+        out.append(
+            f"data set {n:>6,} indicators: {size_mb:6.2f} MB targets file + 5 observation files "
+            f"(read by the DIR rows), generated in {gen[n]:.2f} s"
+        )
     out.append("")
     out.append(f"{'command':34} {'size':>8} {'seconds':>8} {'x python':>9} {'RSS MB':>7} {'growth':>7} {'exit':>5}")
     previous: dict[str, Measure] = {}
@@ -221,7 +262,9 @@ def report(results: list[Measure], bare: float, sizes: list[int], files: dict[in
             if before is not None:
                 growth = f"{m.seconds / before.seconds:.2f}"
             previous[m.label] = m
-        out.append(f"{m.label:34} {m.size:>8} {m.seconds:8.3f} {m.seconds / bare:9.1f} {m.rss_mb:7.0f} {growth:>7} {m.code:>5}")
+        out.append(
+            f"{m.label:34} {m.size:>8} {m.seconds:8.3f} {m.seconds / bare:9.1f} {m.rss_mb:7.0f} {growth:>7} {m.code:>5}"
+        )
     out.append("")
     out.append("growth: seconds divided by those of the previous size of the same command.")
     out.append("")
@@ -232,8 +275,12 @@ def report(results: list[Measure], bare: float, sizes: list[int], files: dict[in
     v = by[("cbkpi --version", "-")]
     goals.append((f"'cbkpi --version' <= 3x bare python ({v.seconds / bare:.1f}x)", v.seconds <= 3 * bare))
     big = max(sizes) if sizes else None
-    for label in ("cbkpi validate FILE", "cbkpi status FILE --format json", "cbkpi validate DIR",
-                  "cbkpi status DIR --format json"):
+    for label in (
+        "cbkpi validate FILE",
+        "cbkpi status FILE --format json",
+        "cbkpi validate DIR",
+        "cbkpi status DIR --format json",
+    ):
         if big is None or big < 10_000:
             goals.append((f"{label} at 10,000 indicators: not run (--sizes)", None))
             continue
@@ -246,8 +293,12 @@ def report(results: list[Measure], bare: float, sizes: list[int], files: dict[in
             prev = by[(label, str(max(smaller)))]
             factor = m.seconds / prev.seconds
             ratio = big / max(smaller)
-            goals.append((f"{label}: growth {max(smaller):,} -> {big:,} = {factor:.2f} <= ~{1.2 * ratio:.0f} (roughly linear)",
-                          factor <= 1.2 * ratio))
+            goals.append(
+                (
+                    f"{label}: growth {max(smaller):,} -> {big:,} = {factor:.2f} <= ~{1.2 * ratio:.0f} (roughly linear)",
+                    factor <= 1.2 * ratio,
+                )
+            )
     for text, ok in goals:
         out.append(f"{'PASS' if ok else 'MISS' if ok is False else 'SKIP'}  {text}")
     return "\n".join(out)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from cbkpi.loader import load_data_file
-from cbkpi.models import DataFile
+from cbkpi.models import DataFile, GrowthRateTarget, LevelTarget, Ref
 from tests.conftest import RESULTS, TARGETS
 
 # Counted by hand from the source text, not from the data files.
@@ -23,12 +25,29 @@ APPENDIX_SUBROWS = {str(n): 1 for n in range(1, 18)} | {"6": 2, "8": 3, "9": 3, 
 # labour, vocational, urban unemployment; (13): new-rural communes, advanced; (15): urban,
 # rural water; (17): solid waste, polluting facilities; (18): party bases, new members.
 TARGET_SUBTARGETS = {str(n): 1 for n in range(1, 19)} | {
-    "1": 5, "7": 3, "8": 2, "9": 4, "10": 4, "12": 3, "13": 2, "15": 2, "17": 2, "18": 2,
+    "1": 5,
+    "7": 3,
+    "8": 2,
+    "9": 4,
+    "10": 4,
+    "12": 3,
+    "13": 2,
+    "15": 2,
+    "17": 2,
+    "18": 2,
 }
 FIXED_IDS = {
-    "grdp_growth", "grdp_per_capita", "crop_aquaculture_value_per_ha", "trade_turnover",
-    "budget_revenue", "social_investment", "new_rural_communes", "forest_cover", "poverty_rate",
-    "health_insurance_coverage", "urban_unemployment",
+    "grdp_growth",
+    "grdp_per_capita",
+    "crop_aquaculture_value_per_ha",
+    "trade_turnover",
+    "budget_revenue",
+    "social_investment",
+    "new_rural_communes",
+    "forest_cover",
+    "poverty_rate",
+    "health_insurance_coverage",
+    "urban_unemployment",
 }
 
 
@@ -56,9 +75,10 @@ def test_targets_have_18_groups_with_every_subtarget(targets: DataFile) -> None:
 
 def test_targets_stated_outside_the_numbered_list(targets: DataFile) -> None:
     by_id = {ind.id: ind for ind in targets.indicators}
-    trade_levels = [t for t in by_id["trade_turnover"].targets if t.kind == "level"]
+    trade_levels = [t for t in by_id["trade_turnover"].targets if isinstance(t, LevelTarget)]
     assert [(t.comparator, t.value, t.year, t.ref.line) for t in trade_levels] == [("over", Decimal("4.5"), 2025, 415)]
     border = by_id["border_gate_revenue_share"].targets[0]
+    assert isinstance(border, LevelTarget)
     assert (border.kind, border.comparator, border.value, border.ref.line) == ("level", "over", Decimal("30"), 415)
 
 
@@ -80,20 +100,27 @@ def test_printed_precision_is_kept(results: DataFile) -> None:
     ratio = by_id["grdp_per_capita"].targets[0].published_ratio
     assert ratio is not None and str(ratio.value) == "111"  # printed "111%", not 111.0
     growth = by_id["grdp_growth"].targets[0]
+    assert isinstance(growth, GrowthRateTarget)
     assert str(growth.value) == "7.0"  # printed "7,0"
 
 
 def test_economic_structure_sums_to_100(targets: DataFile) -> None:
-    shares = [t.value for ind in targets.indicators if ind.share_group == "economic_structure"
-              for t in ind.targets if t.kind == "level"]
-    assert sum(shares) == Decimal("100.0")  # 16,4 + 32,4 + 48,2 + 3 (line 335)
+    shares = [
+        t.value
+        for ind in targets.indicators
+        if ind.share_group == "economic_structure"
+        for t in ind.targets
+        if isinstance(t, LevelTarget)
+    ]
+    assert None not in shares
+    assert sum(v for v in shares if v is not None) == Decimal("100.0")  # 16,4 + 32,4 + 48,2 + 3 (line 335)
 
 
 def _vi(value: Decimal) -> str:
     """Vietnamese notation of a figure as the source prints it: 1650 -> 1.650, 98.17 -> 98,17."""
     text = format(value, "f")
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -101,7 +128,7 @@ def _vi(value: Decimal) -> str:
     return ".".join(groups) + ("," + frac if frac else "")
 
 
-def _figures(data: DataFile):  # type: ignore[no-untyped-def]
+def _figures(data: DataFile) -> Iterator[tuple[str, Decimal, Ref]]:
     """(what, value, ref) for every figure of a data file that cites a line."""
     for ind in data.indicators:
         b = ind.baseline
@@ -130,7 +157,7 @@ DERIVED = {
 
 
 @pytest.mark.parametrize("path", [TARGETS, RESULTS], ids=["targets", "results"])
-def test_every_figure_is_on_its_cited_line(path, source_lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_every_figure_is_on_its_cited_line(path: Path, source_lines: list[str]) -> None:
     data = load_data_file(path).model
     missing = []
     for what, value, ref in _figures(data):

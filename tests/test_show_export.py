@@ -9,10 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cbkpi.cli import app
-from tests.conftest import RESULTS, TARGETS
+from tests.conftest import RESULTS, TARGETS, Cli
 
 OBS = """\
 observations:
@@ -32,46 +30,52 @@ def _args(obs: Path) -> list[str]:
     return [str(TARGETS), str(RESULTS), str(obs)]
 
 
-def test_show_everything_about_one_indicator(obs: Path, runner: CliRunner) -> None:
+def test_show_everything_about_one_indicator(obs: Path, cli: Cli) -> None:
     files = [a for p in _args(obs) for a in ("--file", p)]
-    result = runner.invoke(app, ["show", "trade_turnover", *files, "--lang", "en"])
+    result = cli(["show", "trade_turnover", *files, "--lang", "en"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     for expected in [
-        "Import-export turnover", "source: line 77", "source: line 341", "source: line 415",
-        "Implied end: 4.83",            # 3 * 1.1**5
-        "Required rate (%/yr): 8.45",   # (4.5/3)**0.2 - 1
-        "Achieved (%) 130.0",           # 13 / 10, the appendix's row 5
+        "Import-export turnover",
+        "source: line 77",
+        "source: line 341",
+        "source: line 415",
+        "Implied end: 4.83",  # 3 * 1.1**5
+        "Required rate (%/yr): 8.45",  # (4.5/3)**0.2 - 1
+        "Achieved (%) 130.0",  # 13 / 10, the appendix's row 5
         "2024: 4.2 — hand-made test figure",
-        "○ baseline", "● observed", "· required path", "◆ target",
+        "○ baseline",
+        "● observed",
+        "· required path",
+        "◆ target",
     ]:
         assert expected in text
 
 
-def test_show_unknown_id_suggests(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["show", "trade_turnovr", "--file", str(TARGETS)])
+def test_show_unknown_id_suggests(cli: Cli) -> None:
+    result = cli(["show", "trade_turnovr", "--file", str(TARGETS)])
     assert result.exit_code == 2
     assert "did you mean trade_turnover" in result.output
 
 
-def test_show_png(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+def test_show_png(obs: Path, tmp_path: Path, cli: Cli) -> None:
     pytest.importorskip("matplotlib")
     png = tmp_path / "trade.png"
-    result = runner.invoke(app, ["show", "trade_turnover", "--file", str(TARGETS), "--file", str(obs), "--png", str(png)])
+    result = cli(["show", "trade_turnover", "--file", str(TARGETS), "--file", str(obs), "--png", str(png)])
     assert result.exit_code == 0, result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def _export(runner: CliRunner, obs: Path, fmt: str, out: Path, *extra: str) -> None:
-    result = runner.invoke(app, ["export", *_args(obs), "--format", fmt, "-o", str(out), *extra])
+def _export(cli: Cli, obs: Path, fmt: str, out: Path, *extra: str) -> None:
+    result = cli(["export", *_args(obs), "--format", fmt, "-o", str(out), *extra])
     assert result.exit_code == 0, result.output
 
 
-def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, cli: Cli) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     xlsx, js = tmp_path / "r.xlsx", tmp_path / "r.json"
-    _export(runner, obs, "xlsx", xlsx, "--lang", "en")
-    _export(runner, obs, "json", js)
+    _export(cli, obs, "xlsx", xlsx, "--lang", "en")
+    _export(cli, obs, "json", js)
     doc = json.loads(js.read_text(encoding="utf-8"))
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames == ["Targets 2020-2025", "Results 2015-2020", "Yearly observations"]
@@ -85,7 +89,10 @@ def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, runner: CliRunner) -
     compared = 0
     for ind in doc["terms"][0]["indicators"]:
         for row, target in zip(by_id[ind["id"]], ind["targets"], strict=True):
-            for key, name in [("required_annual_growth_pct", "Required rate (%/yr)"), ("implied_end_value", "Implied end")]:
+            for key, name in [
+                ("required_annual_growth_pct", "Required rate (%/yr)"),
+                ("implied_end_value", "Implied end"),
+            ]:
                 assert row[col[name]] == target[key]
                 compared += target[key] is not None
             assert row[col["Baseline"]] == (ind["baseline"] or {}).get("value")
@@ -100,12 +107,12 @@ def test_xlsx_numbers_equal_json(obs: Path, tmp_path: Path, runner: CliRunner) -
     assert [(r[0], r[1], r[2]) for r in observations] == [("trade_turnover", 2024, 4.2), ("grdp_growth", 2024, 6.74)]
 
 
-def test_export_refuses_the_data_folder_and_inputs(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+def test_export_refuses_the_data_folder_and_inputs(obs: Path, tmp_path: Path, cli: Cli) -> None:
     data = tmp_path / "data"
     shutil.copytree(TARGETS.parent, data)
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
     for out in (data / "report.json", data / "targets_2025.yaml", obs):
-        result = runner.invoke(app, ["export", "--data-dir", str(data), str(obs), "-f", "json", "-o", str(out)])
+        result = cli(["export", "--data-dir", str(data), str(obs), "-f", "json", "-o", str(out)])
         assert result.exit_code == 2, result.output
         assert "never" in result.output or "does not overwrite" in result.output
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
@@ -133,19 +140,29 @@ def _chromium() -> str | None:
 
 
 @pytest.mark.skipif(_chromium() is None, reason="Debian's chromium is not installed (.ci/run installs it)")
-def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, cli: Cli) -> None:
     image = pytest.importorskip("PIL.Image")
     html = tmp_path / "report.html"
-    _export(runner, obs, "html", html, "--lang", "en")
+    _export(cli, obs, "html", html, "--lang", "en")
     page = html.read_text(encoding="utf-8")
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
     assert page.count("<svg") == 2  # a chart for each observed indicator
     shot = tmp_path / "shot.png"
     cmd = [
-        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1280,9000",
-        f"--screenshot={shot}", html.as_uri(),
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--hide-scrollbars",
+        "--window-size=1280,9000",
+        f"--screenshot={shot}",
+        html.as_uri(),
     ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=120)  # type: ignore[arg-type]
     img = image.open(shot).convert("RGB")
@@ -156,25 +173,31 @@ def test_html_report_renders_in_headless_chromium(obs: Path, tmp_path: Path, run
     assert any(abs(r - 0xD6) < 8 and abs(g - 0x27) < 8 and abs(b - 0x28) < 8 for _n, (r, g, b) in colours)
 
 
-def test_xlsx_keeps_formula_like_text_as_text(tmp_path: Path, runner: CliRunner) -> None:
+def test_xlsx_keeps_formula_like_text_as_text(tmp_path: Path, cli: Cli) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     obs = tmp_path / "obs.yaml"
-    obs.write_text('observations:\n  - {indicator: forest_cover, year: 2022, value: 56, source: "=HYPERLINK(1)"}\n',
-                   encoding="utf-8")
+    obs.write_text(
+        'observations:\n  - {indicator: forest_cover, year: 2022, value: 56, source: "=HYPERLINK(1)"}\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "r.xlsx"
-    result = runner.invoke(app, ["export", str(TARGETS), str(obs), "-o", str(out)])
+    result = cli(["export", str(TARGETS), str(obs), "-o", str(out)])
     assert result.exit_code == 0, result.output
     cell = openpyxl.load_workbook(out).worksheets[-1].cell(2, 4)
     assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
 
 
-def test_exports_say_the_unit_of_each_figure(obs: Path, tmp_path: Path, runner: CliRunner) -> None:
+def test_exports_say_the_unit_of_each_figure(obs: Path, tmp_path: Path, cli: Cli) -> None:
     import csv
 
     out = tmp_path / "r.csv"
-    _export(runner, obs, "csv", out)
+    _export(cli, obs, "csv", out)
     rows = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8")) if r["term"] == "2015-2020"}
     # GRDP per capita, appendix row 2: target 1.650 USD (line 581), result 37,2 million VND (line 587)
     gpc = rows["grdp_per_capita"]
     assert (gpc["target_value"], gpc["target_unit"], gpc["result_value"], gpc["result_unit"]) == (
-        "1650", "usd", "37.2", "million_vnd")
+        "1650",
+        "usd",
+        "37.2",
+        "million_vnd",
+    )

@@ -95,7 +95,11 @@ def run_cbkpi(args: Sequence[str], cwd: Path, timeout: float = DEFAULT_TIMEOUT) 
         start = time.monotonic()
         proc = subprocess.Popen(
             [sys.executable, "-m", "cbkpi", *args],
-            cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=env,
             preexec_fn=_limit_memory,
         )
         timed_out = False
@@ -114,8 +118,12 @@ def run_cbkpi(args: Sequence[str], cwd: Path, timeout: float = DEFAULT_TIMEOUT) 
         out.seek(0)
         err.seek(0)
         return Run(
-            proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-            seconds, usage.ru_maxrss / 1024, timed_out,
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            seconds,
+            usage.ru_maxrss / 1024,
+            timed_out,
         )
 
 
@@ -147,6 +155,7 @@ def write(text: str | bytes, name: str = "in.yaml") -> Callable[[Path], list[str
         else:
             p.write_text(text, encoding="utf-8")
         return ["validate", name]
+
     return build
 
 
@@ -154,6 +163,7 @@ def with_command(command: str, build: Callable[[Path], list[str]]) -> Callable[[
     def run(d: Path) -> list[str]:
         args = build(d)
         return [command, *args[1:]]
+
     return run
 
 
@@ -190,7 +200,14 @@ def _share_line() -> int:
     """The line of the first share of the bundled economic structure (a share group)."""
     lines = TARGETS.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if "share_group: economic_structure" in line)
-    return next(i for i in range(start, len(lines)) if lines[i].strip().startswith("value:") and "kind: level" in lines[i - 2]) + 1
+    return (
+        next(
+            i
+            for i in range(start, len(lines))
+            if lines[i].strip().startswith("value:") and "kind: level" in lines[i - 2]
+        )
+        + 1
+    )
 
 
 def _share_tiny(d: Path) -> list[str]:
@@ -269,31 +286,72 @@ def _head() -> str:
 
 CASES: list[Case] = [
     # -- YAML syntax --------------------------------------------------------------------
-    Case("syntax-unclosed-flow-mapping", write(edit({7: '    name: {vi: "Che phu rung", en: "Forest cover"'})), 1,
-         lines=(7, 8), expect=("syntax error", "started at line 7")),
-    Case("syntax-unclosed-flow-sequence", write(edit({14: '      ref: [10, "q"'})), 1,
-         lines=(14, 15), expect=("syntax error", "started at line 14")),
-    Case("syntax-bad-indentation-dedent", write(edit({9: "   unit: percent"})), 1, lines=(9,), expect=("syntax error",)),
-    Case("syntax-bad-indentation-indent", write(edit({9: "      unit: percent"})), 1, lines=(9,), expect=("syntax error",)),
+    Case(
+        "syntax-unclosed-flow-mapping",
+        write(edit({7: '    name: {vi: "Che phu rung", en: "Forest cover"'})),
+        1,
+        lines=(7, 8),
+        expect=("syntax error", "started at line 7"),
+    ),
+    Case(
+        "syntax-unclosed-flow-sequence",
+        write(edit({14: '      ref: [10, "q"'})),
+        1,
+        lines=(14, 15),
+        expect=("syntax error", "started at line 14"),
+    ),
+    Case(
+        "syntax-bad-indentation-dedent", write(edit({9: "   unit: percent"})), 1, lines=(9,), expect=("syntax error",)
+    ),
+    Case(
+        "syntax-bad-indentation-indent",
+        write(edit({9: "      unit: percent"})),
+        1,
+        lines=(9,),
+        expect=("syntax error",),
+    ),
     # A quote left open mid-file is closed by the next quote (line 7): YAML only notices there.
     Case("syntax-unclosed-quote", write(edit({6: '    number: "1'})), 1, lines=(6, 7), expect=("syntax error",)),
-    Case("syntax-unclosed-quote-at-end", write(MINIMAL + '        note: "never closed\n'), 1, lines=(21, 22),
-         expect=("syntax error", "quoted scalar started at line 21")),
+    Case(
+        "syntax-unclosed-quote-at-end",
+        write(MINIMAL + '        note: "never closed\n'),
+        1,
+        lines=(21, 22),
+        expect=("syntax error", "quoted scalar started at line 21"),
+    ),
     Case("syntax-stray-colon", write(edit({8: "    area: environment: x"})), 1, lines=(8,), expect=("syntax error",)),
     Case("syntax-tab-indentation", write(edit({9: "\tunit: percent"})), 1, lines=(9,), expect=("tab",)),
     Case("syntax-tab-after-dash", write(edit({16: "      -\tkind: level"})), 1, lines=(16,), expect=("syntax error",)),
     Case("syntax-tabs-everywhere", write(MINIMAL.replace("  ", "\t")), 1, lines=(5,), expect=("syntax error",)),
-    Case("syntax-control-character", write(edit({7: '    name: {vi: "Che \x07phu", en: "Forest cover"}'})), 1,
-         lines=(7,), expect=("#x0007",)),
+    Case(
+        "syntax-control-character",
+        write(edit({7: '    name: {vi: "Che \x07phu", en: "Forest cover"}'})),
+        1,
+        lines=(7,),
+        expect=("#x0007",),
+    ),
     Case("syntax-unknown-alias", write(edit({12: "      value: *nowhere"})), 1, lines=(12,), expect=("unknown alias",)),
-    Case("syntax-complex-key", write(edit({8: "    ? [area]\n    : environment"})), 1, lines=(8,), expect=("plain scalar",)),
+    Case(
+        "syntax-complex-key",
+        write(edit({8: "    ? [area]\n    : environment"})),
+        1,
+        lines=(8,),
+        expect=("plain scalar",),
+    ),
     Case("syntax-merge-key", write(insert_after(8, "    <<: {unit: percent}")), 1, lines=(9,), expect=("merge keys",)),
-    Case("syntax-error-json-format", with_command("validate", write(edit({8: "    area: environment: x"}))), 1,
-         expect=('"line": 8', '"file": "in.yaml"')),
-    Case("syntax-error-github-format", write(edit({8: "    area: environment: x"})), 1,
-         expect=("::error file=in.yaml,line=8",)),
-    Case("truncated-mid-line", _truncated, 1,
-         lines=tuple(range(truncated_line() - 12, truncated_line() + 2))),
+    Case(
+        "syntax-error-json-format",
+        with_command("validate", write(edit({8: "    area: environment: x"}))),
+        1,
+        expect=('"line": 8', '"file": "in.yaml"'),
+    ),
+    Case(
+        "syntax-error-github-format",
+        write(edit({8: "    area: environment: x"})),
+        1,
+        expect=("::error file=in.yaml,line=8",),
+    ),
+    Case("truncated-mid-line", _truncated, 1, lines=tuple(range(truncated_line() - 12, truncated_line() + 2))),
     # -- empty and wrong shapes -----------------------------------------------------------
     Case("empty-file", write(""), 1, lines=(1,), expect=("empty",)),
     Case("only-comments", write("# nothing\n# here\n"), 1, lines=(1,), expect=("empty",)),
@@ -302,97 +360,276 @@ CASES: list[Case] = [
     Case("multi-document", write(MINIMAL + "---\n" + MINIMAL), 1, lines=(21,), expect=("second yaml document",)),
     # -- wrong types at several levels ----------------------------------------------------
     Case("type-indicators-string", write(_head() + 'indicators: "none"\n'), 1, lines=(4,), expect=("valid list",)),
-    Case("type-target-value-string", write(edit({18: '        value: "sixty"'})), 1, lines=(18,), expect=("expected a number",)),
+    Case(
+        "type-target-value-string",
+        write(edit({18: '        value: "sixty"'})),
+        1,
+        lines=(18,),
+        expect=("expected a number",),
+    ),
     Case("type-year-float", write(edit({19: "        year: 2025.0"})), 1, lines=(19,), expect=("integer",)),
-    Case("type-ref-line-string", write(edit({20: '        ref: {line: "20", quote: "q"}'})), 1, lines=(20,), expect=("integer",)),
-    Case("type-baseline-list", write(edit({10: "    baseline: [2020, 55]", 11: None, 12: None, 13: None, 14: None})), 1,
-         lines=(10,), expect=("baseline",)),
+    Case(
+        "type-ref-line-string",
+        write(edit({20: '        ref: {line: "20", quote: "q"}'})),
+        1,
+        lines=(20,),
+        expect=("integer",),
+    ),
+    Case(
+        "type-baseline-list",
+        write(edit({10: "    baseline: [2020, 55]", 11: None, 12: None, 13: None, 14: None})),
+        1,
+        lines=(10,),
+        expect=("baseline",),
+    ),
     Case("type-name-scalar", write(edit({7: "    name: Forest cover"})), 1, lines=(7,), expect=("name",)),
     # -- numbers that make no sense -------------------------------------------------------
     Case("number-nan", write(edit({18: "        value: .nan"})), 1, lines=(18,), expect=("finite",)),
     Case("number-inf", write(edit({18: "        value: .inf"})), 1, lines=(18,), expect=("finite",)),
     Case("number-minus-inf", write(edit({12: "      value: -.inf"})), 1, lines=(12,), expect=("finite",)),
-    Case("number-1e400-plain", write(edit({18: "        value: 1e400"})), 1, lines=(18,), expect=("expected a number",)),
-    Case("number-1.0e+400", write(edit({9: "    unit: billion_usd", 18: "        value: 1.0e+400"})), 1, lines=(18,),
-         expect=("out of range",)),
-    Case("number-400-digit-integer", write(edit({9: "    unit: billion_usd", 18: "        value: " + "9" * 400})), 1,
-         lines=(18,), expect=("out of range",)),
-    Case("number-5000-digit-integer", write(edit({18: "        value: " + "9" * 5000})), 1, lines=(18,),
-         expect=("invalid number",)),
-    Case("number-tiny-1.0e-999999999", write(edit({12: "      value: 1.0e-999999999"})), 1, lines=(12,),
-         expect=("out of range",)),
+    Case(
+        "number-1e400-plain", write(edit({18: "        value: 1e400"})), 1, lines=(18,), expect=("expected a number",)
+    ),
+    Case(
+        "number-1.0e+400",
+        write(edit({9: "    unit: billion_usd", 18: "        value: 1.0e+400"})),
+        1,
+        lines=(18,),
+        expect=("out of range",),
+    ),
+    Case(
+        "number-400-digit-integer",
+        write(edit({9: "    unit: billion_usd", 18: "        value: " + "9" * 400})),
+        1,
+        lines=(18,),
+        expect=("out of range",),
+    ),
+    Case(
+        "number-5000-digit-integer",
+        write(edit({18: "        value: " + "9" * 5000})),
+        1,
+        lines=(18,),
+        expect=("invalid number",),
+    ),
+    Case(
+        "number-tiny-1.0e-999999999",
+        write(edit({12: "      value: 1.0e-999999999"})),
+        1,
+        lines=(12,),
+        expect=("out of range",),
+    ),
     Case("number-tiny-in-share-group-bundled-copy", _share_tiny, 1, lines=(_share_line(),), expect=("out of range",)),
-    Case("number-1.0e+400-status-json", with_command("status", write(edit({9: "    unit: billion_usd", 18: "        value: 1.0e+400"}))),
-         1, lines=(18,), expect=("out of range",)),
+    Case(
+        "number-1.0e+400-status-json",
+        with_command("status", write(edit({9: "    unit: billion_usd", 18: "        value: 1.0e+400"}))),
+        1,
+        lines=(18,),
+        expect=("out of range",),
+    ),
     Case("number-negative-percent", write(edit({12: "      value: -5"})), 1, lines=(12,), expect=("below 0",)),
     Case("number-share-over-100", write(edit({18: "        value: 150"})), 1, lines=(18,), expect=("above 100",)),
-    Case("number-negative-ref-line", write(edit({20: "        ref: {line: -3, quote: q}"})), 1, lines=(20,),
-         expect=("greater than or equal to 1",)),
+    Case(
+        "number-negative-ref-line",
+        write(edit({20: "        ref: {line: -3, quote: q}"})),
+        1,
+        lines=(20,),
+        expect=("greater than or equal to 1",),
+    ),
     # -- duplicates -----------------------------------------------------------------------
-    Case("duplicate-key-top-level", write(insert_after(3, "kind: results")), 1, lines=(4,),
-         expect=("duplicate key 'kind'", "first at line 3")),
-    Case("duplicate-key-in-indicator", write(insert_after(8, "    area: economy")), 1, lines=(9,),
-         expect=("duplicate key 'area'", "first at line 8")),
-    Case("duplicate-key-in-target", write(insert_after(19, "        year: 2024")), 1, lines=(20,),
-         expect=("duplicate key 'year'", "first at line 19")),
-    Case("duplicate-id-in-file", write(MINIMAL + "\n".join(MIN_LINES[4:]) + "\n"), 1, lines=(21,),
-         expect=("duplicate indicator id 'forest_cover'", "first at line 5")),
+    Case(
+        "duplicate-key-top-level",
+        write(insert_after(3, "kind: results")),
+        1,
+        lines=(4,),
+        expect=("duplicate key 'kind'", "first at line 3"),
+    ),
+    Case(
+        "duplicate-key-in-indicator",
+        write(insert_after(8, "    area: economy")),
+        1,
+        lines=(9,),
+        expect=("duplicate key 'area'", "first at line 8"),
+    ),
+    Case(
+        "duplicate-key-in-target",
+        write(insert_after(19, "        year: 2024")),
+        1,
+        lines=(20,),
+        expect=("duplicate key 'year'", "first at line 19"),
+    ),
+    Case(
+        "duplicate-id-in-file",
+        write(MINIMAL + "\n".join(MIN_LINES[4:]) + "\n"),
+        1,
+        lines=(21,),
+        expect=("duplicate indicator id 'forest_cover'", "first at line 5"),
+    ),
     Case("duplicate-id-across-files", _two_files, 1, lines=(5,), expect=("also defined in a.yaml:5",)),
     # -- anchors, aliases, tags -----------------------------------------------------------
     Case("anchors-aliases-legit-bundled-copy", _anchored_copy, 0, expect=("ok: 1 file(s) valid",)),
-    Case("anchors-aliases-legit-mapping", write(edit({14: "      ref: &r {line: 10, quote: q}", 20: "        ref: *r"})), 0,
-         expect=("ok: 1 file(s) valid",)),
-    Case("alias-bomb-billion-laughs", write(_bomb()), 1, lines=tuple(range(1, 10)), expect=("2,000,000 values",),
-         max_seconds=5, max_rss_mb=250),
-    Case("tag-python-object-apply", write('x: !!python/object/apply:os.system ["touch PWNED"]\n'), 1, lines=(1,),
-         expect=("not allowed",), check=_pwned),
-    Case("tag-python-object-apply-top-level", write('!!python/object/apply:os.system ["touch PWNED"]\n'), 1,
-         lines=(1,), expect=("not allowed",), check=_pwned),
-    Case("tag-python-object-apply-mapping", write("x: !!python/object/apply:os.system\n  args: [touch PWNED]\n"), 1,
-         lines=(1,), expect=("not allowed",), check=_pwned),
-    Case("tag-python-object-new", write('x: !!python/object/new:os.system ["touch PWNED"]\n'), 1, lines=(1,),
-         expect=("not allowed",), check=_pwned),
+    Case(
+        "anchors-aliases-legit-mapping",
+        write(edit({14: "      ref: &r {line: 10, quote: q}", 20: "        ref: *r"})),
+        0,
+        expect=("ok: 1 file(s) valid",),
+    ),
+    Case(
+        "alias-bomb-billion-laughs",
+        write(_bomb()),
+        1,
+        lines=tuple(range(1, 10)),
+        expect=("2,000,000 values",),
+        max_seconds=5,
+        max_rss_mb=250,
+    ),
+    Case(
+        "tag-python-object-apply",
+        write('x: !!python/object/apply:os.system ["touch PWNED"]\n'),
+        1,
+        lines=(1,),
+        expect=("not allowed",),
+        check=_pwned,
+    ),
+    Case(
+        "tag-python-object-apply-top-level",
+        write('!!python/object/apply:os.system ["touch PWNED"]\n'),
+        1,
+        lines=(1,),
+        expect=("not allowed",),
+        check=_pwned,
+    ),
+    Case(
+        "tag-python-object-apply-mapping",
+        write("x: !!python/object/apply:os.system\n  args: [touch PWNED]\n"),
+        1,
+        lines=(1,),
+        expect=("not allowed",),
+        check=_pwned,
+    ),
+    Case(
+        "tag-python-object-new",
+        write('x: !!python/object/new:os.system ["touch PWNED"]\n'),
+        1,
+        lines=(1,),
+        expect=("not allowed",),
+        check=_pwned,
+    ),
     Case("tag-python-name", write("x: !!python/name:os.system\n"), 1, lines=(1,), expect=("not allowed",)),
     Case("tag-custom-local", write(edit({18: "        value: !custom 60"})), 1, lines=(18,), expect=("not allowed",)),
     # -- nesting --------------------------------------------------------------------------
-    Case("deep-nested-flow-lists-10000", write("[" * 10_000 + "]" * 10_000 + "\n"), 1, lines=(1,),
-         expect=("nesting",), max_seconds=5),
-    Case("deep-nested-flow-mappings-10000", write("{a: " * 10_000 + "1" + "}" * 10_000 + "\n"), 1, lines=(1,),
-         expect=("nesting",), max_seconds=5),
-    Case("deep-nested-block-mappings-3000", write("".join(" " * i + "k:\n" for i in range(3000)) + " " * 3000 + "v\n"), 1,
-         lines=(65,), expect=("deeper than 64",), max_seconds=5),
-    Case("deep-nested-block-sequences-10000", write("- " * 10_000 + "x\n"), 1, lines=(1,), expect=("deeper than 64",),
-         max_seconds=5),
+    Case(
+        "deep-nested-flow-lists-10000",
+        write("[" * 10_000 + "]" * 10_000 + "\n"),
+        1,
+        lines=(1,),
+        expect=("nesting",),
+        max_seconds=5,
+    ),
+    Case(
+        "deep-nested-flow-mappings-10000",
+        write("{a: " * 10_000 + "1" + "}" * 10_000 + "\n"),
+        1,
+        lines=(1,),
+        expect=("nesting",),
+        max_seconds=5,
+    ),
+    Case(
+        "deep-nested-block-mappings-3000",
+        write("".join(" " * i + "k:\n" for i in range(3000)) + " " * 3000 + "v\n"),
+        1,
+        lines=(65,),
+        expect=("deeper than 64",),
+        max_seconds=5,
+    ),
+    Case(
+        "deep-nested-block-sequences-10000",
+        write("- " * 10_000 + "x\n"),
+        1,
+        lines=(1,),
+        expect=("deeper than 64",),
+        max_seconds=5,
+    ),
     # -- encodings and bytes --------------------------------------------------------------
     Case("utf8-bom-bundled-copy", _bom_copy, 0, expect=("ok: 1 file(s) valid",)),
-    Case("latin1-bytes", write(edit({7: '    name: {vi: "Cao B\udce8ng", en: "x"}'}).encode("utf-8", "surrogateescape")), 1,
-         lines=(7,), expect=("not valid utf-8",)),
+    Case(
+        "latin1-bytes",
+        write(edit({7: '    name: {vi: "Cao B\udce8ng", en: "x"}'}).encode("utf-8", "surrogateescape")),
+        1,
+        lines=(7,),
+        expect=("not valid utf-8",),
+    ),
     Case("latin1-bytes-first-line", write(b"name: Cao B\xe8ng"), 1, lines=(1,), expect=("0xe8",)),
     Case("utf16-file", write(MINIMAL.encode("utf-16")), 1, lines=(1,), expect=("save it as utf-8",)),
     Case("binary-garbage-with-nul", write(_random_bytes(nul=True)), 1, expect=("in.yaml:", "binary")),
     Case("binary-garbage-no-nul", write(_random_bytes(nul=False)), 1, expect=("in.yaml:",)),
     # -- size -----------------------------------------------------------------------------
-    Case("file-100mb", _big_file, 1, expect=("in.yaml", "the limit is 52,428,800 bytes"), max_seconds=5, max_rss_mb=150),
-    Case("junk-list-300k-empty-mappings", write(_head() + "indicators: [" + "{}," * 300_000 + "{}]\n"), 1,
-         lines=(4,), expect=("checking stopped at the first errors",), max_seconds=20, max_rss_mb=500),
-    Case("junk-list-500k-integers", write(_head() + "indicators: [" + "1," * 500_000 + "1]\n"), 1,
-         lines=(4,), expect=("checking stopped at the first errors",), max_seconds=20, max_rss_mb=500),
-    Case("junk-mapping-200k-keys", write(_head().replace("source: {", "source: {" + "".join(f"k{i}: 1, " for i in range(200_000)), 1)
-         + "indicators: []\n"), 1, lines=(1,), expect=("200,003 keys",), max_seconds=20, max_rss_mb=500),
+    Case(
+        "file-100mb", _big_file, 1, expect=("in.yaml", "the limit is 52,428,800 bytes"), max_seconds=5, max_rss_mb=150
+    ),
+    Case(
+        "junk-list-300k-empty-mappings",
+        write(_head() + "indicators: [" + "{}," * 300_000 + "{}]\n"),
+        1,
+        lines=(4,),
+        expect=("checking stopped at the first errors",),
+        max_seconds=20,
+        max_rss_mb=500,
+    ),
+    Case(
+        "junk-list-500k-integers",
+        write(_head() + "indicators: [" + "1," * 500_000 + "1]\n"),
+        1,
+        lines=(4,),
+        expect=("checking stopped at the first errors",),
+        max_seconds=20,
+        max_rss_mb=500,
+    ),
+    Case(
+        "junk-mapping-200k-keys",
+        write(
+            _head().replace("source: {", "source: {" + "".join(f"k{i}: 1, " for i in range(200_000)), 1)
+            + "indicators: []\n"
+        ),
+        1,
+        lines=(1,),
+        expect=("200,003 keys",),
+        max_seconds=20,
+        max_rss_mb=500,
+    ),
     # -- files that cannot be read --------------------------------------------------------
     Case("directory-as-file", _directory, 2, expect=("in.yaml", "is a directory")),
     Case("missing-file", lambda d: ["validate", "in.yaml"], 2, expect=("in.yaml", "no such file")),
     Case("no-read-permission", _unreadable, 2, expect=("in.yaml", "permission denied"), skip=_root),
     # -- the other commands on a broken file ----------------------------------------------
-    Case("status-json-broken-file", with_command("status", write(edit({8: "    area: environment: x"}))), 1, lines=(8,),
-         expect=("syntax error",)),
-    Case("status-table-bad-value", with_command("status", write(edit({18: '        value: "sixty"'}))), 1, lines=(18,),
-         expect=("not valid",)),
+    Case(
+        "status-json-broken-file",
+        with_command("status", write(edit({8: "    area: environment: x"}))),
+        1,
+        lines=(8,),
+        expect=("syntax error",),
+    ),
+    Case(
+        "status-table-bad-value",
+        with_command("status", write(edit({18: '        value: "sixty"'}))),
+        1,
+        lines=(18,),
+        expect=("not valid",),
+    ),
     Case("status-missing-file", lambda d: ["status", "in.yaml", "--format", "json"], 2, expect=("no such file",)),
-    Case("audit-broken-file", with_command("audit", write(edit({8: "    area: environment: x"}))), 1, lines=(8,),
-         expect=("syntax error",)),
-    Case("audit-duplicate-key", with_command("audit", write(insert_after(3, "kind: results"))), 1, lines=(4,),
-         expect=("duplicate key",)),
+    Case(
+        "audit-broken-file",
+        with_command("audit", write(edit({8: "    area: environment: x"}))),
+        1,
+        lines=(8,),
+        expect=("syntax error",),
+    ),
+    Case(
+        "audit-duplicate-key",
+        with_command("audit", write(insert_after(3, "kind: results"))),
+        1,
+        lines=(4,),
+        expect=("duplicate key",),
+    ),
 ]
 
 # Options some cases add to the command built above.
@@ -542,6 +779,8 @@ def excerpt(run: Run, limit: int = 110) -> str:
     """The line of the output that names the problem, shortened for a table."""
     lines = [line.strip() for line in run.output.splitlines() if line.strip()]
     pick = next((line for line in lines if " error " in line or line.startswith(("::error", '"message"'))), None)
-    pick = pick or next((line for line in lines if "error" in line.lower() or line.startswith("ok:")), lines[0] if lines else "")
+    pick = pick or next(
+        (line for line in lines if "error" in line.lower() or line.startswith("ok:")), lines[0] if lines else ""
+    )
     pick = pick.replace("|", "\\|")
     return pick if len(pick) <= limit else pick[: limit - 1] + "…"

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hostile_cases import CASES, DATA, Case, arguments, problems, run_cbkpi
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_input(case: Case, tmp_path: Path) -> None:
@@ -28,7 +30,8 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
 def _snapshot(root: Path) -> dict[str, tuple[int, str]]:
     return {
         str(p.relative_to(root)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
-        for p in sorted(root.rglob("*")) if p.is_file()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     } | {str(p.relative_to(root)) + "/": (p.stat().st_mtime_ns, "") for p in root.rglob("*") if p.is_dir()}
 
 
