@@ -38,7 +38,6 @@ AGREES = "agrees"
 WITHIN_ROUNDING = "within_rounding"
 DISAGREES = "disagrees"
 NOT_COMPUTABLE = "not_computable"
-VERDICTS = (AGREES, WITHIN_ROUNDING, DISAGREES, NOT_COMPUTABLE)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,6 @@ from decimal import Decimal
 from typing import Literal
 
 Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
-DEFAULT_LANG: Lang = "vi"
 
 _SEPARATORS: dict[str, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
 """(thousands separator, decimal mark) per language."""

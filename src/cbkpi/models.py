@@ -231,16 +231,6 @@ Target = Annotated[
     Field(discriminator="kind"),
 ]
 
-TARGET_KINDS: tuple[str, ...] = (
-    "level",
-    "growth_rate",
-    "count_per_year",
-    "points_reduction_per_year",
-    "maintain",
-    "milestone",
-    "qualitative",
-)
-
 
 class Indicator(Strict):
     id: Id

@@ -26,11 +26,11 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cbkpi.diagnostics import DataError, Diagnostic
-from cbkpi.loader import Loaded, validate_document
+from cbkpi.diagnostics import Diagnostic
+from cbkpi.loader import Loaded
 from cbkpi.models import Id, Number, Strict, Year
 from cbkpi.units import get_unit
-from cbkpi.yamlread import Positions, load
+from cbkpi.yamlread import Positions
 
 
 class Observation(Strict):
@@ -69,20 +69,6 @@ class Located:
         """Its line, looked up only when a message or a listing needs it."""
         mark = self.positions.find(("observations", self.index))
         return mark[0] if mark else None
-
-
-def load_observations(path: Path) -> LoadedObservations:
-    doc = load(path)
-    if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
-        raise DataError(
-            [
-                Diagnostic(
-                    doc.file, 1, 1, f"the top level is {kind}; expected a mapping with 'observations'", code="type"
-                )
-            ]
-        )
-    return LoadedObservations(doc.file, validate_document(doc, ObservationsFile), doc.positions)
 
 
 def discover_observations(data_dir: Path) -> list[Path]:

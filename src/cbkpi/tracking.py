@@ -42,16 +42,6 @@ from cbkpi.units import get_unit
 UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
 ON_TRACK_RATIO = 95.0
 MODERATE_RATIO = 60.0
-STATUSES = (
-    "met",
-    "on_track",
-    "moderate_progress",
-    "insufficient_progress",
-    "moving_away",
-    "no_longer_reachable",
-    "no_data",
-    "not_assessable",
-)
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,8 @@ def as_json(items: Sequence[AuditItem]) -> str:
         for i in items
     ]
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def as_json_document(items: Sequence[AuditItem], lang: str) -> str:
+    """The audit registry's ``json``: language-free, with its final newline."""
+    return as_json(items) + "\n"
