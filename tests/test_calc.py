@@ -16,7 +16,6 @@ from cbkpi import calc
 from cbkpi.calc import (
     ALREADY_MET,
     NEGATIVE_END,
-    NO_DISTANCE,
     NO_YEARS,
     NONPOSITIVE_START,
     NONPOSITIVE_TARGET_RATE,
@@ -73,6 +72,7 @@ def test_code_constants() -> None:
     assert calc.NO_DISTANCE == "no_distance"
     assert calc.ALREADY_MET == "already_met"
     assert calc.NOT_NUMERIC == "not_numeric"
+    assert calc.OVERFLOW == "overflow"
 
 
 def test_figure_defined_and_defaults() -> None:

@@ -22,6 +22,7 @@ from cbkpi.models import (
     Result,
     Target,
 )
+from cbkpi.numbers import half_unit
 from cbkpi.units import get_unit
 from cbkpi.yamlread import Path_
 
@@ -126,11 +127,10 @@ def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: 
     if value is None:
         return
     unit = get_unit(unit_key)
-    lo, hi = unit.lower_bound, unit.upper_bound
-    if lo is not None and value < Decimal(str(lo)):
-        yield _at(f, path, f"{what} {value} is below {lo} {unit.en}, impossible for this unit", "range")
-    if hi is not None and value > Decimal(str(hi)):
-        yield _at(f, path, f"{what} {value} is above {hi} {unit.en}, impossible for this unit", "range")
+    violation = unit.violation(value)
+    if violation is not None:
+        side, bound = violation
+        yield _at(f, path, f"{what} {value} is {side} {bound} {unit.en}, impossible for this unit", "range")
 
 
 def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
@@ -216,7 +216,7 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
             continue
         total = sum((v for v in values if v is not None), Decimal(0))
         # Each share is printed rounded to its last digit: allow half a unit of it per share.
-        tolerance = sum((Decimal(5).scaleb(v.as_tuple().exponent - 1) for v in values if v is not None), Decimal(0))  # type: ignore[operator]
+        tolerance = sum((half_unit(v) for v in values if v is not None), Decimal(0))
         if abs(total - SHARE_TOTAL) > tolerance:
             first = members[0][0]
             yield _at(

@@ -241,7 +241,7 @@ YearsOpt = Annotated[
 ]
 
 
-def _num(text: str, notation: Lang | None, name: str) -> float:
+def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
     from cbkpi.i18n import NumberFormatError, parse_number
 
     try:
@@ -290,7 +290,7 @@ def calc_required(
     from cbkpi.calc import required_growth
 
     _show(
-        required_growth(_num(baseline, notation, "BASELINE"), _num(target, notation, "TARGET"), years),
+        required_growth(_parse_arg(baseline, notation, "BASELINE"), _parse_arg(target, notation, "TARGET"), years),
         lang,
         "percent_per_year",
         json_out,
@@ -313,7 +313,7 @@ def calc_cagr(
     from cbkpi.calc import cagr
 
     _show(
-        cagr(_num(start, notation, "START"), _num(end, notation, "END"), years),
+        cagr(_parse_arg(start, notation, "START"), _parse_arg(end, notation, "END"), years),
         lang,
         "percent_per_year",
         json_out,
@@ -336,7 +336,7 @@ def calc_implied(
     from cbkpi.calc import implied_end_value
 
     _show(
-        implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years),
+        implied_end_value(_parse_arg(baseline, notation, "BASELINE"), _parse_arg(rate, notation, "RATE"), years),
         lang,
         None,
         json_out,
@@ -366,7 +366,9 @@ def calc_achieved(
     from cbkpi.calc import level_achievement
 
     _show(
-        level_achievement(_num(actual, notation, "ACTUAL"), _num(target, notation, "TARGET"), direction.value),
+        level_achievement(
+            _parse_arg(actual, notation, "ACTUAL"), _parse_arg(target, notation, "TARGET"), direction.value
+        ),
         lang,
         "percent",
         json_out,

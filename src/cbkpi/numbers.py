@@ -6,8 +6,10 @@ people is :mod:`cbkpi.i18n`'s)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from cbkpi.calc import Figure
+if TYPE_CHECKING:
+    from cbkpi.calc import Figure
 
 JSON_PLACES = 6
 """Computed figures are rounded to this many decimals in JSON (and CSV, xlsx)."""
@@ -17,6 +19,14 @@ def places(value: Decimal) -> int | None:
     """Decimals a figure was written with (``7.50`` → 2, ``1650`` → 0); None for NaN/infinity."""
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else None
+
+
+def printed_places(value: Decimal) -> int:
+    """Decimals of a finite figure as printed (the models hold finite numbers only)."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise ValueError(f"{value} has no printed precision")
+    return max(0, -exponent)
 
 
 def half_unit(value: Decimal) -> Decimal:

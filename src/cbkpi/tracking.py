@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing_extensions import assert_never
+
 from cbkpi import calc
 from cbkpi.calc import Figure
 from cbkpi.models import (
@@ -34,7 +36,9 @@ from cbkpi.models import (
     Indicator,
     LevelTarget,
     MaintainTarget,
+    MilestoneTarget,
     PointsReductionTarget,
+    QualitativeTarget,
     Target,
 )
 from cbkpi.units import get_unit
@@ -89,9 +93,7 @@ def _status(met: bool, ratio: float | None, left: int, reachable: bool, required
 
 
 def _within_unit(unit_key: str, value: float) -> bool:
-    unit = get_unit(unit_key)
-    lo, hi = unit.lower_bound, unit.upper_bound
-    return (lo is None or value >= lo) and (hi is None or value <= hi)
+    return get_unit(unit_key).violation(value) is None
 
 
 def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tracking:
@@ -113,95 +115,120 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         return _track_count(t, seen, latest_year, latest, as_of)
     if b is None or b_year is None:
         return Tracking(t, "not_assessable", latest_year, latest)
+    match t:
+        case LevelTarget():
+            if t.value is None:
+                return Tracking(t, "not_assessable", latest_year, latest)
+            return _track_level(ind, t, b, b_year, latest_year, latest, as_of)
+        case MaintainTarget():
+            return _track_maintain(ind, t, b, latest_year, latest)
+        case GrowthRateTarget():
+            return _track_growth(t, b, b_year, latest_year, latest, as_of)
+        case PointsReductionTarget():
+            return _track_points(ind, t, b, b_year, latest_year, latest, as_of)
+        case MilestoneTarget() | QualitativeTarget():
+            return Tracking(t, "not_assessable", latest_year, latest)
+        case _:
+            assert_never(t)
+
+
+def _track_level(
+    ind: Indicator, t: LevelTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int
+) -> Tracking:
+    assert t.value is not None  # checked by track()
     elapsed = latest_year - b_year
-    if isinstance(t, LevelTarget) and t.value is not None:
-        target = float(t.value)
-        years = t.year - b_year
-        remaining = t.year - latest_year
-        comparator = t.comparator
-        met = calc.meets(latest, target, ind.direction, comparator)
-        observed = calc.cagr(b, latest, elapsed)
-        required = calc.cagr(b, target, years)
-        projected = (
-            calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
-        )
-        needed = calc.cagr(latest, target, remaining)
-        reachable = _within_unit(ind.unit, target)
-        ratio = _ratio(observed, required)
-        return Tracking(
-            t,
-            _status(met, ratio, t.year - as_of, reachable, required),
-            latest_year,
-            latest,
-            observed,
-            required,
-            ratio,
-            calc.level_achievement(latest, target, ind.direction),
-            projected,
-            needed,
-        )
-    if isinstance(t, MaintainTarget):
-        level = float(t.value) if t.value is not None else b
-        met = calc.meets(latest, level, ind.direction, "reach")
-        return Tracking(
-            t,
-            "met" if met else "moving_away",
-            latest_year,
-            latest,
-            achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
-        )
-    if isinstance(t, GrowthRateTarget):
-        rate = float(t.value)
-        years = t.end_year - b_year
-        remaining = t.end_year - latest_year
-        observed = calc.cagr(b, latest, elapsed)
-        required = Figure(rate)
-        goal = calc.implied_end_value(b, rate, years)
-        # Met once the level the rate would reach by the end year is already reached.
-        met = goal.value is not None and calc.meets(latest, goal.value, "higher", "at_least")
-        projected = (
-            calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
-        )
-        needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
-        ratio = _ratio(observed, required)
-        return Tracking(
-            t,
-            _status(met, ratio, t.end_year - as_of, True),
-            latest_year,
-            latest,
-            observed,
-            required,
-            ratio,
-            calc.growth_achievement(observed.value, rate),
-            projected,
-            needed,
-        )
-    if isinstance(t, PointsReductionTarget):
-        per_year = float(t.value)
-        years = t.end_year - b_year
-        remaining = t.end_year - latest_year
-        goal_level = b - per_year * years
-        observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
-        required = Figure(per_year)
-        met = latest <= goal_level
-        projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
-        needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
-        ratio = _ratio(observed, required)
-        reachable = _within_unit(ind.unit, goal_level)
-        return Tracking(
-            t,
-            _status(met, ratio, t.end_year - as_of, reachable),
-            latest_year,
-            latest,
-            observed,
-            required,
-            ratio,
-            calc.points_reduction_achievement(observed.value, per_year),
-            projected,
-            needed,
-            pace_unit="percentage_points_per_year",
-        )
-    return Tracking(t, "not_assessable", latest_year, latest)
+    target = float(t.value)
+    years = t.year - b_year
+    remaining = t.year - latest_year
+    comparator = t.comparator
+    met = calc.meets(latest, target, ind.direction, comparator)
+    observed = calc.cagr(b, latest, elapsed)
+    required = calc.cagr(b, target, years)
+    projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+    needed = calc.cagr(latest, target, remaining)
+    reachable = _within_unit(ind.unit, target)
+    ratio = _ratio(observed, required)
+    return Tracking(
+        t,
+        _status(met, ratio, t.year - as_of, reachable, required),
+        latest_year,
+        latest,
+        observed,
+        required,
+        ratio,
+        calc.level_achievement(latest, target, ind.direction),
+        projected,
+        needed,
+    )
+
+
+def _track_maintain(ind: Indicator, t: MaintainTarget, b: float, latest_year: int, latest: float) -> Tracking:
+    level = float(t.value) if t.value is not None else b
+    met = calc.meets(latest, level, ind.direction, "reach")
+    return Tracking(
+        t,
+        "met" if met else "moving_away",
+        latest_year,
+        latest,
+        achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
+    )
+
+
+def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int) -> Tracking:
+    elapsed = latest_year - b_year
+    rate = float(t.value)
+    years = t.end_year - b_year
+    remaining = t.end_year - latest_year
+    observed = calc.cagr(b, latest, elapsed)
+    required = Figure(rate)
+    goal = calc.implied_end_value(b, rate, years)
+    # Met once the level the rate would reach by the end year is already reached.
+    met = goal.value is not None and calc.meets(latest, goal.value, "higher", "at_least")
+    projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+    needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
+    ratio = _ratio(observed, required)
+    return Tracking(
+        t,
+        _status(met, ratio, t.end_year - as_of, True),
+        latest_year,
+        latest,
+        observed,
+        required,
+        ratio,
+        calc.growth_achievement(observed.value, rate),
+        projected,
+        needed,
+    )
+
+
+def _track_points(
+    ind: Indicator, t: PointsReductionTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int
+) -> Tracking:
+    elapsed = latest_year - b_year
+    per_year = float(t.value)
+    years = t.end_year - b_year
+    remaining = t.end_year - latest_year
+    goal_level = b - per_year * years
+    observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
+    required = Figure(per_year)
+    met = latest <= goal_level
+    projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
+    needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
+    ratio = _ratio(observed, required)
+    reachable = _within_unit(ind.unit, goal_level)
+    return Tracking(
+        t,
+        _status(met, ratio, t.end_year - as_of, reachable),
+        latest_year,
+        latest,
+        observed,
+        required,
+        ratio,
+        calc.points_reduction_achievement(observed.value, per_year),
+        projected,
+        needed,
+        pace_unit="percentage_points_per_year",
+    )
 
 
 def _settled(status: str, missing: list[int], left: int, met_is_final: bool = False) -> str:
@@ -292,7 +319,7 @@ class IndicatorTracking:
 
 
 def track_indicator(ind: Indicator, values: dict[int, float], as_of: int) -> IndicatorTracking:
-    quantified = [t for t in ind.targets if t.kind not in ("milestone", "qualitative")]
+    quantified = [t for t in ind.targets if t.quantified]
     return IndicatorTracking(ind, [track(ind, t, values, as_of) for t in quantified], values)
 
 

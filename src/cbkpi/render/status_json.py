@@ -7,14 +7,19 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from typing_extensions import assert_never
+
 from cbkpi import __version__
 from cbkpi.models import (
     CountPerYearTarget,
+    GrowthRateTarget,
     LevelTarget,
+    MaintainTarget,
     MilestoneTarget,
+    PointsReductionTarget,
     QualitativeTarget,
 )
-from cbkpi.numbers import data_number
+from cbkpi.numbers import data_number, json_figure, json_float
 from cbkpi.render.tracking import indicator_tracking_json
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
 
@@ -37,22 +42,29 @@ def target_json(ts: TargetStatus) -> dict[str, Any]:
     attrs = tg.__dict__
     for key in _target_keys(type(tg)):
         d[key] = data_number(attrs[key]) if key == "value" else attrs[key]
-    if isinstance(tg, (MilestoneTarget, QualitativeTarget)):
-        d["description"] = {"vi": tg.description.vi, "en": tg.description.en}
-    if isinstance(tg, LevelTarget) and tg.equivalent is not None:
-        d["equivalent"] = {"value": data_number(tg.equivalent.value), "unit": tg.equivalent.unit}
-        d["ratio_basis"] = tg.ratio_basis
-    if isinstance(tg, CountPerYearTarget) and tg.per_unit is not None:
-        label = tg.per_unit.label
-        d["per_unit"] = {"value": data_number(tg.per_unit.value), "label": {"vi": label.vi, "en": label.en}}
+    match tg:
+        case MilestoneTarget() | QualitativeTarget():
+            d["description"] = {"vi": tg.description.vi, "en": tg.description.en}
+        case LevelTarget():
+            if tg.equivalent is not None:
+                d["equivalent"] = {"value": data_number(tg.equivalent.value), "unit": tg.equivalent.unit}
+                d["ratio_basis"] = tg.ratio_basis
+        case CountPerYearTarget():
+            if tg.per_unit is not None:
+                label = tg.per_unit.label
+                d["per_unit"] = {"value": data_number(tg.per_unit.value), "label": {"vi": label.vi, "en": label.en}}
+        case GrowthRateTarget() | PointsReductionTarget() | MaintainTarget():
+            pass  # their keys are the common ones
+        case _:
+            assert_never(tg)
     d["years"] = ts.years
     req, imp, ach = ts.required_annual_growth_pct, ts.implied_end_value, ts.achievement_pct
     na = "not_applicable"
-    d["required_annual_growth_pct"] = None if req.value is None else round(req.value, 6)
+    d["required_annual_growth_pct"] = json_figure(req)
     d["required_annual_growth_reason"] = (req.reason if req.reason != na else None) or req.note
-    d["implied_end_value"] = None if imp.value is None else round(imp.value, 6)
+    d["implied_end_value"] = json_figure(imp)
     d["implied_end_value_reason"] = imp.reason if imp.reason != na else None
-    d["achievement_pct"] = None if ach.value is None else round(ach.value, 6)
+    d["achievement_pct"] = json_figure(ach)
     d["achievement_reason"] = (ach.reason if ach.reason != na else None) or ach.note
     r = tg.result
     d["result"] = (
@@ -108,8 +120,8 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
                 "growth_target_pct": data_number(a.growth_target.value),
                 "level_target": data_number(a.level_target.value),
                 "year": a.level_target.year,
-                "implied_end_value": round(a.implied_end_value, 6),
-                "required_rate_pct": round(a.required_rate_pct, 6),
+                "implied_end_value": json_float(a.implied_end_value),
+                "required_rate_pct": json_float(a.required_rate_pct),
                 "verdict": a.verdict,
             }
             for a in ind.agreements

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing_extensions import assert_never
+
 from cbkpi.calc import Figure
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.models import (
@@ -26,38 +28,41 @@ def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
     tg = ts.target
     comp = t(getattr(tg, "comparator", "reach"), lang)
     comp = f"{comp} " if comp else ""
-    if isinstance(tg, LevelTarget):
-        value = format_decimal(tg.value, lang)
-        if tg.unit is not None and tg.unit != ind_unit:
-            value += f" {unit_label(tg.unit, lang)}"
-        if tg.equivalent is not None:
-            value += f" ({format_decimal(tg.equivalent.value, lang)} {unit_label(tg.equivalent.unit, lang)})"
-        return t("kind_level", lang, comp=comp, value=value, year=tg.year)
-    if isinstance(tg, GrowthRateTarget):
-        return t("kind_growth_rate", lang, comp=comp, value=format_decimal(tg.value, lang))
-    if isinstance(tg, PointsReductionTarget):
-        return t("kind_points", lang, comp=comp, value=format_decimal(tg.value, lang))
-    if isinstance(tg, CountPerYearTarget):
-        unit = unit_label(tg.unit, lang)
-        if tg.per_unit is not None:
-            text = t(
-                "kind_count_per_unit",
-                lang,
-                comp=comp,
-                value=format_decimal(tg.per_unit.value, lang),
-                unit=unit,
-                per=tg.per_unit.label.get(lang),
-            )
-            if tg.value is not None:
-                text += f" (= {format_decimal(tg.value, lang)}/" + ("năm" if lang == "vi" else "yr") + ")"
-            return text
-        return t("kind_count", lang, comp=comp, value=format_decimal(tg.value, lang), unit=unit)
-    if isinstance(tg, MaintainTarget):
-        return t("kind_maintain", lang, value=format_decimal(tg.value, lang))
-    if isinstance(tg, MilestoneTarget):
-        return f"{tg.description.get(lang)}: " + t("kind_milestone", lang, year=tg.year)
-    assert isinstance(tg, QualitativeTarget)
-    return t("kind_qualitative", lang)
+    match tg:
+        case LevelTarget():
+            value = format_decimal(tg.value, lang)
+            if tg.unit is not None and tg.unit != ind_unit:
+                value += f" {unit_label(tg.unit, lang)}"
+            if tg.equivalent is not None:
+                value += f" ({format_decimal(tg.equivalent.value, lang)} {unit_label(tg.equivalent.unit, lang)})"
+            return t("kind_level", lang, comp=comp, value=value, year=tg.year)
+        case GrowthRateTarget():
+            return t("kind_growth_rate", lang, comp=comp, value=format_decimal(tg.value, lang))
+        case PointsReductionTarget():
+            return t("kind_points", lang, comp=comp, value=format_decimal(tg.value, lang))
+        case CountPerYearTarget():
+            unit = unit_label(tg.unit, lang)
+            if tg.per_unit is not None:
+                text = t(
+                    "kind_count_per_unit",
+                    lang,
+                    comp=comp,
+                    value=format_decimal(tg.per_unit.value, lang),
+                    unit=unit,
+                    per=tg.per_unit.label.get(lang),
+                )
+                if tg.value is not None:
+                    text += f" (= {format_decimal(tg.value, lang)}/" + ("năm" if lang == "vi" else "yr") + ")"
+                return text
+            return t("kind_count", lang, comp=comp, value=format_decimal(tg.value, lang), unit=unit)
+        case MaintainTarget():
+            return t("kind_maintain", lang, value=format_decimal(tg.value, lang))
+        case MilestoneTarget():
+            return f"{tg.description.get(lang)}: " + t("kind_milestone", lang, year=tg.year)
+        case QualitativeTarget():
+            return t("kind_qualitative", lang)
+        case _:
+            assert_never(tg)
 
 
 def figure_text(fig: Figure, lang: str, decimals: int = 2) -> str:
@@ -78,7 +83,7 @@ def result_text(ts: TargetStatus, lang: str) -> str:
     if r is None:
         return ""
     if r.value is None:
-        if r.text is not None and r.text.strip().lower() == "đạt" and lang != "vi":
+        if r.done and lang != "vi" and r.text is not None and r.text.strip().lower() == "đạt":
             return "achieved (Đạt)"
         return r.text or "—"
     comp = t(r.comparator, lang) if r.comparator else ""
