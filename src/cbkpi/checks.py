@@ -9,6 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from typing_extensions import assert_never
+
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
 from cbkpi.models import (
@@ -19,6 +21,7 @@ from cbkpi.models import (
     MaintainTarget,
     MilestoneTarget,
     PointsReductionTarget,
+    QualitativeTarget,
     Result,
     Target,
 )
@@ -87,11 +90,7 @@ def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
 
 
 def _target_years(t: Target) -> list[tuple[str, int]]:
-    if isinstance(t, (LevelTarget, MaintainTarget, MilestoneTarget)):
-        return [("year", t.year)]
-    if isinstance(t, (GrowthRateTarget, CountPerYearTarget, PointsReductionTarget)):
-        return [("start_year", t.start_year), ("end_year", t.end_year)]
-    return []
+    return t.year_fields
 
 
 def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
@@ -145,30 +144,40 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
             )
     for j, t in enumerate(ind.targets):
         tpath = (*base, "targets", j)
-        if isinstance(t, LevelTarget):
-            yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
-            if t.ratio_basis == "equivalent" and t.equivalent is None:
-                yield _at(
-                    f,
-                    (*tpath, "ratio_basis"),
-                    "ratio_basis is 'equivalent' but the target has no 'equivalent'",
-                    "consistency",
-                )
-        elif isinstance(t, GrowthRateTarget) and t.value <= -100:
-            yield _at(
-                f,
-                (*tpath, "value"),
-                f"growth rate {t.value} %/year is -100 or less; expected a rate above -100",
-                "range",
-            )
-        elif isinstance(t, CountPerYearTarget):
-            yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
-        elif isinstance(t, PointsReductionTarget) and t.value <= 0:
-            yield _at(
-                f, (*tpath, "value"), f"a reduction of {t.value} points per year; expected a positive number", "range"
-            )
-        elif isinstance(t, MaintainTarget):
-            yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+        match t:
+            case LevelTarget():
+                yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
+                if t.ratio_basis == "equivalent" and t.equivalent is None:
+                    yield _at(
+                        f,
+                        (*tpath, "ratio_basis"),
+                        "ratio_basis is 'equivalent' but the target has no 'equivalent'",
+                        "consistency",
+                    )
+            case GrowthRateTarget():
+                if t.value <= -100:
+                    yield _at(
+                        f,
+                        (*tpath, "value"),
+                        f"growth rate {t.value} %/year is -100 or less; expected a rate above -100",
+                        "range",
+                    )
+            case CountPerYearTarget():
+                yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
+            case PointsReductionTarget():
+                if t.value <= 0:
+                    yield _at(
+                        f,
+                        (*tpath, "value"),
+                        f"a reduction of {t.value} points per year; expected a positive number",
+                        "range",
+                    )
+            case MaintainTarget():
+                yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+            case MilestoneTarget() | QualitativeTarget():
+                pass  # words and a year: nothing to bound
+            case _:
+                assert_never(t)
         if f.model.kind == "targets" and (t.result is not None or t.published_ratio is not None):
             yield _at(
                 f,

@@ -18,6 +18,7 @@ from cbkpi import __version__
 from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
+    from cbkpi.calc import Figure
     from cbkpi.pipeline import PipelineError
     from cbkpi.series import Series
 
@@ -250,15 +251,13 @@ def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
         raise typer.BadParameter(str(exc), param_hint=name) from None
 
 
-def _show(fig: object, lang: Lang, unit_key: str | None, json_out: bool) -> None:
+def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool) -> None:
     """Print a figure with its unit's label (the unit registry holds the words), or as JSON."""
     import json
 
-    from cbkpi.calc import Figure
     from cbkpi.i18n import format_number, t
     from cbkpi.units import get_unit
 
-    assert isinstance(fig, Figure)
     if json_out:
         typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}))
     elif fig.value is None:

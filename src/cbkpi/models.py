@@ -171,6 +171,11 @@ class LevelTarget(_TargetBase):
         """The unit of ``value``."""
         return indicator_unit if self.unit is None else self.unit
 
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
+
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
@@ -195,6 +200,11 @@ class GrowthRateTarget(_TargetBase):
     def value_unit(self, indicator_unit: str) -> str:
         """The unit of ``value``."""
         return "percent_per_year"
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
 
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""
@@ -231,6 +241,11 @@ class CountPerYearTarget(_TargetBase):
         """The unit of ``value``."""
         return self.unit
 
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
+
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
@@ -256,6 +271,11 @@ class PointsReductionTarget(_TargetBase):
         """The unit of ``value``."""
         return "percentage_points_per_year"
 
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
+
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
@@ -278,6 +298,11 @@ class MaintainTarget(_TargetBase):
     def value_unit(self, indicator_unit: str) -> str:
         """The unit of ``value``."""
         return indicator_unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
 
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""
@@ -302,6 +327,11 @@ class MilestoneTarget(_TargetBase):
         """The unit of ``value``."""
         return indicator_unit
 
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
+
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
@@ -323,6 +353,11 @@ class QualitativeTarget(_TargetBase):
     def value_unit(self, indicator_unit: str) -> str:
         """The unit of ``value``."""
         return indicator_unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return []
 
     def years(self, baseline_year: int | None) -> int | None:
         """Years the target spans: from its start year, or from the baseline year."""

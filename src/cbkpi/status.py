@@ -177,7 +177,15 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
         if required.value is not None:
             required = Figure(required.value, note="upper_bound")
     fig, met = achievement(ind, t) if t.result is not None else (NOT_APPLICABLE, None)
-    return TargetStatus(t, unit, years, required, implied, fig, met)
+    return TargetStatus(
+        target=t,
+        unit=unit,
+        years=years,
+        required_annual_growth_pct=required,
+        implied_end_value=implied,
+        achievement_pct=fig,
+        met=met,
+    )
 
 
 def agreements(ind: Indicator, targets: list[TargetStatus]) -> list[Agreement]:

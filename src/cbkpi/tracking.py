@@ -101,7 +101,7 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     ``as_of``."""
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
-        return Tracking(t, "no_data")
+        return Tracking(target=t, status="no_data")
     latest_year = max(seen)
     latest = seen[latest_year]
     base = ind.baseline
@@ -114,12 +114,12 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     if isinstance(t, CountPerYearTarget):
         return _track_count(t, seen, latest_year, latest, as_of)
     if b is None or b_year is None:
-        return Tracking(t, "not_assessable", latest_year, latest)
+        return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
     match t:
         case LevelTarget():
             if t.value is None:
-                return Tracking(t, "not_assessable", latest_year, latest)
-            return _track_level(ind, t, b, b_year, latest_year, latest, as_of)
+                return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
+            return _track_level(ind, t, float(t.value), b, b_year, latest_year, latest, as_of)
         case MaintainTarget():
             return _track_maintain(ind, t, b, latest_year, latest)
         case GrowthRateTarget():
@@ -127,17 +127,23 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
         case PointsReductionTarget():
             return _track_points(ind, t, b, b_year, latest_year, latest, as_of)
         case MilestoneTarget() | QualitativeTarget():
-            return Tracking(t, "not_assessable", latest_year, latest)
+            return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
         case _:
             assert_never(t)
 
 
 def _track_level(
-    ind: Indicator, t: LevelTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int
+    ind: Indicator,
+    t: LevelTarget,
+    target: float,
+    b: float,
+    b_year: int,
+    latest_year: int,
+    latest: float,
+    as_of: int,
 ) -> Tracking:
-    assert t.value is not None  # checked by track()
+    """``target``: the level's value (a level target without one is not assessable)."""
     elapsed = latest_year - b_year
-    target = float(t.value)
     years = t.year - b_year
     remaining = t.year - latest_year
     comparator = t.comparator
@@ -149,16 +155,16 @@ def _track_level(
     reachable = _within_unit(ind.unit, target)
     ratio = _ratio(observed, required)
     return Tracking(
-        t,
-        _status(met, ratio, t.year - as_of, reachable, required),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.level_achievement(latest, target, ind.direction),
-        projected,
-        needed,
+        target=t,
+        status=_status(met, ratio, t.year - as_of, reachable, required),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.level_achievement(latest, target, ind.direction),
+        projected_end_value=projected,
+        required_pace_remaining_pct=needed,
     )
 
 
@@ -166,10 +172,10 @@ def _track_maintain(ind: Indicator, t: MaintainTarget, b: float, latest_year: in
     level = float(t.value) if t.value is not None else b
     met = calc.meets(latest, level, ind.direction, "reach")
     return Tracking(
-        t,
-        "met" if met else "moving_away",
-        latest_year,
-        latest,
+        target=t,
+        status="met" if met else "moving_away",
+        latest_year=latest_year,
+        latest_value=latest,
         achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
     )
 
@@ -188,16 +194,16 @@ def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, 
     needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
     ratio = _ratio(observed, required)
     return Tracking(
-        t,
-        _status(met, ratio, t.end_year - as_of, True),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.growth_achievement(observed.value, rate),
-        projected,
-        needed,
+        target=t,
+        status=_status(met, ratio, t.end_year - as_of, True),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.growth_achievement(observed.value, rate),
+        projected_end_value=projected,
+        required_pace_remaining_pct=needed,
     )
 
 
@@ -217,16 +223,16 @@ def _track_points(
     ratio = _ratio(observed, required)
     reachable = _within_unit(ind.unit, goal_level)
     return Tracking(
-        t,
-        _status(met, ratio, t.end_year - as_of, reachable),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.points_reduction_achievement(observed.value, per_year),
-        projected,
-        needed,
+        target=t,
+        status=_status(met, ratio, t.end_year - as_of, reachable),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.points_reduction_achievement(observed.value, per_year),
+        projected_end_value=projected,
+        required_pace_remaining_pct=needed,
         pace_unit="percentage_points_per_year",
     )
 
@@ -247,7 +253,7 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
     remaining = t.end_year - latest_year
     rate = float(t.value)
     if not observed_years:
-        return Tracking(t, "no_data", latest_year, latest, missing_years=missing)
+        return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
     average = sum(seen[y] for y in observed_years) / len(observed_years)
     observed = Figure(average)
     required = Figure(rate)
@@ -260,16 +266,16 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
         needed = Figure(None, calc.NO_YEARS)
     reachable = needed.value is None or needed.value > -100
     return Tracking(
-        t,
-        _settled(_status(met, ratio, t.end_year - as_of, reachable), missing, t.end_year - as_of),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.growth_achievement(average, rate),
-        Figure(average),
-        needed,
+        target=t,
+        status=_settled(_status(met, ratio, t.end_year - as_of, reachable), missing, t.end_year - as_of),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.growth_achievement(average, rate),
+        projected_end_value=Figure(average),
+        required_pace_remaining_pct=needed,
         missing_years=missing,
     )
 
@@ -282,9 +288,11 @@ def _track_count(
     observed_years = [y for y in years if y in seen]
     missing = [y for y in years if y not in seen]
     if not observed_years:
-        return Tracking(t, "no_data", latest_year, latest, missing_years=missing)
+        return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
     if t.value is None:
-        return Tracking(t, "not_assessable", latest_year, latest, missing_years=missing)
+        return Tracking(
+            target=t, status="not_assessable", latest_year=latest_year, latest_value=latest, missing_years=missing
+        )
     per_year = float(t.value)
     total = t.end_year - t.start_year
     remaining = t.end_year - latest_year
@@ -296,16 +304,16 @@ def _track_count(
     met = done >= per_year * total
     needed = Figure((per_year * total - done) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
     return Tracking(
-        t,
-        _settled(_status(met, ratio, t.end_year - as_of, True), missing, t.end_year - as_of, met_is_final=True),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.count_achievement(done, per_year, total),
-        Figure(done + average * remaining),
-        needed,
+        target=t,
+        status=_settled(_status(met, ratio, t.end_year - as_of, True), missing, t.end_year - as_of, met_is_final=True),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.count_achievement(done, per_year, total),
+        projected_end_value=Figure(done + average * remaining),
+        required_pace_remaining_pct=needed,
         pace_unit=t.unit,
         missing_years=missing,
     )
