@@ -115,34 +115,37 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
     return "\n".join(parts)
 
 
+CSV_HEADER = (
+    "term",
+    "file",
+    "id",
+    "label",
+    "name",
+    "area",
+    "unit",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "target_kind",
+    "comparator",
+    "target_value",
+    "target_unit",
+    "target_year",
+    "required_annual_growth_pct",
+    "implied_end_value",
+    "result_value",
+    "result_unit",
+    "achievement_pct",
+    "published_ratio_pct",
+    "met",
+)
+"""The columns of ``cbkpi status --format csv``: raw numbers, one column per figure."""
+
+
 def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
     """One CSV with a row per target of every term; raw numbers, one column per figure."""
     from cbkpi.render.tabular import to_csv
 
-    header = [
-        "term",
-        "file",
-        "id",
-        "label",
-        "name",
-        "area",
-        "unit",
-        "direction",
-        "baseline_year",
-        "baseline_value",
-        "target_kind",
-        "comparator",
-        "target_value",
-        "target_unit",
-        "target_year",
-        "required_annual_growth_pct",
-        "implied_end_value",
-        "result_value",
-        "result_unit",
-        "achievement_pct",
-        "published_ratio_pct",
-        "met",
-    ]
     body: list[list[object]] = []
     for term in terms:
         for ind in term.indicators:
@@ -175,7 +178,7 @@ def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
                         d["met"],
                     ]
                 )
-    return to_csv(header, body)
+    return to_csv(CSV_HEADER, body)
 
 
 def write_csv(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:

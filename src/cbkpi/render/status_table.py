@@ -14,6 +14,7 @@ from cbkpi.tracking import TermTracking
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
 
     from cbkpi.pipeline import StatusReport
@@ -67,22 +68,13 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
             title_style="bold",
             collapse_padding=True,
         )
-        numeric = {"col_required", "col_implied", "col_achievement", "col_published"}
         keys = (
             ["col_no", "col_indicator", "col_unit", "col_baseline", "col_target", "col_required", "col_implied"]
             if term.data.kind == "targets"
             else ["col_no", "col_indicator", "col_unit", "col_target", "col_result", "col_achievement", "col_published"]
         )
         shown = [k for k in keys if not (narrow and k == "col_unit")]
-        for key in shown:
-            table.add_column(
-                _stacked(t(key, lang)) if key in numeric else t(key, lang),
-                justify="right" if key in numeric else "left",
-                overflow="fold",
-                no_wrap=key in numeric or key == "col_no",
-                min_width=_MIN_WIDTH.get(key),
-                max_width=None if key in numeric else _MAX_WIDTH.get(key),
-            )
+        _add_columns(table, shown, lang)
         grouped: dict[str, list[tuple[list[str], TargetStatus]]] = {a: [] for a in AREAS}
         statuses = [ts for ind in term.indicators for ts in ind.targets]
         for (area, cells), ts in zip(rows(term, lang), statuses, strict=True):
@@ -110,6 +102,22 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
         console.print()
         if term.tracking is not None:
             _print_tracking(console, term.tracking, lang)
+
+
+_NUMERIC = {"col_required", "col_implied", "col_achievement", "col_published"}
+
+
+def _add_columns(table: Table, keys: Sequence[str], lang: str) -> None:
+    """Figure columns right-aligned, never wrapped, with their header on two lines."""
+    for key in keys:
+        table.add_column(
+            _stacked(t(key, lang)) if key in _NUMERIC else t(key, lang),
+            justify="right" if key in _NUMERIC else "left",
+            overflow="fold",
+            no_wrap=key in _NUMERIC or key == "col_no",
+            min_width=_MIN_WIDTH.get(key),
+            max_width=None if key in _NUMERIC else _MAX_WIDTH.get(key),
+        )
 
 
 def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None:
