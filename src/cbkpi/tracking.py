@@ -165,6 +165,7 @@ def _track_level(
         achievement_pct=calc.level_achievement(latest, target, ind.direction),
         projected_end_value=projected,
         required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
     )
 
 
@@ -204,6 +205,7 @@ def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, 
         achievement_pct=calc.growth_achievement(observed.value, rate),
         projected_end_value=projected,
         required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
     )
 
 
@@ -233,7 +235,7 @@ def _track_points(
         achievement_pct=calc.points_reduction_achievement(observed.value, per_year),
         projected_end_value=projected,
         required_pace_remaining_pct=needed,
-        pace_unit="percentage_points_per_year",
+        pace_unit=t.pace_unit,
     )
 
 
@@ -276,6 +278,7 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
         achievement_pct=calc.growth_achievement(average, rate),
         projected_end_value=Figure(average),
         required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
         missing_years=missing,
     )
 
@@ -314,7 +317,7 @@ def _track_count(
         achievement_pct=calc.count_achievement(done, per_year, total),
         projected_end_value=Figure(done + average * remaining),
         required_pace_remaining_pct=needed,
-        pace_unit=t.unit,
+        pace_unit=t.pace_unit,
         missing_years=missing,
     )
 
