@@ -16,7 +16,6 @@ from cbkpi import calc
 from cbkpi.calc import (
     ALREADY_MET,
     NEGATIVE_END,
-    NO_DISTANCE,
     NO_YEARS,
     NONPOSITIVE_START,
     NONPOSITIVE_TARGET_RATE,
@@ -33,7 +32,6 @@ from cbkpi.calc import (
     meets,
     milestone_achievement,
     points_reduction_achievement,
-    progress_share,
     rate_from_increase,
     rate_from_multiple,
     required_growth,
@@ -74,6 +72,7 @@ def test_code_constants() -> None:
     assert calc.NO_DISTANCE == "no_distance"
     assert calc.ALREADY_MET == "already_met"
     assert calc.NOT_NUMERIC == "not_numeric"
+    assert calc.OVERFLOW == "overflow"
 
 
 def test_figure_defined_and_defaults() -> None:
@@ -450,41 +449,6 @@ def test_milestone_achievement() -> None:
     assert_reason(milestone_achievement(None), UNKNOWN)
 
 
-# --------------------------------------------------------------------------- progress_share
-
-
-def test_progress_share_higher() -> None:
-    # Trade 3 -> 4.5 bn; at 3.75 bn half the distance is covered: (3.75-3)/(4.5-3) = 0.75/1.5.
-    assert_value(progress_share(3, 4.5, 3.75), 50.0)
-    assert_value(progress_share(3, 4.5, 3), 0.0)
-    assert_value(progress_share(3, 4.5, 4.5), 100.0)
-    assert_value(progress_share(3, 4.5, 6), 200.0)  # (6-3)/1.5
-    assert_value(progress_share(3, 4.5, 2.25), -50.0)  # moving away: (2.25-3)/1.5
-
-
-def test_progress_share_lower() -> None:
-    # Lower is better, 20 -> 10; at 12: (12-20)/(10-20) = -8/-10 = 80 %.
-    assert_value(progress_share(20, 10, 12, "lower"), 80.0)
-    assert_value(progress_share(20, 10, 25, "lower"), -50.0)  # (25-20)/(-10)
-
-
-@pytest.mark.parametrize("bad", NOT_KNOWN)
-def test_progress_share_unknown(bad: float | None) -> None:
-    assert_reason(progress_share(bad, 4.5, 4), UNKNOWN)
-    assert_reason(progress_share(3, bad, 4), UNKNOWN)
-    assert_reason(progress_share(3, 4.5, bad), UNKNOWN)
-
-
-def test_progress_share_no_distance() -> None:
-    # Equal baseline and target ("maintain"), either direction.
-    assert_reason(progress_share(15, 15, 14), NO_DISTANCE)
-    assert_reason(progress_share(15, 15, 14, "lower"), NO_DISTANCE)
-    # Target already met by the baseline: higher-is-better baseline above the target ...
-    assert_reason(progress_share(55, 53, 56), NO_DISTANCE)
-    # ... and lower-is-better baseline below the ceiling.
-    assert_reason(progress_share(2, 3, 1, "lower"), NO_DISTANCE)
-
-
 # --------------------------------------------------------------------------- properties
 
 positive = st.floats(min_value=1e-3, max_value=1e9, allow_nan=False, allow_infinity=False)
@@ -530,17 +494,6 @@ def test_property_lower_is_better_monotone_decreasing(target: float, a: float, b
 
 
 finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
-
-
-@given(baseline=finite, target=finite)
-def test_property_progress_share_endpoints(baseline: float, target: float) -> None:
-    assume(baseline != target)
-    direction: calc.Direction = "higher" if target > baseline else "lower"
-    assert progress_share(baseline, target, baseline, direction).value == pytest.approx(0.0, abs=1e-12)
-    assert progress_share(baseline, target, target, direction).value == pytest.approx(100.0, rel=1e-12)
-    # The opposite direction means the baseline already meets the target.
-    other: calc.Direction = "lower" if direction == "higher" else "higher"
-    assert_reason(progress_share(baseline, target, target, other), NO_DISTANCE)
 
 
 @given(start=positive, end=positive, years=year_counts, direction=directions)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from typing_extensions import assert_never
+
 from cbkpi import calc
 from cbkpi.calc import Figure
 from cbkpi.models import (
@@ -29,16 +31,19 @@ from cbkpi.models import (
     Indicator,
     LevelTarget,
     MaintainTarget,
+    MilestoneTarget,
     Names,
     PointsReductionTarget,
+    QualitativeTarget,
     Target,
 )
+from cbkpi.numbers import half_unit
+from cbkpi.numbers import printed_places as decimals
 
 AGREES = "agrees"
 WITHIN_ROUNDING = "within_rounding"
 DISAGREES = "disagrees"
 NOT_COMPUTABLE = "not_computable"
-VERDICTS = (AGREES, WITHIN_ROUNDING, DISAGREES, NOT_COMPUTABLE)
 
 
 @dataclass(frozen=True)
@@ -68,19 +73,6 @@ class AuditItem:
 
 def _item(**fields: Any) -> AuditItem:
     return AuditItem(**fields)
-
-
-def half_unit(x: Decimal) -> Decimal:
-    """Half a unit of the last printed digit: 0.5 for ``55``, 0.05 for ``57.7``."""
-    exponent = x.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return Decimal(5).scaleb(exponent - 1)
-
-
-def decimals(x: Decimal) -> int:
-    exponent = x.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
 
 
 def round_half_up(value: float, places: int) -> Decimal:
@@ -127,37 +119,43 @@ def _ratio_inputs(ind: Indicator, t: Target) -> tuple[Callable[..., Figure], lis
     if r is None or r.value is None:
         return None
     actual = r.value
-    if isinstance(t, (LevelTarget, MaintainTarget)):
-        target = t.value
-        if isinstance(t, LevelTarget) and t.ratio_basis == "equivalent" and t.equivalent is not None:
-            target = t.equivalent.value
-        if target is None:
-            return None
-        direction = ind.direction
-        formula = (
-            f"{_fmt(actual)} / {_fmt(target)} × 100"
-            if direction == "higher"
-            else f"{_fmt(target)} / {_fmt(actual)} × 100"
-        )
-        return (lambda a, b: calc.level_achievement(a, b, direction)), [actual, target], formula
-    if isinstance(t, GrowthRateTarget):
-        return calc.growth_achievement, [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
-    if isinstance(t, PointsReductionTarget):
-        return calc.points_reduction_achievement, [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
-    if isinstance(t, CountPerYearTarget) and t.value is not None:
-        years = t.end_year - t.start_year
-        if r.basis == "per_year":
-            return (
-                (lambda a, b: calc.level_achievement(a, b)),
-                [actual, t.value],
-                f"{_fmt(actual)} / {_fmt(t.value)} × 100",
+    match t:
+        case LevelTarget() | MaintainTarget():
+            target = t.value
+            if isinstance(t, LevelTarget) and t.ratio_basis == "equivalent" and t.equivalent is not None:
+                target = t.equivalent.value
+            if target is None:
+                return None
+            direction = ind.direction
+            formula = (
+                f"{_fmt(actual)} / {_fmt(target)} × 100"
+                if direction == "higher"
+                else f"{_fmt(target)} / {_fmt(actual)} × 100"
             )
-        return (
-            (lambda a, b: calc.count_achievement(a, b, years)),
-            [actual, t.value],
-            f"{_fmt(actual)} / ({_fmt(t.value)} × {years}) × 100",
-        )
-    return None
+            return (lambda a, b: calc.level_achievement(a, b, direction)), [actual, target], formula
+        case GrowthRateTarget():
+            return calc.growth_achievement, [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
+        case PointsReductionTarget():
+            return calc.points_reduction_achievement, [actual, t.value], f"{_fmt(actual)} / {_fmt(t.value)} × 100"
+        case CountPerYearTarget():
+            if t.value is None:
+                return None
+            years = t.end_year - t.start_year
+            if r.basis == "per_year":
+                return (
+                    (lambda a, b: calc.level_achievement(a, b)),
+                    [actual, t.value],
+                    f"{_fmt(actual)} / {_fmt(t.value)} × 100",
+                )
+            return (
+                (lambda a, b: calc.count_achievement(a, b, years)),
+                [actual, t.value],
+                f"{_fmt(actual)} / ({_fmt(t.value)} × {years}) × 100",
+            )
+        case MilestoneTarget() | QualitativeTarget():
+            return None  # judged in words: no ratio to recompute
+        case _:
+            assert_never(t)
 
 
 def audit_ratio(file: str, ind: Indicator, t: Target) -> AuditItem | None:

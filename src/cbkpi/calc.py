@@ -194,21 +194,3 @@ def milestone_achievement(done: bool | None) -> Figure:
     if done is None:
         return Figure(None, UNKNOWN)
     return Figure(100.0 if done else 0.0)
-
-
-def progress_share(
-    baseline: float | None, target: float | None, current: float | None, direction: Direction = "higher"
-) -> Figure:
-    """The share of the distance from baseline to target covered so far, in percent:
-    ``(current - baseline) / (target - baseline) * 100``. Negative when moving away.
-
-    When the baseline already meets the target there is no distance to cover (a "maintain"
-    target, or a target met before the term): not defined, reason ``no_distance``, and the
-    caller judges by :func:`meets` instead of dividing by zero."""
-    if _missing(baseline, target, current):
-        return Figure(None, UNKNOWN)
-    assert baseline is not None and target is not None and current is not None
-    distance = target - baseline
-    if distance == 0 or meets(baseline, target, direction, "reach"):
-        return Figure(None, NO_DISTANCE)
-    return Figure((current - baseline) / distance * 100.0)

@@ -9,6 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from typing_extensions import assert_never
+
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
 from cbkpi.models import (
@@ -19,9 +21,11 @@ from cbkpi.models import (
     MaintainTarget,
     MilestoneTarget,
     PointsReductionTarget,
+    QualitativeTarget,
     Result,
     Target,
 )
+from cbkpi.numbers import half_unit
 from cbkpi.units import get_unit
 from cbkpi.yamlread import Path_
 
@@ -86,11 +90,7 @@ def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
 
 
 def _target_years(t: Target) -> list[tuple[str, int]]:
-    if isinstance(t, (LevelTarget, MaintainTarget, MilestoneTarget)):
-        return [("year", t.year)]
-    if isinstance(t, (GrowthRateTarget, CountPerYearTarget, PointsReductionTarget)):
-        return [("start_year", t.start_year), ("end_year", t.end_year)]
-    return []
+    return t.year_fields
 
 
 def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
@@ -126,11 +126,10 @@ def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: 
     if value is None:
         return
     unit = get_unit(unit_key)
-    lo, hi = unit.lower_bound, unit.upper_bound
-    if lo is not None and value < Decimal(str(lo)):
-        yield _at(f, path, f"{what} {value} is below {lo} {unit.en}, impossible for this unit", "range")
-    if hi is not None and value > Decimal(str(hi)):
-        yield _at(f, path, f"{what} {value} is above {hi} {unit.en}, impossible for this unit", "range")
+    violation = unit.violation(value)
+    if violation is not None:
+        side, bound = violation
+        yield _at(f, path, f"{what} {value} is {side} {bound} {unit.en}, impossible for this unit", "range")
 
 
 def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
@@ -145,30 +144,40 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
             )
     for j, t in enumerate(ind.targets):
         tpath = (*base, "targets", j)
-        if isinstance(t, LevelTarget):
-            yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
-            if t.ratio_basis == "equivalent" and t.equivalent is None:
-                yield _at(
-                    f,
-                    (*tpath, "ratio_basis"),
-                    "ratio_basis is 'equivalent' but the target has no 'equivalent'",
-                    "consistency",
-                )
-        elif isinstance(t, GrowthRateTarget) and t.value <= -100:
-            yield _at(
-                f,
-                (*tpath, "value"),
-                f"growth rate {t.value} %/year is -100 or less; expected a rate above -100",
-                "range",
-            )
-        elif isinstance(t, CountPerYearTarget):
-            yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
-        elif isinstance(t, PointsReductionTarget) and t.value <= 0:
-            yield _at(
-                f, (*tpath, "value"), f"a reduction of {t.value} points per year; expected a positive number", "range"
-            )
-        elif isinstance(t, MaintainTarget):
-            yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+        match t:
+            case LevelTarget():
+                yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
+                if t.ratio_basis == "equivalent" and t.equivalent is None:
+                    yield _at(
+                        f,
+                        (*tpath, "ratio_basis"),
+                        "ratio_basis is 'equivalent' but the target has no 'equivalent'",
+                        "consistency",
+                    )
+            case GrowthRateTarget():
+                if t.value <= -100:
+                    yield _at(
+                        f,
+                        (*tpath, "value"),
+                        f"growth rate {t.value} %/year is -100 or less; expected a rate above -100",
+                        "range",
+                    )
+            case CountPerYearTarget():
+                yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
+            case PointsReductionTarget():
+                if t.value <= 0:
+                    yield _at(
+                        f,
+                        (*tpath, "value"),
+                        f"a reduction of {t.value} points per year; expected a positive number",
+                        "range",
+                    )
+            case MaintainTarget():
+                yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+            case MilestoneTarget() | QualitativeTarget():
+                pass  # words and a year: nothing to bound
+            case _:
+                assert_never(t)
         if f.model.kind == "targets" and (t.result is not None or t.published_ratio is not None):
             yield _at(
                 f,
@@ -216,7 +225,7 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
             continue
         total = sum((v for v in values if v is not None), Decimal(0))
         # Each share is printed rounded to its last digit: allow half a unit of it per share.
-        tolerance = sum((Decimal(5).scaleb(v.as_tuple().exponent - 1) for v in values if v is not None), Decimal(0))  # type: ignore[operator]
+        tolerance = sum((half_unit(v) for v in values if v is not None), Decimal(0))
         if abs(total - SHARE_TOTAL) > tolerance:
             first = members[0][0]
             yield _at(

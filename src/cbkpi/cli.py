@@ -6,18 +6,21 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 
 from __future__ import annotations
 
-import math
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from cbkpi import __version__
+from cbkpi.cli_calc import calc_app
+from cbkpi.cli_options import Lang, LangOpt
+from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
-    from cbkpi.validation import Report
+    from cbkpi.pipeline import PipelineError
+    from cbkpi.series import Series
 
 app = typer.Typer(
     name="cbkpi",
@@ -43,17 +46,6 @@ FilesArg = Annotated[
 DataDirOpt = Annotated[Path, typer.Option("--data-dir", help="Where to look for data files when none are given.")]
 
 
-class Lang(str, Enum):
-    vi = "vi"
-    en = "en"
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cbkpi {__version__}")
@@ -69,27 +61,38 @@ def main(
     """cbkpi: indicators and targets of Cao Bằng province."""
 
 
-def _files(files: list[Path] | None, data_dir: Path) -> list[Path]:
-    """The files given, or every data and observations file under ``data_dir``."""
-    from cbkpi.loader import discover
-    from cbkpi.observations import discover_observations
+def _choices(registry: Registry[Any]) -> Any:
+    """A str Enum of the registry's format names: the choices of ``--format``. Its members are
+    strings, so the chosen one looks its renderer up in the registry directly."""
+    return Enum(f"{registry.command.title()}Format", {name: name for name in registry.names}, type=str)
 
-    found = discover(files or [], data_dir)
-    if not files:
-        found += discover_observations(data_dir)
-    if not found:
-        typer.echo(f"cbkpi: no data files given and none found under {data_dir}/", err=True)
-        raise typer.Exit(2)
-    return found
+
+if TYPE_CHECKING:
+    StatusFormat = str
+    AuditFormat = str
+    ExportFormat = str
+    ValidateFormat = str
+else:
+    StatusFormat, AuditFormat = _choices(STATUS), _choices(AUDIT)
+    ExportFormat, ValidateFormat = _choices(EXPORT), _choices(VALIDATE)
+
+
+def _format_option(help_text: str) -> Any:
+    return typer.Option("--format", "-f", help=help_text)
+
+
+def _fail(exc: PipelineError) -> typer.Exit:
+    for message in exc.messages:
+        typer.echo(message, err=True)
+    return typer.Exit(exc.exit_code)
 
 
 @app.command()
 def validate(
     files: FilesArg = None,
     output_format: Annotated[
-        ValidateFormat,
-        typer.Option("--format", "-f", help="text: path:line:col: level message; json; github: Actions annotations."),
-    ] = ValidateFormat.text,
+        ValidateFormat, _format_option("text: path:line:col: level message; json; github: Actions annotations.")
+    ] = "text",
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Check data files against the schema and the reviewer's rules.
@@ -100,12 +103,13 @@ def validate(
 
     Example: cbkpi validate data/targets_2025.yaml --format github
     """
-    from cbkpi.render.diagnostics import FORMATS
-    from cbkpi.validation import validate_files
+    from cbkpi.pipeline import PipelineError, validate
 
-    report = validate_files(_files(files, data_dir), _context(data_dir))
-    out = FORMATS[output_format.value](report.diagnostics, report.files)
-    typer.echo(out)
+    try:
+        report = validate(files, data_dir)
+    except PipelineError as exc:
+        raise _fail(exc) from None
+    typer.echo(VALIDATE.get(output_format)(report.diagnostics, report.files))
     raise typer.Exit(report.exit_code)
 
 
@@ -132,54 +136,13 @@ def units(
         typer.echo(f"{unit.key:30} {unit.label(lang.value):28} {unit.kind}")
 
 
-class StatusFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class AuditFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-LangOpt = Annotated[
-    Lang, typer.Option("--lang", "-l", help="Language of labels and numbers (vi: 1.650,5; en: 1,650.5).")
-]
-
-
-def _context(data_dir: Path) -> list[Path]:
-    from cbkpi.loader import discover
-
-    return discover([], data_dir) if data_dir.is_dir() else []
-
-
-def _load_valid(files: list[Path] | None, data_dir: Path) -> Report:
-    """Load and validate; on any error print the diagnostics to stderr and exit 1 (or 2)."""
-    from cbkpi.validation import validate_files
-
-    report = validate_files(_files(files, data_dir), _context(data_dir))
-    if report.exit_code:
-        for d in report.diagnostics:
-            if d.level == "error":
-                typer.echo(d.format(), err=True)
-        typer.echo("cbkpi: the data is not valid; run 'cbkpi validate' for the full report", err=True)
-        raise typer.Exit(report.exit_code)
-    if not report.loaded:
-        typer.echo("cbkpi: no targets or results file among the files given (observations need one)", err=True)
-        raise typer.Exit(2)
-    return report
-
-
 @app.command()
 def status(
     files: FilesArg = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="table (rich), json (raw numbers), csv, markdown.")
-    ] = StatusFormat.table,
+        StatusFormat, _format_option("table (rich), json (raw numbers), csv, markdown.")
+    ] = "table",
     width: Annotated[
         int | None,
         typer.Option("--width", min=40, help="Table width in columns (default: the terminal's; 100 when piped)."),
@@ -206,38 +169,20 @@ def status(
 
     Example: cbkpi status --lang en --format json
     """
-    from cbkpi.observations import values_by_indicator
-    from cbkpi.status import term_status
-    from cbkpi.tracking import latest_year
+    from cbkpi.pipeline import PipelineError, build_report
 
-    report = _load_valid(files, data_dir)
-    observed = values_by_indicator(report.observations)  # type: ignore[arg-type]
-    year = as_of if as_of is not None else latest_year(observed)
-    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
-    if output_format is StatusFormat.table:
-        from cbkpi.render.status import print_tables
-
-        print_tables(terms, lang.value, width)
-        return
-    from cbkpi.render import status as render
-
-    if output_format is StatusFormat.json:
-        out = sys.stdout
-        for chunk in render.iter_json(terms):
-            out.write(chunk)
-    elif output_format is StatusFormat.csv:
-        typer.echo(render.as_csv(terms, lang.value), nl=False)
-    else:
-        typer.echo(render.as_markdown(terms, lang.value), nl=False)
+    try:
+        report = build_report(files, data_dir, as_of)
+    except PipelineError as exc:
+        raise _fail(exc) from None
+    STATUS.get(output_format)(report, lang.value, width, sys.stdout)
 
 
 @app.command()
 def audit(
     files: FilesArg = None,
     lang: LangOpt = Lang.vi,
-    output_format: Annotated[
-        AuditFormat, typer.Option("--format", "-f", help="text, json or markdown.")
-    ] = AuditFormat.text,
+    output_format: Annotated[AuditFormat, _format_option("text, json or markdown.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
@@ -248,174 +193,19 @@ def audit(
 
     Example: cbkpi audit --strict --format json
     """
-    from cbkpi.audit import AGREES, audit_file
-    from cbkpi.render import audit as render
+    from cbkpi.audit import AGREES
+    from cbkpi.pipeline import PipelineError, build_report
 
-    items = [item for f in _load_valid(files, data_dir).loaded for item in audit_file(f.file, f.model)]
-    if output_format is AuditFormat.json:
-        typer.echo(render.as_json(items))
-    elif output_format is AuditFormat.markdown:
-        typer.echo(render.as_markdown(items, lang.value), nl=False)
-    else:
-        typer.echo(render.as_text(items, lang.value), nl=False)
+    try:
+        items = build_report(files, data_dir).audit_items()
+    except PipelineError as exc:
+        raise _fail(exc) from None
+    typer.echo(AUDIT.get(output_format)(items, lang.value), nl=False)
     if strict and any(item.verdict != AGREES for item in items):
         raise typer.Exit(1)
 
 
-calc_app = typer.Typer(
-    help=(
-        "The formulas of docs/methodology.md on numbers typed on the command line. Numbers may be "
-        "written in Vietnamese (4,5  1.650) or English (4.5  1,650) notation; text that reads "
-        "differently in the two (1.650) is refused unless --notation says which."
-    ),
-    no_args_is_help=True,
-)
 app.add_typer(calc_app, name="calc")
-
-NotationOpt = Annotated[
-    Lang | None,
-    typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred."),
-]
-
-
-def _finite_years(value: float) -> float:
-    if not math.isfinite(value):
-        raise typer.BadParameter(f"{value} is not a number of years; give a finite number such as 5")
-    return value
-
-
-YearsOpt = Annotated[
-    float, typer.Option("--years", "-n", min=0, callback=_finite_years, help="Number of years (finite, ≥ 0).")
-]
-
-
-def _num(text: str, notation: Lang | None, name: str) -> float:
-    from cbkpi.i18n import NumberFormatError, parse_number
-
-    try:
-        return parse_number(text, notation.value if notation else None)
-    except NumberFormatError as exc:
-        raise typer.BadParameter(str(exc), param_hint=name) from None
-
-
-def _show(fig: object, lang: Lang, unit_key: str | None, json_out: bool) -> None:
-    """Print a figure with its unit's label (the unit registry holds the words), or as JSON."""
-    import json
-
-    from cbkpi.calc import Figure
-    from cbkpi.i18n import format_number, t
-    from cbkpi.units import get_unit
-
-    assert isinstance(fig, Figure)
-    if json_out:
-        typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}))
-    elif fig.value is None:
-        typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
-    else:
-        note = f" ({t(fig.note, lang.value)})" if fig.note else ""
-        unit = f" {get_unit(unit_key).label(lang.value)}" if unit_key else ""
-        typer.echo(f"{format_number(fig.value, lang.value, 2)}{unit}{note}")
-    if fig.value is None:
-        raise typer.Exit(1)
-
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print {value, reason, note} as JSON.")]
-
-
-@calc_app.command("required")
-def calc_required(
-    baseline: Annotated[str, typer.Argument(help="Start value.")],
-    target: Annotated[str, typer.Argument(help="Target value.")],
-    years: YearsOpt = 5,
-    notation: NotationOpt = None,
-    lang: LangOpt = Lang.vi,
-    json_out: JsonOpt = False,
-) -> None:
-    """Annual growth rate needed to go from BASELINE to TARGET in --years years.
-
-    Example: cbkpi calc required 3 4,5 --years 5   →  8,45 %/năm
-    """
-    from cbkpi.calc import required_growth
-
-    _show(
-        required_growth(_num(baseline, notation, "BASELINE"), _num(target, notation, "TARGET"), years),
-        lang,
-        "percent_per_year",
-        json_out,
-    )
-
-
-@calc_app.command("cagr")
-def calc_cagr(
-    start: Annotated[str, typer.Argument(help="Start value.")],
-    end: Annotated[str, typer.Argument(help="End value.")],
-    years: YearsOpt = 5,
-    notation: NotationOpt = None,
-    lang: LangOpt = Lang.vi,
-    json_out: JsonOpt = False,
-) -> None:
-    """Compound annual growth rate from START to END over --years years.
-
-    Example: cbkpi calc cagr 1.5 3 --years 5   →  14,87 %/năm
-    """
-    from cbkpi.calc import cagr
-
-    _show(
-        cagr(_num(start, notation, "START"), _num(end, notation, "END"), years),
-        lang,
-        "percent_per_year",
-        json_out,
-    )
-
-
-@calc_app.command("implied")
-def calc_implied(
-    baseline: Annotated[str, typer.Argument(help="Start value.")],
-    rate: Annotated[str, typer.Argument(help="Growth rate in % per year.")],
-    years: YearsOpt = 5,
-    notation: NotationOpt = None,
-    lang: LangOpt = Lang.vi,
-    json_out: JsonOpt = False,
-) -> None:
-    """End value reached by growing BASELINE at RATE %/year for --years years.
-
-    Example: cbkpi calc implied 3 10 --years 5   →  4,83
-    """
-    from cbkpi.calc import implied_end_value
-
-    _show(
-        implied_end_value(_num(baseline, notation, "BASELINE"), _num(rate, notation, "RATE"), years), lang, None, json_out
-    )
-
-
-class DirectionOpt(str, Enum):
-    up = "higher"
-    down = "lower"
-
-
-@calc_app.command("achieved")
-def calc_achieved(
-    actual: Annotated[str, typer.Argument(help="Result (a level, or an achieved rate).")],
-    target: Annotated[str, typer.Argument(help="Target (a level, or a target rate).")],
-    direction: Annotated[
-        DirectionOpt, typer.Option("--direction", help="lower: lower is better (target/actual).")
-    ] = DirectionOpt.up,
-    notation: NotationOpt = None,
-    lang: LangOpt = Lang.vi,
-    json_out: JsonOpt = False,
-) -> None:
-    """Achievement in percent: ACTUAL / TARGET × 100 (TARGET / ACTUAL for --direction lower).
-
-    The appendix's convention for growth targets too: cbkpi calc achieved 13 10  →  130,00 %
-    """
-    from cbkpi.calc import level_achievement
-
-    _show(
-        level_achievement(_num(actual, notation, "ACTUAL"), _num(target, notation, "TARGET"), direction.value),
-        lang,
-        "percent",
-        json_out,
-    )
 
 
 @app.command()
@@ -438,45 +228,22 @@ def show(
     """
     from rich.console import Console
 
-    from cbkpi.observations import effective, located, values_by_indicator
+    from cbkpi.pipeline import PipelineError, build_report, find_indicator
     from cbkpi.render.show import print_show
-    from cbkpi.series import chart_series
-    from cbkpi.status import term_status
-    from cbkpi.tracking import latest_year
 
-    report = _load_valid(files, data_dir)
-    observed = values_by_indicator(report.observations)  # type: ignore[arg-type]
-    year = as_of if as_of is not None else latest_year(observed)
-    found = []
-    for f in report.loaded:
-        term = term_status(f.file, f.model, observed, year)
-        found += [(term, ind) for ind in term.indicators if ind.indicator.id == indicator_id]
-    if not found:
-        import difflib
-
-        ids = sorted({ind.id for f in report.loaded for ind in f.model.indicators})
-        close = difflib.get_close_matches(indicator_id, ids, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `cbkpi status --format csv` lists the ids"
-        typer.echo(f"cbkpi: no indicator with id {indicator_id!r}{hint}", err=True)
-        raise typer.Exit(2)
-    items = [o for o in located(report.observations) if o.obs.indicator == indicator_id]  # type: ignore[arg-type]
-    current = effective(items).get(indicator_id, {})
-    tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
-    target_status = next((s for term, s in found if term.data.kind == "targets"), found[0][1])
-    series = chart_series(target_status.indicator, observed.get(indicator_id, {}))
-    print_show(Console(), found, items, current, tracking, series, lang.value)
+    try:
+        view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
+    except PipelineError as exc:
+        raise _fail(exc) from None
+    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
     if png is not None:
-        _write_png(
-            png,
-            series,
-            lang,
-            f"{target_status.indicator.label}. {target_status.indicator.name.get(lang.value)}",
-            files,
-            data_dir,
-        )
+        title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
+        _write_png(png, view.series, lang, title, files, data_dir)
 
 
-def _write_png(path: Path, series: list, lang: Lang, title: str, files: list[Path] | None, data_dir: Path) -> None:  # type: ignore[type-arg]
+def _write_png(
+    path: Path, series: list[Series], lang: Lang, title: str, files: list[Path] | None, data_dir: Path
+) -> None:
     from cbkpi.outputs import OutputRefused, check_destination, write_atomically
     from cbkpi.render.chart import ChartUnavailable, png_chart
 
@@ -492,20 +259,10 @@ def _write_png(path: Path, series: list, lang: Lang, title: str, files: list[Pat
     typer.echo(str(path))
 
 
-class ExportFormat(str, Enum):
-    xlsx = "xlsx"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
 @app.command()
 def export(
     files: FilesArg = None,
-    output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="xlsx, csv, json, markdown or html.")
-    ] = ExportFormat.xlsx,
+    output_format: Annotated[ExportFormat, _format_option("xlsx, csv, json, markdown or html.")] = "xlsx",
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")] = Path(
         "cbkpi.xlsx"
     ),
@@ -522,37 +279,19 @@ def export(
 
     Example: cbkpi export --format html -o report.html --lang en
     """
-    from cbkpi.observations import located, values_by_indicator
-    from cbkpi.outputs import OutputRefused, check_destination, write_atomically, write_text_atomically
-    from cbkpi.render import status as render
-    from cbkpi.status import term_status
-    from cbkpi.tracking import latest_year
+    from cbkpi.outputs import OutputRefused, check_destination
+    from cbkpi.pipeline import PipelineError, build_report
 
     try:
         check_destination(output, [data_dir], files or [])
+        report = build_report(files, data_dir, as_of)
     except OutputRefused as exc:
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None
-    report = _load_valid(files, data_dir)
-    observed = values_by_indicator(report.observations)  # type: ignore[arg-type]
-    year = as_of if as_of is not None else latest_year(observed)
-    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
+    except PipelineError as exc:
+        raise _fail(exc) from None
     try:
-        if output_format is ExportFormat.xlsx:
-            from cbkpi.render.export import write_xlsx
-
-            items = located(report.observations)  # type: ignore[arg-type]
-            write_atomically(output, lambda tmp: write_xlsx(tmp, terms, items, lang.value))
-        elif output_format is ExportFormat.html:
-            from cbkpi.render.export import html_report
-
-            write_text_atomically(output, html_report(terms, observed, lang.value))
-        elif output_format is ExportFormat.json:
-            write_text_atomically(output, render.as_json(terms))
-        elif output_format is ExportFormat.csv:
-            write_text_atomically(output, render.as_csv(terms, lang.value))
-        else:
-            write_text_atomically(output, render.as_markdown(terms, lang.value))
+        EXPORT.get(output_format)(output, report, lang.value)
     except OSError as exc:
         typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None

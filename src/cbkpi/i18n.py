@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 from typing import Literal
 
+from cbkpi.numbers import places
+
 Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
-DEFAULT_LANG: Lang = "vi"
 
 _SEPARATORS: dict[str, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
 """(thousands separator, decimal mark) per language."""
@@ -214,6 +214,5 @@ def format_decimal(value: Decimal | None, lang: str) -> str:
     """A figure from the data with the precision it was written with: ``98.7`` → ``98,7``."""
     if value is None:
         return "—"
-    exponent = value.as_tuple().exponent
-    places = max(0, -exponent) if isinstance(exponent, int) else 2
-    return format_number(float(value), lang, places)
+    written = places(value)
+    return format_number(float(value), lang, 2 if written is None else written)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
@@ -271,12 +271,3 @@ def unique_files(paths: Iterable[Path]) -> list[Path]:
             seen.add(key)
             out.append(path)
     return out
-
-
-def load_all(paths: Iterable[Path]) -> Iterator[Loaded | DataError]:
-    """Each file loaded, or the error that stopped it; one bad file never hides the others."""
-    for path in paths:
-        try:
-            yield load_data_file(path)
-        except DataError as exc:
-            yield exc

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
@@ -111,6 +111,10 @@ class Baseline(Strict):
     note: str | None = None
 
 
+DONE_TEXTS = ("đạt", "done", "achieved")
+"""A result text that says a milestone or a qualitative target was achieved (any case)."""
+
+
 class Result(Strict):
     """What was achieved, in the target's own terms (a level, a rate, a count, a text)."""
 
@@ -121,6 +125,11 @@ class Result(Strict):
     basis: Literal["total", "per_year"] = "total"
     estimate: bool = True
     ref: Ref
+
+    @property
+    def done(self) -> bool | None:
+        """Whether the text says achieved (:data:`DONE_TEXTS`); None without a text."""
+        return None if self.text is None else self.text.strip().lower() in DONE_TEXTS
 
 
 class PublishedRatio(Strict):
@@ -149,6 +158,8 @@ class LevelTarget(_TargetBase):
     """Reach a level by a year: "forest cover 60 % by 2025"."""
 
     kind: Literal["level"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
     comparator: Comparator = "reach"
     value: Number | None
     year: Year
@@ -156,15 +167,53 @@ class LevelTarget(_TargetBase):
     equivalent: Equivalent | None = None
     ratio_basis: Literal["value", "equivalent"] = "value"
 
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return indicator_unit if self.unit is None else self.unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return None if baseline_year is None else self.year - baseline_year
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return "percent_per_year"
+
 
 class GrowthRateTarget(_TargetBase):
     """An average annual growth rate, in percent per year, over ``start_year``..``end_year``."""
 
     kind: Literal["growth_rate"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
     comparator: Comparator = "reach"
     value: Number
     start_year: Year
     end_year: Year
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return "percent_per_year"
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return self.end_year - self.start_year
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return "percent_per_year"
 
 
 class PerUnit(Strict):
@@ -179,6 +228,8 @@ class CountPerYearTarget(_TargetBase):
     count per district (``per_unit``) and not the number of districts."""
 
     kind: Literal["count_per_year"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
     comparator: Comparator = "reach"
     value: Number | None
     per_unit: PerUnit | None = None
@@ -186,38 +237,136 @@ class CountPerYearTarget(_TargetBase):
     end_year: Year
     unit: UnitKey
 
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return self.unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return self.end_year - self.start_year
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return self.unit
+
 
 class PointsReductionTarget(_TargetBase):
     """A reduction in percentage points per year ("poverty rate down over 4 points a year")."""
 
     kind: Literal["points_reduction_per_year"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
     comparator: Comparator = "reach"
     value: Number
     start_year: Year
     end_year: Year
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return "percentage_points_per_year"
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return self.end_year - self.start_year
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return "percentage_points_per_year"
 
 
 class MaintainTarget(_TargetBase):
     """Keep a level ("maintain 15 doctors per 10,000 people")."""
 
     kind: Literal["maintain"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
     value: Number | None
     year: Year
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return indicator_unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return None if baseline_year is None else self.year - baseline_year
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return "percent_per_year"
 
 
 class MilestoneTarget(_TargetBase):
     """An event by a year ("expressway phase 1 completed by 2025")."""
 
     kind: Literal["milestone"]
+    quantified: ClassVar[bool] = False
+    """Whether observations can track it (a number to reach)."""
     description: Names
     year: Year
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return indicator_unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return None if baseline_year is None else self.year - baseline_year
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return "percent_per_year"
 
 
 class QualitativeTarget(_TargetBase):
     """A target judged in words ("Đạt")."""
 
     kind: Literal["qualitative"]
+    quantified: ClassVar[bool] = False
+    """Whether observations can track it (a number to reach)."""
     description: Names
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``value``."""
+        return indicator_unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return []
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return None
+
+    @property
+    def pace_unit(self) -> str:
+        """The unit of the pace tracked against this target."""
+        return "percent_per_year"
 
 
 Target = Annotated[
@@ -230,16 +379,6 @@ Target = Annotated[
     | QualitativeTarget,
     Field(discriminator="kind"),
 ]
-
-TARGET_KINDS: tuple[str, ...] = (
-    "level",
-    "growth_rate",
-    "count_per_year",
-    "points_reduction_per_year",
-    "maintain",
-    "milestone",
-    "qualitative",
-)
 
 
 class Indicator(Strict):

@@ -20,17 +20,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field
 
-from cbkpi.diagnostics import DataError, Diagnostic
-from cbkpi.loader import Loaded, validate_document
+from cbkpi.diagnostics import Diagnostic
+from cbkpi.loader import Loaded
 from cbkpi.models import Id, Number, Strict, Year
 from cbkpi.units import get_unit
-from cbkpi.yamlread import Positions, load
+from cbkpi.yamlread import Positions
 
 
 class Observation(Strict):
@@ -71,20 +70,6 @@ class Located:
         return mark[0] if mark else None
 
 
-def load_observations(path: Path) -> LoadedObservations:
-    doc = load(path)
-    if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
-        raise DataError(
-            [
-                Diagnostic(
-                    doc.file, 1, 1, f"the top level is {kind}; expected a mapping with 'observations'", code="type"
-                )
-            ]
-        )
-    return LoadedObservations(doc.file, validate_document(doc, ObservationsFile), doc.positions)
-
-
 def discover_observations(data_dir: Path) -> list[Path]:
     folder = data_dir / "observations"
     if not folder.is_dir():
@@ -112,7 +97,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             continue
         for ind in f.model.indicators:
             terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, ind.unit))
-            if all(t.kind in ("milestone", "qualitative") for t in ind.targets):
+            if not any(t.quantified for t in ind.targets):
                 unquantified.add(ind.id)
     items = located(obs_files)
     for item in items:
@@ -141,20 +126,13 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions
             )
         unit = get_unit(unit_key)
-        lo, hi = unit.lower_bound, unit.upper_bound
-        if lo is not None and o.value < Decimal(str(lo)):
+        violation = unit.violation(o.value)
+        if violation is not None:
+            side, bound = violation
             yield _diag(
                 item,
                 "value",
-                f"value {o.value} is below {lo} {unit.en}, impossible for {o.indicator!r}",
-                "range",
-                positions,
-            )
-        if hi is not None and o.value > Decimal(str(hi)):
-            yield _diag(
-                item,
-                "value",
-                f"value {o.value} is above {hi} {unit.en}, impossible for {o.indicator!r}",
+                f"value {o.value} is {side} {bound} {unit.en}, impossible for {o.indicator!r}",
                 "range",
                 positions,
             )

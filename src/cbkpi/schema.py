@@ -8,7 +8,6 @@ from typing import Any
 from cbkpi.models import DataFile
 
 SCHEMA_ID = "https://cbkpi.invalid/schema/cbkpi-data.schema.json"
-SCHEMA_FILE = "schema/cbkpi-data.schema.json"
 
 
 def data_schema() -> dict[str, Any]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing_extensions import assert_never
+
 from cbkpi import calc
 from cbkpi.models import (
     CountPerYearTarget,
@@ -14,7 +16,10 @@ from cbkpi.models import (
     Indicator,
     LevelTarget,
     MaintainTarget,
+    MilestoneTarget,
     PointsReductionTarget,
+    QualitativeTarget,
+    Target,
 )
 from cbkpi.units import get_unit
 
@@ -64,8 +69,9 @@ def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
 
 
 def _path(
-    ind: Indicator, t: object, b: float | None, b_year: int | None, rate_indicator: bool
+    ind: Indicator, t: Target, b: float | None, b_year: int | None, rate_indicator: bool
 ) -> tuple[list[Point], Point | None]:
+    """The required path from the baseline for target ``t``, and the target's own point."""
     if isinstance(t, GrowthRateTarget) and rate_indicator:
         flat = [(y, float(t.value)) for y in range(t.start_year + 1, t.end_year + 1)]
         return flat, (t.end_year, float(t.value))
@@ -73,24 +79,31 @@ def _path(
         if isinstance(t, LevelTarget) and t.value is not None:
             return [], (t.year, float(t.value))
         return [], None
-    if isinstance(t, LevelTarget) and t.value is not None:
-        rate = calc.cagr(b, float(t.value), t.year - b_year).value
-        if rate is None:
-            return [], (t.year, float(t.value))
-        return _compound(b, b_year, rate, t.year), (t.year, float(t.value))
-    if isinstance(t, GrowthRateTarget):
-        path = _compound(b, b_year, float(t.value), t.end_year)
-        return path, path[-1]
-    if isinstance(t, PointsReductionTarget):
-        path = [(y, b - float(t.value) * (y - b_year)) for y in range(b_year, t.end_year + 1)]
-        return path, path[-1]
-    if isinstance(t, MaintainTarget):
-        level = float(t.value) if t.value is not None else b
-        return [(y, level) for y in range(b_year, t.year + 1)], (t.year, level)
-    if isinstance(t, CountPerYearTarget) and t.value is not None:
-        per_year = float(t.value)
-        return [(y, per_year) for y in range(t.start_year + 1, t.end_year + 1)], None
-    return [], None
+    match t:
+        case LevelTarget():
+            if t.value is None:
+                return [], None
+            rate = calc.cagr(b, float(t.value), t.year - b_year).value
+            if rate is None:
+                return [], (t.year, float(t.value))
+            return _compound(b, b_year, rate, t.year), (t.year, float(t.value))
+        case GrowthRateTarget():
+            path = _compound(b, b_year, float(t.value), t.end_year)
+            return path, path[-1]
+        case PointsReductionTarget():
+            path = [(y, b - float(t.value) * (y - b_year)) for y in range(b_year, t.end_year + 1)]
+            return path, path[-1]
+        case MaintainTarget():
+            level = float(t.value) if t.value is not None else b
+            return [(y, level) for y in range(b_year, t.year + 1)], (t.year, level)
+        case CountPerYearTarget():
+            if t.value is None:
+                return [], None
+            return [(y, float(t.value)) for y in range(t.start_year + 1, t.end_year + 1)], None
+        case MilestoneTarget() | QualitativeTarget():
+            return [], None
+        case _:
+            assert_never(t)
 
 
 def _compound(b: float, start: int, rate: float, end: int) -> list[Point]:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from typing_extensions import assert_never
+
 from cbkpi import calc
 from cbkpi.calc import Figure
 from cbkpi.models import (
     CountPerYearTarget,
     DataFile,
+    Direction,
     GrowthRateTarget,
     Indicator,
     LevelTarget,
@@ -30,7 +33,7 @@ from cbkpi.units import get_unit
 NOT_APPLICABLE = Figure(None, "not_applicable")
 
 
-def num(value: Decimal | None) -> float | None:
+def as_float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
@@ -78,15 +81,7 @@ class TermStatus:
 
 
 def target_unit(ind: Indicator, t: Target) -> str:
-    if isinstance(t, GrowthRateTarget):
-        return "percent_per_year"
-    if isinstance(t, PointsReductionTarget):
-        return "percentage_points_per_year"
-    if isinstance(t, CountPerYearTarget):
-        return t.unit
-    if isinstance(t, LevelTarget) and t.unit is not None:
-        return t.unit
-    return ind.unit
+    return t.value_unit(ind.unit)
 
 
 def _is_rate_indicator(ind: Indicator) -> bool:
@@ -94,17 +89,13 @@ def _is_rate_indicator(ind: Indicator) -> bool:
 
 
 def _years_to(ind: Indicator, t: Target) -> int | None:
-    if isinstance(t, (GrowthRateTarget, CountPerYearTarget, PointsReductionTarget)):
-        return t.end_year - t.start_year
-    if isinstance(t, (LevelTarget, MaintainTarget, MilestoneTarget)) and ind.baseline is not None:
-        return t.year - ind.baseline.year
-    return None
+    return t.years(ind.baseline.year if ind.baseline is not None else None)
 
 
 def _ratio_target(t: LevelTarget) -> float | None:
     if t.ratio_basis == "equivalent" and t.equivalent is not None:
         return float(t.equivalent.value)
-    return num(t.value)
+    return as_float(t.value)
 
 
 def achievement(ind: Indicator, t: Target) -> tuple[Figure, bool | None]:
@@ -112,41 +103,42 @@ def achievement(ind: Indicator, t: Target) -> tuple[Figure, bool | None]:
     r = t.result
     if r is None:
         return Figure(None, calc.UNKNOWN), None
-    actual = num(r.value)
-    if isinstance(t, QualitativeTarget):
-        done = None if r.text is None else r.text.strip().lower() in ("đạt", "done", "achieved")
-        return Figure(None, calc.NOT_NUMERIC), done
-    if isinstance(t, MilestoneTarget):
-        done = None if r.text is None else r.text.strip().lower() in ("đạt", "done", "achieved")
-        return calc.milestone_achievement(done), done
-    direction = ind.direction
-    if isinstance(t, LevelTarget):
-        target = _ratio_target(t)
-        fig = calc.level_achievement(actual, target, direction)
-        comparator = t.comparator
-    elif isinstance(t, MaintainTarget):
-        target = num(t.value)
-        fig = calc.maintain_achievement(actual, target, direction)
-        comparator = "reach"
-    elif isinstance(t, GrowthRateTarget):
-        target = num(t.value)
-        fig = calc.growth_achievement(actual, target)
-        direction, comparator = "higher", t.comparator
-    elif isinstance(t, PointsReductionTarget):
-        target = num(t.value)
-        fig = calc.points_reduction_achievement(actual, target)
-        direction, comparator = "higher", t.comparator
-    else:
-        assert isinstance(t, CountPerYearTarget)
-        years = t.end_year - t.start_year
-        direction, comparator = "higher", t.comparator
-        if r.basis == "per_year":
-            target = num(t.value)
-            fig = calc.level_achievement(actual, target, "higher")
-        else:
-            per_year = num(t.value)
-            fig = calc.count_achievement(actual, per_year, years)
-            target = None if per_year is None else per_year * years
+    actual = as_float(r.value)
+    direction: Direction = ind.direction
+    comparator: str
+    match t:
+        case QualitativeTarget():
+            return Figure(None, calc.NOT_NUMERIC), r.done
+        case MilestoneTarget():
+            return calc.milestone_achievement(r.done), r.done
+        case LevelTarget():
+            target = _ratio_target(t)
+            fig = calc.level_achievement(actual, target, direction)
+            comparator = t.comparator
+        case MaintainTarget():
+            target = as_float(t.value)
+            fig = calc.maintain_achievement(actual, target, direction)
+            comparator = "reach"
+        case GrowthRateTarget():
+            target = as_float(t.value)
+            fig = calc.growth_achievement(actual, target)
+            direction, comparator = "higher", t.comparator
+        case PointsReductionTarget():
+            target = as_float(t.value)
+            fig = calc.points_reduction_achievement(actual, target)
+            direction, comparator = "higher", t.comparator
+        case CountPerYearTarget():
+            years = t.end_year - t.start_year
+            direction, comparator = "higher", t.comparator
+            if r.basis == "per_year":
+                target = as_float(t.value)
+                fig = calc.level_achievement(actual, target, "higher")
+            else:
+                per_year = as_float(t.value)
+                fig = calc.count_achievement(actual, per_year, years)
+                target = None if per_year is None else per_year * years
+        case _:
+            assert_never(t)
     met = None
     if actual is not None and target is not None:
         met = calc.meets(actual, target, direction, comparator)
@@ -160,15 +152,24 @@ def achievement(ind: Indicator, t: Target) -> tuple[Figure, bool | None]:
 def target_status(ind: Indicator, t: Target) -> TargetStatus:
     unit = target_unit(ind, t)
     years = _years_to(ind, t)
-    base = num(ind.baseline.value) if ind.baseline is not None else None
+    base = as_float(ind.baseline.value) if ind.baseline is not None else None
     required = implied = NOT_APPLICABLE
-    if isinstance(t, LevelTarget) and not _is_rate_indicator(ind) and get_unit(unit).kind != "rate":
-        if ind.baseline is None:
-            required = Figure(None, calc.UNKNOWN)
-        else:
-            required = calc.required_growth(base, num(t.value), years or 0, ind.direction, t.comparator)
-    elif isinstance(t, GrowthRateTarget) and not _is_rate_indicator(ind):
-        implied = calc.implied_end_value(base, num(t.value), years or 0)
+    match t:
+        case LevelTarget():
+            if not _is_rate_indicator(ind) and get_unit(unit).kind != "rate":
+                if ind.baseline is None:
+                    required = Figure(None, calc.UNKNOWN)
+                else:
+                    required = calc.required_growth(base, as_float(t.value), years or 0, ind.direction, t.comparator)
+        case GrowthRateTarget():
+            if not _is_rate_indicator(ind):
+                implied = calc.implied_end_value(base, as_float(t.value), years or 0)
+        case (
+            CountPerYearTarget() | PointsReductionTarget() | MaintainTarget() | MilestoneTarget() | QualitativeTarget()
+        ):
+            pass  # neither a level to reach by compound growth nor a rate to compound
+        case _:
+            assert_never(t)
     if ind.baseline is not None and ind.baseline.comparator in ("over", "at_least"):
         # From a baseline printed as "over X": the end value is at least, the rate needed at most.
         if implied.value is not None:
@@ -176,7 +177,15 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
         if required.value is not None:
             required = Figure(required.value, note="upper_bound")
     fig, met = achievement(ind, t) if t.result is not None else (NOT_APPLICABLE, None)
-    return TargetStatus(t, unit, years, required, implied, fig, met)
+    return TargetStatus(
+        target=t,
+        unit=unit,
+        years=years,
+        required_annual_growth_pct=required,
+        implied_end_value=implied,
+        achievement_pct=fig,
+        met=met,
+    )
 
 
 def agreements(ind: Indicator, targets: list[TargetStatus]) -> list[Agreement]:

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing_extensions import assert_never
+
 from cbkpi import calc
 from cbkpi.calc import Figure
 from cbkpi.models import (
@@ -34,7 +36,9 @@ from cbkpi.models import (
     Indicator,
     LevelTarget,
     MaintainTarget,
+    MilestoneTarget,
     PointsReductionTarget,
+    QualitativeTarget,
     Target,
 )
 from cbkpi.units import get_unit
@@ -42,16 +46,6 @@ from cbkpi.units import get_unit
 UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
 ON_TRACK_RATIO = 95.0
 MODERATE_RATIO = 60.0
-STATUSES = (
-    "met",
-    "on_track",
-    "moderate_progress",
-    "insufficient_progress",
-    "moving_away",
-    "no_longer_reachable",
-    "no_data",
-    "not_assessable",
-)
 
 
 @dataclass(frozen=True)
@@ -99,9 +93,7 @@ def _status(met: bool, ratio: float | None, left: int, reachable: bool, required
 
 
 def _within_unit(unit_key: str, value: float) -> bool:
-    unit = get_unit(unit_key)
-    lo, hi = unit.lower_bound, unit.upper_bound
-    return (lo is None or value >= lo) and (hi is None or value <= hi)
+    return get_unit(unit_key).violation(value) is None
 
 
 def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tracking:
@@ -109,7 +101,7 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     ``as_of``."""
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
-        return Tracking(t, "no_data")
+        return Tracking(target=t, status="no_data")
     latest_year = max(seen)
     latest = seen[latest_year]
     base = ind.baseline
@@ -122,96 +114,129 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     if isinstance(t, CountPerYearTarget):
         return _track_count(t, seen, latest_year, latest, as_of)
     if b is None or b_year is None:
-        return Tracking(t, "not_assessable", latest_year, latest)
+        return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
+    match t:
+        case LevelTarget():
+            if t.value is None:
+                return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
+            return _track_level(ind, t, float(t.value), b, b_year, latest_year, latest, as_of)
+        case MaintainTarget():
+            return _track_maintain(ind, t, b, latest_year, latest)
+        case GrowthRateTarget():
+            return _track_growth(t, b, b_year, latest_year, latest, as_of)
+        case PointsReductionTarget():
+            return _track_points(ind, t, b, b_year, latest_year, latest, as_of)
+        case MilestoneTarget() | QualitativeTarget():
+            return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
+        case _:
+            assert_never(t)
+
+
+def _track_level(
+    ind: Indicator,
+    t: LevelTarget,
+    target: float,
+    b: float,
+    b_year: int,
+    latest_year: int,
+    latest: float,
+    as_of: int,
+) -> Tracking:
+    """``target``: the level's value (a level target without one is not assessable)."""
     elapsed = latest_year - b_year
-    if isinstance(t, LevelTarget) and t.value is not None:
-        target = float(t.value)
-        years = t.year - b_year
-        remaining = t.year - latest_year
-        comparator = t.comparator
-        met = calc.meets(latest, target, ind.direction, comparator)
-        observed = calc.cagr(b, latest, elapsed)
-        required = calc.cagr(b, target, years)
-        projected = (
-            calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
-        )
-        needed = calc.cagr(latest, target, remaining)
-        reachable = _within_unit(ind.unit, target)
-        ratio = _ratio(observed, required)
-        return Tracking(
-            t,
-            _status(met, ratio, t.year - as_of, reachable, required),
-            latest_year,
-            latest,
-            observed,
-            required,
-            ratio,
-            calc.level_achievement(latest, target, ind.direction),
-            projected,
-            needed,
-        )
-    if isinstance(t, MaintainTarget):
-        level = float(t.value) if t.value is not None else b
-        met = calc.meets(latest, level, ind.direction, "reach")
-        return Tracking(
-            t,
-            "met" if met else "moving_away",
-            latest_year,
-            latest,
-            achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
-        )
-    if isinstance(t, GrowthRateTarget):
-        rate = float(t.value)
-        years = t.end_year - b_year
-        remaining = t.end_year - latest_year
-        observed = calc.cagr(b, latest, elapsed)
-        required = Figure(rate)
-        goal = calc.implied_end_value(b, rate, years)
-        # Met once the level the rate would reach by the end year is already reached.
-        met = goal.value is not None and calc.meets(latest, goal.value, "higher", "at_least")
-        projected = (
-            calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
-        )
-        needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
-        ratio = _ratio(observed, required)
-        return Tracking(
-            t,
-            _status(met, ratio, t.end_year - as_of, True),
-            latest_year,
-            latest,
-            observed,
-            required,
-            ratio,
-            calc.growth_achievement(observed.value, rate),
-            projected,
-            needed,
-        )
-    if isinstance(t, PointsReductionTarget):
-        per_year = float(t.value)
-        years = t.end_year - b_year
-        remaining = t.end_year - latest_year
-        goal_level = b - per_year * years
-        observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
-        required = Figure(per_year)
-        met = latest <= goal_level
-        projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
-        needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
-        ratio = _ratio(observed, required)
-        reachable = _within_unit(ind.unit, goal_level)
-        return Tracking(
-            t,
-            _status(met, ratio, t.end_year - as_of, reachable),
-            latest_year,
-            latest,
-            observed,
-            required,
-            ratio,
-            calc.points_reduction_achievement(observed.value, per_year),
-            projected,
-            needed,
-            pace_unit="percentage_points_per_year",
-        )
-    return Tracking(t, "not_assessable", latest_year, latest)
+    years = t.year - b_year
+    remaining = t.year - latest_year
+    comparator = t.comparator
+    met = calc.meets(latest, target, ind.direction, comparator)
+    observed = calc.cagr(b, latest, elapsed)
+    required = calc.cagr(b, target, years)
+    projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+    needed = calc.cagr(latest, target, remaining)
+    reachable = _within_unit(ind.unit, target)
+    ratio = _ratio(observed, required)
+    return Tracking(
+        target=t,
+        status=_status(met, ratio, t.year - as_of, reachable, required),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.level_achievement(latest, target, ind.direction),
+        projected_end_value=projected,
+        required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
+    )
+
+
+def _track_maintain(ind: Indicator, t: MaintainTarget, b: float, latest_year: int, latest: float) -> Tracking:
+    level = float(t.value) if t.value is not None else b
+    met = calc.meets(latest, level, ind.direction, "reach")
+    return Tracking(
+        target=t,
+        status="met" if met else "moving_away",
+        latest_year=latest_year,
+        latest_value=latest,
+        achievement_pct=calc.maintain_achievement(latest, level, ind.direction),
+    )
+
+
+def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int) -> Tracking:
+    elapsed = latest_year - b_year
+    rate = float(t.value)
+    years = t.end_year - b_year
+    remaining = t.end_year - latest_year
+    observed = calc.cagr(b, latest, elapsed)
+    required = Figure(rate)
+    goal = calc.implied_end_value(b, rate, years)
+    # Met once the level the rate would reach by the end year is already reached.
+    met = goal.value is not None and calc.meets(latest, goal.value, "higher", "at_least")
+    projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+    needed = calc.cagr(latest, goal.value, remaining) if goal.value is not None else goal
+    ratio = _ratio(observed, required)
+    return Tracking(
+        target=t,
+        status=_status(met, ratio, t.end_year - as_of, True),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.growth_achievement(observed.value, rate),
+        projected_end_value=projected,
+        required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
+    )
+
+
+def _track_points(
+    ind: Indicator, t: PointsReductionTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int
+) -> Tracking:
+    elapsed = latest_year - b_year
+    per_year = float(t.value)
+    years = t.end_year - b_year
+    remaining = t.end_year - latest_year
+    goal_level = b - per_year * years
+    observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
+    required = Figure(per_year)
+    met = latest <= goal_level
+    projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
+    needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
+    ratio = _ratio(observed, required)
+    reachable = _within_unit(ind.unit, goal_level)
+    return Tracking(
+        target=t,
+        status=_status(met, ratio, t.end_year - as_of, reachable),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.points_reduction_achievement(observed.value, per_year),
+        projected_end_value=projected,
+        required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
+    )
 
 
 def _settled(status: str, missing: list[int], left: int, met_is_final: bool = False) -> str:
@@ -230,7 +255,7 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
     remaining = t.end_year - latest_year
     rate = float(t.value)
     if not observed_years:
-        return Tracking(t, "no_data", latest_year, latest, missing_years=missing)
+        return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
     average = sum(seen[y] for y in observed_years) / len(observed_years)
     observed = Figure(average)
     required = Figure(rate)
@@ -243,16 +268,17 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
         needed = Figure(None, calc.NO_YEARS)
     reachable = needed.value is None or needed.value > -100
     return Tracking(
-        t,
-        _settled(_status(met, ratio, t.end_year - as_of, reachable), missing, t.end_year - as_of),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.growth_achievement(average, rate),
-        Figure(average),
-        needed,
+        target=t,
+        status=_settled(_status(met, ratio, t.end_year - as_of, reachable), missing, t.end_year - as_of),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.growth_achievement(average, rate),
+        projected_end_value=Figure(average),
+        required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
         missing_years=missing,
     )
 
@@ -265,9 +291,11 @@ def _track_count(
     observed_years = [y for y in years if y in seen]
     missing = [y for y in years if y not in seen]
     if not observed_years:
-        return Tracking(t, "no_data", latest_year, latest, missing_years=missing)
+        return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
     if t.value is None:
-        return Tracking(t, "not_assessable", latest_year, latest, missing_years=missing)
+        return Tracking(
+            target=t, status="not_assessable", latest_year=latest_year, latest_value=latest, missing_years=missing
+        )
     per_year = float(t.value)
     total = t.end_year - t.start_year
     remaining = t.end_year - latest_year
@@ -279,17 +307,17 @@ def _track_count(
     met = done >= per_year * total
     needed = Figure((per_year * total - done) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
     return Tracking(
-        t,
-        _settled(_status(met, ratio, t.end_year - as_of, True), missing, t.end_year - as_of, met_is_final=True),
-        latest_year,
-        latest,
-        observed,
-        required,
-        ratio,
-        calc.count_achievement(done, per_year, total),
-        Figure(done + average * remaining),
-        needed,
-        pace_unit=t.unit,
+        target=t,
+        status=_settled(_status(met, ratio, t.end_year - as_of, True), missing, t.end_year - as_of, met_is_final=True),
+        latest_year=latest_year,
+        latest_value=latest,
+        observed_pace=observed,
+        required_pace=required,
+        pace_ratio_pct=ratio,
+        achievement_pct=calc.count_achievement(done, per_year, total),
+        projected_end_value=Figure(done + average * remaining),
+        required_pace_remaining_pct=needed,
+        pace_unit=t.pace_unit,
         missing_years=missing,
     )
 
@@ -302,7 +330,7 @@ class IndicatorTracking:
 
 
 def track_indicator(ind: Indicator, values: dict[int, float], as_of: int) -> IndicatorTracking:
-    quantified = [t for t in ind.targets if t.kind not in ("milestone", "qualitative")]
+    quantified = [t for t in ind.targets if t.quantified]
     return IndicatorTracking(ind, [track(ind, t, values, as_of) for t in quantified], values)
 
 

@@ -13,6 +13,7 @@ Each unit has a stable key (used in the YAML files), Vietnamese and English labe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 UnitKind = Literal["share", "rate", "points", "amount", "none"]
@@ -39,6 +40,22 @@ class Unit:
     def upper_bound(self) -> float | None:
         """The largest value the unit admits, or None when unbounded."""
         return 100.0 if self.kind == "share" else None
+
+    def violation(self, value: Decimal | float) -> tuple[str, float] | None:
+        """``("below", lower_bound)`` or ``("above", upper_bound)`` when the unit cannot hold
+        ``value``; None when it can. The one place the bounds are compared."""
+        lo, hi = self.lower_bound, self.upper_bound
+        if isinstance(value, Decimal):  # a figure from the data: compared exactly
+            if lo is not None and value < Decimal(str(lo)):
+                return "below", lo
+            if hi is not None and value > Decimal(str(hi)):
+                return "above", hi
+            return None
+        if lo is not None and not value >= lo:  # a computed float (NaN is outside every bound)
+            return "below", lo
+        if hi is not None and not value <= hi:
+            return "above", hi
+        return None
 
 
 _UNITS: tuple[Unit, ...] = (

@@ -13,7 +13,8 @@ from cbkpi.checks import check_across, check_file
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.loader import Loaded, validate_document
 from cbkpi.models import DataFile
-from cbkpi.yamlread import load
+from cbkpi.observations import LoadedObservations, ObservationsFile, check_observations
+from cbkpi.yamlread import Document, load
 
 
 @dataclass
@@ -21,8 +22,8 @@ class Report:
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: list[Loaded] = field(default_factory=list)
-    observations: list[object] = field(default_factory=list)
-    """:class:`cbkpi.observations.LoadedObservations`, when any were given."""
+    observations: list[LoadedObservations] = field(default_factory=list)
+    """The observations files, when any were given."""
     unreadable: bool = False
 
     @property
@@ -45,7 +46,7 @@ def validate_files(paths: Iterable[Path], context: Sequence[Path] = ()) -> Repor
     """Validate ``paths``. ``context`` names data files read only to check observations
     against (their ids and terms) when ``paths`` hold observations but no targets file."""
     report = Report()
-    obs_docs = []
+    obs_docs: list[Document] = []
     for path in paths:
         report.files.append(str(path))
         try:
@@ -66,9 +67,7 @@ def validate_files(paths: Iterable[Path], context: Sequence[Path] = ()) -> Repor
     return report
 
 
-def _validate_observations(report: Report, docs: list, context: Sequence[Path]) -> None:  # type: ignore[type-arg]
-    from cbkpi.observations import LoadedObservations, ObservationsFile, check_observations
-
+def _validate_observations(report: Report, docs: list[Document], context: Sequence[Path]) -> None:
     loaded = []
     for doc in docs:
         try:

@@ -6,21 +6,22 @@ import json
 import re
 from collections.abc import Sequence
 
-from cbkpi.audit import AGREES, DISAGREES, NOT_COMPUTABLE, WITHIN_ROUNDING, AuditItem, decimals
+from cbkpi.audit import AGREES, DISAGREES, NOT_COMPUTABLE, WITHIN_ROUNDING, AuditItem
 from cbkpi.i18n import format_decimal, format_number, t
+from cbkpi.numbers import json_float, printed_places
 
 
 def _recomputed(item: AuditItem, lang: str) -> str:
     if item.recomputed is None:
         return "—"
-    return format_number(item.recomputed, lang, decimals(item.published) + 2)
+    return format_number(item.recomputed, lang, printed_places(item.published) + 2)
 
 
 def _difference(item: AuditItem, lang: str) -> str:
     diff = item.difference
     if diff is None:
         return "—"
-    places = decimals(item.published) + 2
+    places = printed_places(item.published) + 2
     text = format_number(diff, lang, places)
     if text.lstrip("-").strip("0,.") == "":
         return format_number(0.0, lang, places)  # float noise (110.00000000000001) is no difference
@@ -108,10 +109,10 @@ def as_json(items: Sequence[AuditItem]) -> str:
             "name": i.name.model_dump(),
             "published": float(i.published),
             "published_text": format(i.published, "f"),
-            "recomputed": None if i.recomputed is None else round(i.recomputed, 6),
-            "difference": None if i.difference is None else round(i.difference, 6),
-            "low": None if i.low is None else round(i.low, 6),
-            "high": None if i.high is None else round(i.high, 6),
+            "recomputed": json_float(i.recomputed),
+            "difference": json_float(i.difference),
+            "low": json_float(i.low),
+            "high": json_float(i.high),
             "verdict": i.verdict,
             "reason": i.reason,
             "formula": i.formula,
@@ -119,3 +120,8 @@ def as_json(items: Sequence[AuditItem]) -> str:
         for i in items
     ]
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def as_json_document(items: Sequence[AuditItem], lang: str) -> str:
+    """The audit registry's ``json``: language-free, with its final newline."""
+    return as_json(items) + "\n"

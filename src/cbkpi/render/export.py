@@ -9,18 +9,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cbkpi import __version__
 from cbkpi.i18n import t
+from cbkpi.numbers import data_number
 from cbkpi.observations import Located
+from cbkpi.outputs import write_atomically, write_text_atomically
 from cbkpi.render import status as rs
 from cbkpi.render import tracking as rt
 from cbkpi.render.chart import svg_chart
+from cbkpi.render.status_json import as_json, target_json
+from cbkpi.render.words import agreement_text, target_text
 from cbkpi.safe_text import is_formula_like
 from cbkpi.series import chart_series
 from cbkpi.status import TermStatus
 from cbkpi.units import get_unit
+
+if TYPE_CHECKING:
+    from cbkpi.pipeline import StatusReport
 
 SHEET_TITLE_LIMIT = 31  # Excel's limit on a sheet name
 
@@ -57,26 +64,26 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
         i = ind.indicator
         tracked = term.tracking.indicators.get(i.id) if term.tracking else None
         for ts in ind.targets:
-            d = rs.target_json(ts)
+            d = target_json(ts)
             row: list[Any] = [
                 i.label,
                 i.id,
                 i.name.get(lang),
                 get_unit(ts.unit if not targets else i.unit).label(lang),
-                rs.target_text(ts, i.unit, lang),
+                target_text(ts, i.unit, lang),
             ]
             if targets:
                 b = i.baseline
                 row += [
                     b.year if b else None,
-                    rs._num(b.value) if b else None,
+                    data_number(b.value) if b else None,
                     d["required_annual_growth_pct"],
                     d["implied_end_value"],
                 ]
             else:
                 r = ts.target.result
                 row += [
-                    rs._num(r.value) if r and r.value is not None else (r.text if r else None),
+                    data_number(r.value) if r and r.value is not None else (r.text if r else None),
                     get_unit(r.unit or ts.unit).label(lang) if r else None,
                     d["achievement_pct"],
                     d["published_ratio_pct"],
@@ -122,7 +129,16 @@ def write_xlsx(path: Path, terms: Sequence[TermStatus], observations: Sequence[L
         "line",
     ]
     obs_rows: list[list[Any]] = [
-        [o.obs.indicator, o.obs.year, rs._num(o.obs.value), o.obs.source, o.obs.estimate, o.obs.revises, o.file, o.line]
+        [
+            o.obs.indicator,
+            o.obs.year,
+            data_number(o.obs.value),
+            o.obs.source,
+            o.obs.estimate,
+            o.obs.revises,
+            o.file,
+            o.line,
+        ]
         for o in observations
     ]
     sheets.append((t("show_observations", lang)[:SHEET_TITLE_LIMIT], obs_headers, obs_rows))
@@ -188,7 +204,7 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
         notes = [
             f"{t('agreement', lang, id=ind.indicator.id)}: {n}"
             for ind in term.indicators
-            for n in rs.agreement_text(ind, lang)
+            for n in agreement_text(ind, lang)
         ]
         body += [f"<p>• {escape(n)}</p>" for n in notes]
         if term.tracking is not None:
@@ -216,3 +232,24 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>cbkpi</title>\n<style>{_CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+# -- the export registry's writers (cbkpi.formats.EXPORT) -----------------------------------------
+def export_xlsx(path: Path, report: StatusReport, lang: str) -> None:
+    write_atomically(path, lambda tmp: write_xlsx(tmp, report.terms, report.observations, lang))
+
+
+def export_html(path: Path, report: StatusReport, lang: str) -> None:
+    write_text_atomically(path, html_report(report.terms, report.observed, lang))
+
+
+def export_json(path: Path, report: StatusReport, lang: str) -> None:
+    write_text_atomically(path, as_json(report.terms))
+
+
+def export_csv(path: Path, report: StatusReport, lang: str) -> None:
+    write_text_atomically(path, rs.as_csv(report.terms, lang))
+
+
+def export_markdown(path: Path, report: StatusReport, lang: str) -> None:
+    write_text_atomically(path, rs.as_markdown(report.terms, lang))

@@ -9,8 +9,8 @@ from rich.console import Console
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
-from cbkpi.render.status import baseline_text, figure_text, result_text, target_text, unit_label
 from cbkpi.render.tracking import status_text
+from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
 from cbkpi.series import Series
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import IndicatorTracking

@@ -6,6 +6,7 @@ from typing import Any
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import format_number, t
+from cbkpi.numbers import json_figure, json_float
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
 from cbkpi.units import get_unit
 
@@ -26,7 +27,7 @@ def headers(lang: str) -> list[str]:
     return [t(k, lang) for k in keys]
 
 
-def _fig(fig: Figure, lang: str) -> str:
+def _figure_cell(fig: Figure, lang: str) -> str:
     return "—" if fig.value is None else format_number(fig.value, lang, 2)
 
 
@@ -34,7 +35,7 @@ def _pace(tr: Tracking, lang: str) -> str:
     if tr.observed_pace.value is None and tr.required_pace.value is None:
         return ""
     unit = get_unit(tr.pace_unit).label(lang)
-    return f"{_fig(tr.observed_pace, lang)} / {_fig(tr.required_pace, lang)} {unit}"
+    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)} {unit}"
 
 
 def status_text(tr: Tracking, lang: str) -> str:
@@ -65,16 +66,12 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
                         latest,
                         _pace(tr, lang),
                         status_text(tr, lang),
-                        _fig(tr.projected_end_value, lang),
-                        _fig(tr.required_pace_remaining_pct, lang),
+                        _figure_cell(tr.projected_end_value, lang),
+                        _figure_cell(tr.required_pace_remaining_pct, lang),
                     ],
                 )
             )
     return out
-
-
-def _num(fig: Figure) -> float | None:
-    return None if fig.value is None else round(fig.value, 6)
 
 
 def tracking_json(tr: Tracking) -> dict[str, Any]:
@@ -83,13 +80,13 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "status": tr.status,
         "latest_year": tr.latest_year,
         "latest_value": tr.latest_value,
-        "observed_pace": _num(tr.observed_pace),
-        "required_pace": _num(tr.required_pace),
+        "observed_pace": json_figure(tr.observed_pace),
+        "required_pace": json_figure(tr.required_pace),
         "pace_unit": tr.pace_unit,
-        "pace_ratio_pct": None if tr.pace_ratio_pct is None else round(tr.pace_ratio_pct, 6),
-        "achievement_pct": _num(tr.achievement_pct),
-        "projected_end_value": _num(tr.projected_end_value),
-        "required_pace_remaining_pct": _num(tr.required_pace_remaining_pct),
+        "pace_ratio_pct": json_float(tr.pace_ratio_pct),
+        "achievement_pct": json_figure(tr.achievement_pct),
+        "projected_end_value": json_figure(tr.projected_end_value),
+        "required_pace_remaining_pct": json_figure(tr.required_pace_remaining_pct),
         "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
         "missing_years": tr.missing_years,
     }

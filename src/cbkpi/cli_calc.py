@@ -1,0 +1,171 @@
+"""``cbkpi calc``: the formulas of docs/methodology.md on numbers typed on the command line."""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cbkpi.cli_options import Lang, LangOpt
+
+if TYPE_CHECKING:
+    from cbkpi.calc import Figure
+
+calc_app = typer.Typer(
+    help=(
+        "The formulas of docs/methodology.md on numbers typed on the command line. Numbers may be "
+        "written in Vietnamese (4,5  1.650) or English (4.5  1,650) notation; text that reads "
+        "differently in the two (1.650) is refused unless --notation says which."
+    ),
+    no_args_is_help=True,
+)
+
+NotationOpt = Annotated[
+    Lang | None,
+    typer.Option("--notation", help="How the numbers are written: vi (4,5) or en (4.5). Default: inferred."),
+]
+
+
+def _finite_years(value: float) -> float:
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number of years; give a finite number such as 5")
+    return value
+
+
+YearsOpt = Annotated[
+    float, typer.Option("--years", "-n", min=0, callback=_finite_years, help="Number of years (finite, ≥ 0).")
+]
+
+
+def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
+    from cbkpi.i18n import NumberFormatError, parse_number
+
+    try:
+        return parse_number(text, notation.value if notation else None)
+    except NumberFormatError as exc:
+        raise typer.BadParameter(str(exc), param_hint=name) from None
+
+
+def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool) -> None:
+    """Print a figure with its unit's label (the unit registry holds the words), or as JSON."""
+    import json
+
+    from cbkpi.i18n import format_number, t
+    from cbkpi.units import get_unit
+
+    if json_out:
+        typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}))
+    elif fig.value is None:
+        typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
+    else:
+        note = f" ({t(fig.note, lang.value)})" if fig.note else ""
+        unit = f" {get_unit(unit_key).label(lang.value)}" if unit_key else ""
+        typer.echo(f"{format_number(fig.value, lang.value, 2)}{unit}{note}")
+    if fig.value is None:
+        raise typer.Exit(1)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print {value, reason, note} as JSON.")]
+
+
+@calc_app.command("required")
+def calc_required(
+    baseline: Annotated[str, typer.Argument(help="Start value.")],
+    target: Annotated[str, typer.Argument(help="Target value.")],
+    years: YearsOpt = 5,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """Annual growth rate needed to go from BASELINE to TARGET in --years years.
+
+    Example: cbkpi calc required 3 4,5 --years 5   →  8,45 %/năm
+    """
+    from cbkpi.calc import required_growth
+
+    _show(
+        required_growth(_parse_arg(baseline, notation, "BASELINE"), _parse_arg(target, notation, "TARGET"), years),
+        lang,
+        "percent_per_year",
+        json_out,
+    )
+
+
+@calc_app.command("cagr")
+def calc_cagr(
+    start: Annotated[str, typer.Argument(help="Start value.")],
+    end: Annotated[str, typer.Argument(help="End value.")],
+    years: YearsOpt = 5,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """Compound annual growth rate from START to END over --years years.
+
+    Example: cbkpi calc cagr 1.5 3 --years 5   →  14,87 %/năm
+    """
+    from cbkpi.calc import cagr
+
+    _show(
+        cagr(_parse_arg(start, notation, "START"), _parse_arg(end, notation, "END"), years),
+        lang,
+        "percent_per_year",
+        json_out,
+    )
+
+
+@calc_app.command("implied")
+def calc_implied(
+    baseline: Annotated[str, typer.Argument(help="Start value.")],
+    rate: Annotated[str, typer.Argument(help="Growth rate in % per year.")],
+    years: YearsOpt = 5,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """End value reached by growing BASELINE at RATE %/year for --years years.
+
+    Example: cbkpi calc implied 3 10 --years 5   →  4,83
+    """
+    from cbkpi.calc import implied_end_value
+
+    _show(
+        implied_end_value(_parse_arg(baseline, notation, "BASELINE"), _parse_arg(rate, notation, "RATE"), years),
+        lang,
+        None,
+        json_out,
+    )
+
+
+class DirectionOpt(str, Enum):
+    up = "higher"
+    down = "lower"
+
+
+@calc_app.command("achieved")
+def calc_achieved(
+    actual: Annotated[str, typer.Argument(help="Result (a level, or an achieved rate).")],
+    target: Annotated[str, typer.Argument(help="Target (a level, or a target rate).")],
+    direction: Annotated[
+        DirectionOpt, typer.Option("--direction", help="lower: lower is better (target/actual).")
+    ] = DirectionOpt.up,
+    notation: NotationOpt = None,
+    lang: LangOpt = Lang.vi,
+    json_out: JsonOpt = False,
+) -> None:
+    """Achievement in percent: ACTUAL / TARGET × 100 (TARGET / ACTUAL for --direction lower).
+
+    The appendix's convention for growth targets too: cbkpi calc achieved 13 10  →  130,00 %
+    """
+    from cbkpi.calc import level_achievement
+
+    _show(
+        level_achievement(
+            _parse_arg(actual, notation, "ACTUAL"), _parse_arg(target, notation, "TARGET"), direction.value
+        ),
+        lang,
+        "percent",
+        json_out,
+    )

@@ -1,0 +1,129 @@
+"""One pipeline for every command that reads the data: load and validate the files, gather the
+observations, fix the year assessed, compute the records, find an indicator.
+
+Commands map their options to :func:`build_report` (or :func:`load_valid`) and hand the result
+to a renderer. Failures are :class:`PipelineError`: the messages to print and the exit code; the
+module knows nothing of terminals.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cbkpi.audit import AuditItem, audit_file
+from cbkpi.loader import discover
+from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
+from cbkpi.series import Series, chart_series
+from cbkpi.status import IndicatorStatus, TermStatus, term_status
+from cbkpi.tracking import IndicatorTracking, latest_year
+from cbkpi.validation import Report, validate_files
+
+
+class PipelineError(Exception):
+    """The data cannot be used: ``messages`` for stderr, ``exit_code`` 1 (invalid) or 2."""
+
+    def __init__(self, messages: Sequence[str], exit_code: int) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = list(messages)
+        self.exit_code = exit_code
+
+
+def input_files(files: Sequence[Path] | None, data_dir: Path) -> list[Path]:
+    """The files given, or every data and observations file under ``data_dir``."""
+    found = discover(files or [], data_dir)
+    if not files:
+        found += discover_observations(data_dir)
+    if not found:
+        raise PipelineError([f"cbkpi: no data files given and none found under {data_dir}/"], 2)
+    return found
+
+
+def context_files(data_dir: Path) -> list[Path]:
+    """The data files observations given alone are checked against."""
+    return discover([], data_dir) if data_dir.is_dir() else []
+
+
+def validate(files: Sequence[Path] | None, data_dir: Path) -> Report:
+    """Validate without judging: the report of ``cbkpi validate``."""
+    return validate_files(input_files(files, data_dir), context_files(data_dir))
+
+
+def load_valid(files: Sequence[Path] | None, data_dir: Path) -> Report:
+    """Load and validate; invalid data or no data file raises :class:`PipelineError`."""
+    report = validate(files, data_dir)
+    if report.exit_code:
+        messages = [d.format() for d in report.diagnostics if d.level == "error"]
+        messages.append("cbkpi: the data is not valid; run 'cbkpi validate' for the full report")
+        raise PipelineError(messages, report.exit_code)
+    if not report.loaded:
+        raise PipelineError(["cbkpi: no targets or results file among the files given (observations need one)"], 2)
+    return report
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """Everything the reading commands render."""
+
+    validation: Report
+    observed: dict[str, dict[int, float]]
+    """Effective value per indicator and year."""
+    as_of: int | None
+    """The year assessed: ``--as-of``, else the latest year observed, else None (no tracking)."""
+    terms: list[TermStatus]
+
+    @property
+    def observations(self) -> list[Located]:
+        """Every observation with its place in its file (superseded ones included)."""
+        return located(self.validation.observations)
+
+    def audit_items(self) -> list[AuditItem]:
+        return [item for f in self.validation.loaded for item in audit_file(f.file, f.model)]
+
+
+def build_report(files: Sequence[Path] | None, data_dir: Path, as_of: int | None = None) -> StatusReport:
+    """Load, validate, gather the observations and compute every term's records."""
+    report = load_valid(files, data_dir)
+    observed = values_by_indicator(report.observations)
+    year = as_of if as_of is not None else latest_year(observed)
+    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
+    return StatusReport(report, observed, year, terms)
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """One indicator across every file: what ``cbkpi show`` prints."""
+
+    found: list[tuple[TermStatus, IndicatorStatus]]
+    """The indicator's records in each file that has it, in file order."""
+    observations: list[Located]
+    effective: dict[int, Located]
+    """The observation that counts, per year."""
+    tracking: IndicatorTracking | None
+    main: IndicatorStatus
+    """The record of the targets file (else the first file's): the chart's and title's."""
+    series: list[Series]
+
+
+def find_indicator(report: StatusReport, indicator_id: str) -> IndicatorView:
+    """The indicator ``indicator_id``; an unknown id raises :class:`PipelineError` (exit 2) with
+    the closest ids."""
+    found = [(term, ind) for term in report.terms for ind in term.indicators if ind.indicator.id == indicator_id]
+    if not found:
+        ids = sorted({ind.id for f in report.validation.loaded for ind in f.model.indicators})
+        close = difflib.get_close_matches(indicator_id, ids, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `cbkpi status --format csv` lists the ids"
+        raise PipelineError([f"cbkpi: no indicator with id {indicator_id!r}{hint}"], 2)
+    items = [o for o in report.observations if o.obs.indicator == indicator_id]
+    tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
+    main = next((s for term, s in found if term.data.kind == "targets"), found[0][1])
+    return IndicatorView(
+        found=found,
+        observations=items,
+        effective=effective(items).get(indicator_id, {}),
+        tracking=tracking,
+        main=main,
+        series=chart_series(main.indicator, report.observed.get(indicator_id, {})),
+    )

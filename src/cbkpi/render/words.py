@@ -1,0 +1,123 @@
+"""Figures and targets in words, in one language: the cells every status format shares."""
+
+from __future__ import annotations
+
+from typing_extensions import assert_never
+
+from cbkpi.calc import Figure
+from cbkpi.i18n import format_decimal, format_number, t
+from cbkpi.models import (
+    CountPerYearTarget,
+    GrowthRateTarget,
+    LevelTarget,
+    MaintainTarget,
+    MilestoneTarget,
+    PointsReductionTarget,
+    QualitativeTarget,
+)
+from cbkpi.status import IndicatorStatus, TargetStatus
+from cbkpi.units import get_unit
+
+
+def unit_label(key: str, lang: str) -> str:
+    return get_unit(key).label(lang)
+
+
+def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
+    """A target in words: "trên 4,5 năm 2025", "grow 10%/yr on average", "maintain 15"."""
+    tg = ts.target
+    comp = t(getattr(tg, "comparator", "reach"), lang)
+    comp = f"{comp} " if comp else ""
+    match tg:
+        case LevelTarget():
+            value = format_decimal(tg.value, lang)
+            if tg.unit is not None and tg.unit != ind_unit:
+                value += f" {unit_label(tg.unit, lang)}"
+            if tg.equivalent is not None:
+                value += f" ({format_decimal(tg.equivalent.value, lang)} {unit_label(tg.equivalent.unit, lang)})"
+            return t("kind_level", lang, comp=comp, value=value, year=tg.year)
+        case GrowthRateTarget():
+            return t("kind_growth_rate", lang, comp=comp, value=format_decimal(tg.value, lang))
+        case PointsReductionTarget():
+            return t("kind_points", lang, comp=comp, value=format_decimal(tg.value, lang))
+        case CountPerYearTarget():
+            unit = unit_label(tg.unit, lang)
+            if tg.per_unit is not None:
+                text = t(
+                    "kind_count_per_unit",
+                    lang,
+                    comp=comp,
+                    value=format_decimal(tg.per_unit.value, lang),
+                    unit=unit,
+                    per=tg.per_unit.label.get(lang),
+                )
+                if tg.value is not None:
+                    text += f" (= {format_decimal(tg.value, lang)}/" + ("năm" if lang == "vi" else "yr") + ")"
+                return text
+            return t("kind_count", lang, comp=comp, value=format_decimal(tg.value, lang), unit=unit)
+        case MaintainTarget():
+            return t("kind_maintain", lang, value=format_decimal(tg.value, lang))
+        case MilestoneTarget():
+            return f"{tg.description.get(lang)}: " + t("kind_milestone", lang, year=tg.year)
+        case QualitativeTarget():
+            return t("kind_qualitative", lang)
+        case _:
+            assert_never(tg)
+
+
+def figure_text(fig: Figure, lang: str, decimals: int = 2) -> str:
+    if fig.value is None:
+        return "" if fig.reason == "not_applicable" else "—"
+    text = format_number(fig.value, lang, decimals)
+    if fig.note == "already_met":
+        text += " ✓"  # the legend under the table says: met at the baseline
+    elif fig.note in ("lower_bound", "result_is_lower_bound"):
+        text = "≥ " + text
+    elif fig.note == "upper_bound":
+        text = "≤ " + text
+    return text
+
+
+def result_text(ts: TargetStatus, lang: str) -> str:
+    r = ts.target.result
+    if r is None:
+        return ""
+    if r.value is None:
+        if r.done and lang != "vi" and r.text is not None and r.text.strip().lower() == "đạt":
+            return "achieved (Đạt)"
+        return r.text or "—"
+    comp = t(r.comparator, lang) if r.comparator else ""
+    unit = f" {unit_label(r.unit, lang)}" if r.unit else ""
+    return (f"{comp} " if comp else "") + format_decimal(r.value, lang) + unit
+
+
+def met_text(met: bool | None, lang: str) -> str:
+    return t("unknown", lang) if met is None else t("yes" if met else "no", lang)
+
+
+def agreement_text(ind: IndicatorStatus, lang: str) -> list[str]:
+    out = []
+    for a in ind.agreements:
+        out.append(
+            t(
+                a.verdict,
+                lang,
+                rate=format_decimal(a.growth_target.value, lang),
+                implied=format_number(a.implied_end_value, lang, 2),
+                year=a.level_target.year,
+                level=format_decimal(a.level_target.value, lang),
+                required=format_number(a.required_rate_pct, lang, 2),
+            )
+        )
+    return out
+
+
+def baseline_text(ind: IndicatorStatus, lang: str) -> str:
+    b = ind.indicator.baseline
+    if b is None:
+        return ""
+    if b.value is None:
+        return f"{t('unknown', lang)} ({b.year})"
+    est = f" {t('estimate', lang)}" if b.estimate else ""
+    comp = f"{t(b.comparator, lang)} " if b.comparator and t(b.comparator, lang) else ""
+    return f"{comp}{format_decimal(b.value, lang)} ({b.year}{est})"
