@@ -237,7 +237,7 @@ def show(
         raise _fail(exc) from None
     print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
     if png is not None:
-        title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
+        title = view.main.indicator.title(lang.value)
         _write_png(png, view.series, lang, title, files, data_dir)
 
 

@@ -28,7 +28,7 @@ from pydantic import Field
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
 from cbkpi.models import Id, Number, Strict, Year
-from cbkpi.units import get_unit
+from cbkpi.units import Unit
 from cbkpi.yamlread import Positions
 
 
@@ -90,13 +90,14 @@ def _diag(item: Located, key: str, message: str, code: str, files: dict[str, Pos
 def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequence[Loaded]) -> Iterator[Diagnostic]:
     """Unknown ids, years outside the term, impossible values, unmarked conflicting values."""
     positions = {f.file: f.positions for f in obs_files}
-    terms: dict[str, tuple[int, int, str]] = {}
+    terms: dict[str, tuple[int, int, Unit | None]] = {}
     unquantified: set[str] = set()
     for f in data_files:
         if f.model.kind != "targets":
             continue
         for ind in f.model.indicators:
-            terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, ind.unit))
+            units = f.model.unit_registry()
+            terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, units.find(ind.unit)))
             if not any(t.quantified for t in ind.targets):
                 unquantified.add(ind.id)
     items = located(obs_files)
@@ -120,14 +121,13 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 positions,
             )
             yield Diagnostic(diag.file, diag.line, diag.column, diag.message, level="warning", code=diag.code)
-        start, end, unit_key = terms[o.indicator]
+        start, end, unit = terms[o.indicator]
         if not start <= o.year <= end:
             yield _diag(
                 item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions
             )
-        unit = get_unit(unit_key)
-        violation = unit.violation(o.value)
-        if violation is not None:
+        violation = None if unit is None else unit.violation(o.value)
+        if unit is not None and violation is not None:
             side, bound = violation
             yield _diag(
                 item,

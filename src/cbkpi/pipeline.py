@@ -118,12 +118,12 @@ def find_indicator(report: StatusReport, indicator_id: str) -> IndicatorView:
         raise PipelineError([f"cbkpi: no indicator with id {indicator_id!r}{hint}"], 2)
     items = [o for o in report.observations if o.obs.indicator == indicator_id]
     tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
-    main = next((s for term, s in found if term.data.kind == "targets"), found[0][1])
+    main_term, main = next(((term, s) for term, s in found if term.data.kind == "targets"), found[0])
     return IndicatorView(
         found=found,
         observations=items,
         effective=effective(items).get(indicator_id, {}),
         tracking=tracking,
         main=main,
-        series=chart_series(main.indicator, report.observed.get(indicator_id, {})),
+        series=chart_series(main.indicator, report.observed.get(indicator_id, {}), main_term.units),
     )

@@ -24,16 +24,18 @@ Paces per target kind (``docs/methodology.md``, "Tracking"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from typing_extensions import assert_never
 
 from cbkpi import calc
 from cbkpi.calc import Figure
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -41,7 +43,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
 ON_TRACK_RATIO = 95.0
@@ -62,6 +64,11 @@ class Tracking:
     required_pace_remaining_pct: Figure = UNKNOWN_FIGURE
     pace_unit: str = "percent_per_year"
     missing_years: list[int] = field(default_factory=list)
+    range_required: tuple[Figure, Figure] | None = None
+    """Range targets: the pace needed from the baseline to the low and to the high end."""
+    position: str | None = None
+    """Range targets: the latest value (a count range: the average count) ``below``, ``within``
+    or ``above`` the range."""
 
 
 def classify(ratio_pct: float) -> str:
@@ -92,13 +99,20 @@ def _status(met: bool, ratio: float | None, left: int, reachable: bool, required
     return classify(ratio)
 
 
-def _within_unit(unit_key: str, value: float) -> bool:
-    return get_unit(unit_key).violation(value) is None
+def _within_unit(units: UnitRegistry, unit_key: str, value: float) -> bool:
+    unit = units.find(unit_key)
+    return unit is None or unit.violation(value) is None
 
 
-def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tracking:
+def _range_position(value: float, low: float, high: float) -> str:
+    return "below" if value < low else "above" if value > high else "within"
+
+
+def track(
+    ind: Indicator, t: Target, values: dict[int, float], as_of: int, units: UnitRegistry = BUILTIN_UNITS
+) -> Tracking:
     """Assess one target of ``ind`` with the observations ``values`` (year → value) up to
-    ``as_of``."""
+    ``as_of``; ``units``: the report's units (built-in and declared)."""
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
         return Tracking(target=t, status="no_data")
@@ -107,25 +121,31 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
     base = ind.baseline
     b = None if base is None or base.value is None else float(base.value)
     b_year = base.year if base is not None else None
-    unit = get_unit(ind.unit)
+    unit = units.find(ind.unit)
 
-    if unit.kind == "rate" and isinstance(t, GrowthRateTarget):
+    if unit is not None and unit.kind == "rate" and isinstance(t, GrowthRateTarget):
         return _track_rate(t, seen, latest_year, latest, as_of)
     if isinstance(t, CountPerYearTarget):
-        return _track_count(t, seen, latest_year, latest, as_of)
+        return _track_count(t, None if t.value is None else float(t.value), seen, latest_year, latest, as_of)
+    if isinstance(t, CountPerYearRangeTarget):
+        return _track_count_range(t, seen, latest_year, latest, as_of)
     if b is None or b_year is None:
         return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
     match t:
         case LevelTarget():
             if t.value is None:
                 return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
-            return _track_level(ind, t, float(t.value), b, b_year, latest_year, latest, as_of)
+            return _track_level(ind, t, float(t.value), b, b_year, latest_year, latest, as_of, units, t.comparator)
+        case LevelRangeTarget():
+            return _track_level_range(ind, t, b, b_year, latest_year, latest, as_of, units)
         case MaintainTarget():
             return _track_maintain(ind, t, b, latest_year, latest)
         case GrowthRateTarget():
             return _track_growth(t, b, b_year, latest_year, latest, as_of)
         case PointsReductionTarget():
-            return _track_points(ind, t, b, b_year, latest_year, latest, as_of)
+            return _track_points(ind, t, b, b_year, latest_year, latest, as_of, units)
+        case CountPerYearTarget() | CountPerYearRangeTarget():  # tracked above, with or without a baseline
+            raise AssertionError("unreachable")
         case MilestoneTarget() | QualitativeTarget():
             return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
         case _:
@@ -134,25 +154,26 @@ def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tr
 
 def _track_level(
     ind: Indicator,
-    t: LevelTarget,
+    t: LevelTarget | LevelRangeTarget,
     target: float,
     b: float,
     b_year: int,
     latest_year: int,
     latest: float,
     as_of: int,
+    units: UnitRegistry,
+    comparator: str,
 ) -> Tracking:
     """``target``: the level's value (a level target without one is not assessable)."""
     elapsed = latest_year - b_year
     years = t.year - b_year
     remaining = t.year - latest_year
-    comparator = t.comparator
     met = calc.meets(latest, target, ind.direction, comparator)
     observed = calc.cagr(b, latest, elapsed)
     required = calc.cagr(b, target, years)
     projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
     needed = calc.cagr(latest, target, remaining)
-    reachable = _within_unit(ind.unit, target)
+    reachable = _within_unit(units, ind.unit, target)
     ratio = _ratio(observed, required)
     return Tracking(
         target=t,
@@ -166,6 +187,30 @@ def _track_level(
         projected_end_value=projected,
         required_pace_remaining_pct=needed,
         pace_unit=t.pace_unit,
+    )
+
+
+def _track_level_range(
+    ind: Indicator,
+    t: LevelRangeTarget,
+    b: float,
+    b_year: int,
+    latest_year: int,
+    latest: float,
+    as_of: int,
+    units: UnitRegistry,
+) -> Tracking:
+    """A level range is tracked as a level target at the end that enters the range (low when
+    higher is better): met once the value is in the range or beyond it on the good side. The
+    pace to each end and the position of the latest value are added."""
+    low, high = float(t.low), float(t.high)
+    near, comparator = (low, "at_least") if ind.direction == "higher" else (high, "at_most")
+    tr = _track_level(ind, t, near, b, b_year, latest_year, latest, as_of, units, comparator)
+    years = t.year - b_year
+    return replace(
+        tr,
+        range_required=(calc.cagr(b, low, years), calc.cagr(b, high, years)),
+        position=_range_position(latest, low, high),
     )
 
 
@@ -210,7 +255,14 @@ def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, 
 
 
 def _track_points(
-    ind: Indicator, t: PointsReductionTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int
+    ind: Indicator,
+    t: PointsReductionTarget,
+    b: float,
+    b_year: int,
+    latest_year: int,
+    latest: float,
+    as_of: int,
+    units: UnitRegistry,
 ) -> Tracking:
     elapsed = latest_year - b_year
     per_year = float(t.value)
@@ -223,7 +275,7 @@ def _track_points(
     projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
     needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
     ratio = _ratio(observed, required)
-    reachable = _within_unit(ind.unit, goal_level)
+    reachable = _within_unit(units, ind.unit, goal_level)
     return Tracking(
         target=t,
         status=_status(met, ratio, t.end_year - as_of, reachable),
@@ -284,19 +336,25 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
 
 
 def _track_count(
-    t: CountPerYearTarget, seen: dict[int, float], latest_year: int, latest: float, as_of: int
+    t: CountPerYearTarget | CountPerYearRangeTarget,
+    per_year_target: float | None,
+    seen: dict[int, float],
+    latest_year: int,
+    latest: float,
+    as_of: int,
 ) -> Tracking:
-    """Observations of a count-per-year target are the counts of each year."""
+    """Observations of a count-per-year target are the counts of each year; ``per_year_target``
+    the count a year to reach (unknown: not assessable)."""
     years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
     observed_years = [y for y in years if y in seen]
     missing = [y for y in years if y not in seen]
     if not observed_years:
         return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
-    if t.value is None:
+    if per_year_target is None:
         return Tracking(
             target=t, status="not_assessable", latest_year=latest_year, latest_value=latest, missing_years=missing
         )
-    per_year = float(t.value)
+    per_year = per_year_target
     total = t.end_year - t.start_year
     remaining = t.end_year - latest_year
     done = sum(seen[y] for y in observed_years)
@@ -322,6 +380,22 @@ def _track_count(
     )
 
 
+def _track_count_range(
+    t: CountPerYearRangeTarget, seen: dict[int, float], latest_year: int, latest: float, as_of: int
+) -> Tracking:
+    """A count range is tracked as a count target at its low end (met once the total reaches
+    low × years); the average count observed is placed below, within or above the range."""
+    low, high = float(t.low), float(t.high)
+    tr = _track_count(t, low, seen, latest_year, latest, as_of)
+    if tr.observed_pace.value is None:
+        return tr
+    return replace(
+        tr,
+        range_required=(Figure(low), Figure(high)),
+        position=_range_position(tr.observed_pace.value, low, high),
+    )
+
+
 @dataclass(frozen=True)
 class IndicatorTracking:
     indicator: Indicator
@@ -329,9 +403,11 @@ class IndicatorTracking:
     observations: dict[int, float]
 
 
-def track_indicator(ind: Indicator, values: dict[int, float], as_of: int) -> IndicatorTracking:
+def track_indicator(
+    ind: Indicator, values: dict[int, float], as_of: int, units: UnitRegistry = BUILTIN_UNITS
+) -> IndicatorTracking:
     quantified = [t for t in ind.targets if t.quantified]
-    return IndicatorTracking(ind, [track(ind, t, values, as_of) for t in quantified], values)
+    return IndicatorTracking(ind, [track(ind, t, values, as_of, units) for t in quantified], values)
 
 
 @dataclass(frozen=True)
@@ -339,10 +415,19 @@ class TermTracking:
     as_of: int
     indicators: dict[str, IndicatorTracking]
     """By indicator id, for every indicator of the targets file (``no_data`` where none)."""
+    units: UnitRegistry = BUILTIN_UNITS
+    """The units of the report (built-in and declared): for the pace units' labels."""
 
 
-def term_tracking(indicators: list[Indicator], values: dict[str, dict[int, float]], as_of: int) -> TermTracking:
-    return TermTracking(as_of, {ind.id: track_indicator(ind, values.get(ind.id, {}), as_of) for ind in indicators})
+def term_tracking(
+    indicators: list[Indicator],
+    values: dict[str, dict[int, float]],
+    as_of: int,
+    units: UnitRegistry = BUILTIN_UNITS,
+) -> TermTracking:
+    return TermTracking(
+        as_of, {ind.id: track_indicator(ind, values.get(ind.id, {}), as_of, units) for ind in indicators}, units
+    )
 
 
 def latest_year(values: dict[str, dict[int, float]]) -> int | None:

@@ -24,7 +24,6 @@ from cbkpi.render.words import agreement_text, target_text
 from cbkpi.safe_text import is_formula_like
 from cbkpi.series import chart_series
 from cbkpi.status import TermStatus
-from cbkpi.units import get_unit
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import StatusReport
@@ -69,7 +68,7 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                 i.label,
                 i.id,
                 i.name.get(lang),
-                get_unit(ts.unit if not targets else i.unit).label(lang),
+                term.units.label(ts.unit if not targets else i.unit, lang),
                 target_text(ts, i.unit, lang),
             ]
             if targets:
@@ -84,7 +83,7 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                 r = ts.target.result
                 row += [
                     data_number(r.value) if r and r.value is not None else (r.text if r else None),
-                    get_unit(r.unit or ts.unit).label(lang) if r else None,
+                    term.units.label(r.unit or ts.unit, lang) if r else None,
                     d["achievement_pct"],
                     d["published_ratio_pct"],
                     None if ts.met is None else t("yes" if ts.met else "no", lang),
@@ -197,7 +196,7 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
         last = None
         for n, (area, _cells) in enumerate(rows):
             if area != last:
-                area_rows[n] = t(area, lang)
+                area_rows[n] = term.area_label(area, lang)
                 last = area
         numeric = {5, 6}  # the computed-figure columns of both tables
         body.append(_table(rs.headers(term, lang), [c for _a, c in rows], numeric, area_rows))
@@ -220,7 +219,8 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
                 if ind.indicator.baseline and ind.indicator.baseline.value is not None
             ]
             for ind in chosen:
-                svg = svg_chart(chart_series(ind, observed.get(ind.id, {})), lang, f"{ind.label}. {ind.name.get(lang)}")
+                series = chart_series(ind, observed.get(ind.id, {}), term.units)
+                svg = svg_chart(series, lang, ind.title(lang))
                 if svg:
                     charts.append(f'<figure id="chart-{escape(ind.id)}">{svg}</figure>')
             if charts:

@@ -10,7 +10,16 @@ from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
 from cbkpi.render.tracking import status_text
-from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
+from cbkpi.render.words import (
+    achievement_text,
+    baseline_text,
+    implied_text,
+    ref_text,
+    required_text,
+    result_text,
+    target_text,
+    unit_label,
+)
 from cbkpi.series import Series
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import IndicatorTracking
@@ -30,11 +39,13 @@ def print_show(
         console.print(text, style="bold" if bold else None, markup=False, highlight=False)
 
     found = sorted(found, key=lambda pair: pair[0].data.kind != "targets")  # the current term first
+    first = found[0][0]
     ind = found[0][1].indicator
-    say(f"{ind.label}. {ind.name.get(lang)}", bold=True)
+    say(ind.title(lang), bold=True)
     say(
-        f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
-        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}"
+        f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang, first.units)}   "
+        f"{t('show_area', lang)}: {first.area_label(ind.area, lang)}   "
+        f"{t('show_direction', lang)}: {t(ind.direction, lang)}"
     )
     for term, status in found:
         i = status.indicator
@@ -42,16 +53,16 @@ def print_show(
         if term.data.kind == "targets":
             say(f"{t('show_targets', lang)} {term.data.term.start}-{term.data.term.end} ({term.file})", bold=True)
             if i.baseline is not None:
-                ref = f" — {t('show_source', lang, line=i.baseline.ref.line)}" if i.baseline.ref else ""
+                ref = f" — {ref_text(i.baseline.ref, lang)}" if i.baseline.ref else ""
                 say(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
             for ts in status.targets:
                 figures = []
                 if ts.required_annual_growth_pct.reason != "not_applicable":
-                    figures.append(f"{t('col_required', lang)}: {figure_text(ts.required_annual_growth_pct, lang)}")
+                    figures.append(f"{t('col_required', lang)}: {required_text(ts, lang)}")
                 if ts.implied_end_value.reason != "not_applicable":
-                    figures.append(f"{t('col_implied', lang)}: {figure_text(ts.implied_end_value, lang)}")
+                    figures.append(f"{t('col_implied', lang)}: {implied_text(ts, lang)}")
                 extra = f"; {'; '.join(figures)}" if figures else ""
-                say(f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}")
+                say(f"  • {target_text(ts, i.unit, lang)}{extra} — {ref_text(ts.target.ref, lang)}")
         else:
             say(
                 f"{t('show_results', lang, start=term.data.term.start, end=term.data.term.end)} ({term.file})",
@@ -62,7 +73,7 @@ def print_show(
                 printed = f"; {t('col_published', lang)}: {format_decimal(pr.value, lang)}" if pr else ""
                 say(
                     f"  • {target_text(ts, i.unit, lang)} → {result_text(ts, lang)}; "
-                    f"{t('col_achievement', lang)} {figure_text(ts.achievement_pct, lang, 1)}{printed}"
+                    f"{t('col_achievement', lang)} {achievement_text(ts, lang)}{printed}"
                 )
     say()
     say(f"{t('show_observations', lang)}", bold=True)

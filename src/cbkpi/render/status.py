@@ -9,13 +9,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.i18n import format_decimal, t
+from cbkpi.models import LevelRangeTarget
 from cbkpi.numbers import data_number
 from cbkpi.render.status_json import target_json
 from cbkpi.render.words import (
+    achievement_text,
     agreement_text,
     baseline_text,
-    figure_text,
+    implied_text,
     met_text,
+    required_text,
     result_text,
     target_text,
     unit_label,
@@ -63,15 +66,15 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
             head = [
                 i.label if first else "",
                 i.name.get(lang) if first else "",
-                unit_label(unit, lang) if first or term.data.kind == "results" else "",
+                unit_label(unit, lang, term.units) if first or term.data.kind == "results" else "",
             ]
             if term.data.kind == "targets":
                 cells = [
                     *head,
                     baseline_text(ind, lang) if first else "",
                     target_text(ts, i.unit, lang),
-                    figure_text(ts.required_annual_growth_pct, lang),
-                    figure_text(ts.implied_end_value, lang),
+                    required_text(ts, lang),
+                    implied_text(ts, lang),
                 ]
             else:
                 pr = ts.target.published_ratio
@@ -79,7 +82,7 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
                     *head,
                     target_text(ts, i.unit, lang),
                     result_text(ts, lang),
-                    figure_text(ts.achievement_pct, lang, 1),
+                    achievement_text(ts, lang),
                     format_decimal(pr.value, lang) if pr else "",
                     met_text(ts.met, lang) if ts.target.result is not None else "",
                 ]
@@ -138,8 +141,19 @@ CSV_HEADER = (
     "achievement_pct",
     "published_ratio_pct",
     "met",
+    "target_low",
+    "target_high",
+    "required_low_pct",
+    "required_high_pct",
+    "implied_end_low",
+    "implied_end_high",
+    "range_position",
 )
 """The columns of ``cbkpi status --format csv``: raw numbers, one column per figure."""
+
+
+def _ends(ends: dict[str, float | None] | None) -> tuple[float | None, float | None]:
+    return (None, None) if ends is None else (ends["low"], ends["high"])
 
 
 def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
@@ -176,6 +190,11 @@ def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
                         d["achievement_pct"],
                         d["published_ratio_pct"],
                         d["met"],
+                        d.get("low"),
+                        d.get("high"),
+                        *_ends(d.get("range_required") if isinstance(ts.target, LevelRangeTarget) else None),
+                        *_ends(d.get("range_implied_end_value")),
+                        d.get("range_position"),
                     ]
                 )
     return to_csv(CSV_HEADER, body)

@@ -82,7 +82,7 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
         for area, items in grouped.items():
             if not items:
                 continue
-            table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(shown) - 2))
+            table.add_row("", Text(term.area_label(area, lang).upper(), style="bold cyan"), *[""] * (len(shown) - 2))
             for cells, ts in items:
                 rendered: list[Text] = [Text(c) for c in cells[: len(keys)]]  # data is text, never markup
                 if term.data.kind == "results":

@@ -8,7 +8,7 @@ from cbkpi.calc import Figure
 from cbkpi.i18n import format_number, t
 from cbkpi.numbers import json_figure, json_float
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
-from cbkpi.units import get_unit
+from cbkpi.units import UnitRegistry
 
 STATUS_STYLE = {
     "met": "green",
@@ -31,17 +31,22 @@ def _figure_cell(fig: Figure, lang: str) -> str:
     return "—" if fig.value is None else format_number(fig.value, lang, 2)
 
 
-def _pace(tr: Tracking, lang: str) -> str:
+def _pace(tr: Tracking, lang: str, units: UnitRegistry) -> str:
     if tr.observed_pace.value is None and tr.required_pace.value is None:
         return ""
-    unit = get_unit(tr.pace_unit).label(lang)
-    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)} {unit}"
+    unit = units.label(tr.pace_unit, lang)
+    required = _figure_cell(tr.required_pace, lang)
+    if tr.range_required is not None:  # the pace to each end of a range
+        required = f"{_figure_cell(tr.range_required[0], lang)}–{_figure_cell(tr.range_required[1], lang)}"
+    return f"{_figure_cell(tr.observed_pace, lang)} / {required} {unit}"
 
 
 def status_text(tr: Tracking, lang: str) -> str:
     text = t(tr.status, lang)
     if tr.missing_years:
         text += f" ({t('missing_years', lang, years=', '.join(map(str, tr.missing_years)))})"
+    if tr.position is not None:
+        text += f"; {t('range_' + tr.position, lang)}"
     return text
 
 
@@ -64,7 +69,7 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
                     [
                         *head,
                         latest,
-                        _pace(tr, lang),
+                        _pace(tr, lang, tracking.units),
                         status_text(tr, lang),
                         _figure_cell(tr.projected_end_value, lang),
                         _figure_cell(tr.required_pace_remaining_pct, lang),
@@ -89,6 +94,10 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "required_pace_remaining_pct": json_figure(tr.required_pace_remaining_pct),
         "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
         "missing_years": tr.missing_years,
+        "range_required_pace": None
+        if tr.range_required is None
+        else {"low": json_figure(tr.range_required[0]), "high": json_figure(tr.range_required[1])},
+        "range_position": tr.position,
     }
 
 
