@@ -86,8 +86,20 @@ indicators:
     ("declared", "area", "unit", "line", "words"),
     [
         ("units:\n  - {key: trips, vi: l, en: t, kind: counts}\n", "economy", "trips", 5, "'amount'"),
-        ("units:\n  - {key: trips, vi: l, en: t, kind: amount}\n  - {key: trips, vi: l, en: t, kind: amount}\n", "economy", "trips", 6, "unit 'trips' is declared twice"),
-        ("units:\n  - {key: percent, vi: l, en: t, kind: share}\n", "economy", "percent", 5, "unit 'percent' is built in"),
+        (
+            "units:\n  - {key: trips, vi: l, en: t, kind: amount}\n  - {key: trips, vi: l, en: t, kind: amount}\n",
+            "economy",
+            "trips",
+            6,
+            "unit 'trips' is declared twice",
+        ),
+        (
+            "units:\n  - {key: percent, vi: l, en: t, kind: share}\n",
+            "economy",
+            "percent",
+            5,
+            "unit 'percent' is built in",
+        ),
         ("areas:\n  - {key: economy, vi: K, en: E}\n", "economy", "percent", 5, "area 'economy' is built in"),
         ("", "tourism", "percent", 7, "unknown area 'tourism'"),
         ("", "economy", "trips", 8, "unknown unit 'trips'"),

@@ -27,11 +27,13 @@ HIGH_PACE = ((80 / 50.73) ** (1 / 5) - 1) * 100
 
 
 def test_hand_arithmetic_of_the_two_paces() -> None:
-    assert LOW_PACE == pytest.approx(8.1331, abs=1e-3)
-    assert HIGH_PACE == pytest.approx(9.5380, abs=1e-3)
+    assert pytest.approx(8.1331, abs=1e-3) == LOW_PACE
+    assert pytest.approx(9.5380, abs=1e-3) == HIGH_PACE
 
 
-def _file(kind: str, targets: list[dict[str, Any]], baseline: float | None = BASE, unit: str = "million_vnd") -> DataFile:
+def _file(
+    kind: str, targets: list[dict[str, Any]], baseline: float | None = BASE, unit: str = "million_vnd"
+) -> DataFile:
     start, end = (2025, 2030) if kind == "targets" else (2020, 2025)
     return DataFile.model_validate(
         {
@@ -210,7 +212,11 @@ def test_cli_renders_ranges_in_every_status_format(cli: Cli, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("target", "line", "words"),
     [
-        ("      - {kind: level_range, low: 80, high: 75, year: 2030, ref: {quote: q}}\n", 11, "low 80 is not below high 75"),
+        (
+            "      - {kind: level_range, low: 80, high: 75, year: 2030, ref: {quote: q}}\n",
+            11,
+            "low 80 is not below high 75",
+        ),
         ("      - {kind: level_range, low: 75, high: 80, year: 2030, ref: {}}\n", 11, "a 'line', a 'quote' or both"),
         (
             "      - {kind: level_range, low: 75, high: 80, year: 2030, ref: {source: nowhere, quote: q}}\n",

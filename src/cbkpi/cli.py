@@ -15,6 +15,7 @@ import typer
 
 from cbkpi import __version__
 from cbkpi.cli_calc import calc_app
+from cbkpi.cli_init import init
 from cbkpi.cli_options import Lang, LangOpt
 from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
 
@@ -206,6 +207,7 @@ def audit(
 
 
 app.add_typer(calc_app, name="calc")
+app.command()(init)
 
 
 @app.command()
