@@ -114,3 +114,23 @@ def test_declaration_errors_are_located(
     assert out.exit_code == 1
     assert f"t.yaml:{line}:" in out.output, out.output
     assert words in out.output
+
+
+def test_a_unit_declared_in_one_file_serves_the_whole_report(cli: Cli, tmp_path: Path) -> None:
+    declares = (
+        HEAD
+        + "units:\n  - {key: trips, vi: lượt, en: trips, kind: amount}\n"
+        + IND.replace("{area}", "economy").replace("{unit}", "trips")
+    )
+    uses = HEAD.replace("2025, end: 2030", "2020, end: 2025").replace("date: 2025-09-17", "date: 2020-09-17")
+    uses += IND.replace("{area}", "economy").replace("{unit}", "trips").replace("year: 2030", "year: 2025")
+    (tmp_path / "a.yaml").write_text(declares, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(uses, encoding="utf-8")
+    out = cli(["validate", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")])
+    assert out.exit_code == 0, out.output
+    # declared differently in a second file: an error at the second declaration
+    clash = uses.replace("indicators:", "units:\n  - {key: trips, vi: lượt, en: trips, kind: share}\nindicators:")
+    (tmp_path / "b.yaml").write_text(clash, encoding="utf-8")
+    out = cli(["validate", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")])
+    assert out.exit_code == 1
+    assert "b.yaml:5:" in out.output and "unit 'trips' is declared differently in" in out.output

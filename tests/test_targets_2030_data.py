@@ -1,7 +1,7 @@
 """Traceability of data/targets_2030.yaml, read with PyYAML alone.
 
-These checks read the YAML directly (the models' own checks are in tests/test_data.py): every target and baseline figure has a quote
-from a named source, every number of a target is printed in its own quote, and every quote is
+These checks read the YAML directly (the models' checks are in tests/test_data.py): every
+target and baseline figure has a quote from a named source, every number of a target is printed in its own quote, and every quote is
 found, word for word, in the text of the page it names (the excerpts below were retrieved from
 stored copies of those pages on 2026-11-27; see docs/targets-2030-notes.md).
 """

@@ -31,7 +31,7 @@ from cbkpi.models import (
     Target,
 )
 from cbkpi.numbers import half_unit
-from cbkpi.units import BUILTIN_UNITS
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 from cbkpi.yamlread import Path_
 
 SHARE_TOTAL = Decimal(100)
@@ -75,6 +75,27 @@ def check_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
                 seen.setdefault(key, (f.file, mark[0] if mark else 0))
 
 
+def _units(f: Loaded) -> UnitRegistry:
+    return f.units if f.units is not None else f.model.unit_registry()
+
+
+def check_declared_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
+    """A unit or area declared by two files of a report must be declared alike."""
+    first: dict[tuple[str, str], tuple[str, object]] = {}
+    for f in files:
+        decls: list[tuple[str, int, str, object]] = [("units", i, u.key, u) for i, u in enumerate(f.model.units)]
+        decls += [("areas", i, a.key, a) for i, a in enumerate(f.model.areas)]
+        for name, i, key, decl in decls:
+            seen = first.setdefault((name, key), (f.file, decl))
+            if seen[0] != f.file and seen[1] != decl:
+                yield _at(
+                    f,
+                    (name, i, "key"),
+                    f"{name[:-1]} {key!r} is declared differently in {seen[0]}; declare it alike (or use another key)",
+                    "declaration",
+                )
+
+
 def _declarations(f: Loaded) -> Iterator[Diagnostic]:
     """Declared units and areas: no key twice, none that is already built in."""
     for name, builtin, keys in (
@@ -109,8 +130,8 @@ def _walk(node: object, path: Path_) -> Iterator[tuple[Path_, BaseModel]]:
 
 def _references(f: Loaded) -> Iterator[Diagnostic]:
     """Every unit used is built in or declared, every area too, every ref's source is listed."""
-    units = f.model.unit_registry()
-    areas = set(BUILTIN_AREAS) | {a.key for a in f.model.areas}
+    units = _units(f)
+    areas = set(BUILTIN_AREAS) | (f.areas if f.areas is not None else {a.key for a in f.model.areas})
     sources = {s.id for s in f.model.sources}
     seen_ids: set[str] = set()
     for i, s in enumerate(f.model.sources):
@@ -204,7 +225,7 @@ def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
 def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: str) -> Iterator[Diagnostic]:
     if value is None:
         return
-    unit = f.model.unit_registry().find(unit_key)
+    unit = _units(f).find(unit_key)
     if unit is None:
         return  # reported by _references
     violation = unit.violation(value)
@@ -296,7 +317,7 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
     for i, ind in enumerate(f.model.indicators):
         if ind.share_group is None:
             continue
-        unit = f.model.unit_registry().find(ind.unit)
+        unit = _units(f).find(ind.unit)
         if unit is not None and unit.kind != "share":
             yield _at(
                 f,

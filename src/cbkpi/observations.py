@@ -96,7 +96,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
         if f.model.kind != "targets":
             continue
         for ind in f.model.indicators:
-            units = f.model.unit_registry()
+            units = f.units if f.units is not None else f.model.unit_registry()
             terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, units.find(ind.unit)))
             if not any(t.quantified for t in ind.targets):
                 unquantified.add(ind.id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cbkpi.audit import AuditItem, audit_file
+from cbkpi.declared import report_areas, report_units
 from cbkpi.loader import discover
 from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
 from cbkpi.series import Series, chart_series
@@ -88,7 +89,9 @@ def build_report(files: Sequence[Path] | None, data_dir: Path, as_of: int | None
     report = load_valid(files, data_dir)
     observed = values_by_indicator(report.observations)
     year = as_of if as_of is not None else latest_year(observed)
-    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
+    models = [f.model for f in report.loaded]
+    units, areas = report_units(models), report_areas(models)
+    terms = [term_status(f.file, f.model, observed, year, units, areas) for f in report.loaded]
     return StatusReport(report, observed, year, terms)
 
 

@@ -7,6 +7,7 @@ a finished term the achievement of each target next to the ratio the report prin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from cbkpi.models import (
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
+    Names,
     PointsReductionTarget,
     QualitativeTarget,
     Target,
@@ -91,13 +93,15 @@ class TermStatus:
     tracking: TermTracking | None = None
     """Progress with yearly observations (targets files, when observations are given)."""
     units: UnitRegistry = BUILTIN_UNITS
-    """The units this file may use: the built-in ones and those it declares."""
+    """The units of the report: the built-in ones and those its files declare."""
+    areas: Mapping[str, Names] = field(default_factory=dict)
+    """The areas the report's files declare, by key."""
 
     def area_label(self, key: str, lang: str) -> str:
         """An area's name: declared in the file, else the built-in translation."""
         from cbkpi.i18n import t
 
-        declared = self.data.area_names().get(key)
+        declared = self.areas.get(key)
         return declared.get(lang) if declared is not None else t(key, lang)
 
 
@@ -316,12 +320,22 @@ def indicator_status(ind: Indicator, units: UnitRegistry = BUILTIN_UNITS) -> Ind
 
 
 def term_status(
-    file: str, data: DataFile, observed: dict[str, dict[int, float]] | None = None, as_of: int | None = None
+    file: str,
+    data: DataFile,
+    observed: dict[str, dict[int, float]] | None = None,
+    as_of: int | None = None,
+    units: UnitRegistry | None = None,
+    areas: Mapping[str, Names] | None = None,
 ) -> TermStatus:
     """Computed figures of one file; with ``observed`` values and a year ``as_of``, a targets
-    file is also tracked (:mod:`cbkpi.tracking`)."""
-    units = data.unit_registry()
+    file is also tracked (:mod:`cbkpi.tracking`). ``units`` and ``areas``: the report's (built-in
+    and declared in any of its files); by default the file's own."""
+    if units is None:
+        units = data.unit_registry()
+    if areas is None:
+        areas = data.area_names()
     tracking = None
     if data.kind == "targets" and as_of is not None:
         tracking = term_tracking(data.indicators, observed or {}, as_of, units)
-    return TermStatus(file, data, [indicator_status(ind, units) for ind in data.indicators], tracking, units)
+    statuses = [indicator_status(ind, units) for ind in data.indicators]
+    return TermStatus(file, data, statuses, tracking, units, areas)
