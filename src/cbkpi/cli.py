@@ -130,10 +130,9 @@ def schema() -> None:
 def units(
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the labels.")] = Lang.vi,
 ) -> None:
-    """List the units a data file may use, with their labels."""
-    from cbkpi.units import UNITS
-
-    for unit in UNITS.values():
+    """List the built-in units, with their labels (a data file may declare more under `units`)."""
+    from cbkpi.units import BUILTIN_UNITS
+    for unit in BUILTIN_UNITS.units.values():
         typer.echo(f"{unit.key:30} {unit.label(lang.value):28} {unit.kind}")
 
 
