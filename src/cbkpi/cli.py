@@ -127,11 +127,10 @@ def schema() -> None:
 
 
 @app.command()
-def units(
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the labels.")] = Lang.vi,
-) -> None:
+def units(lang: LangOpt = Lang.vi) -> None:
     """List the built-in units, with their labels (a data file may declare more under `units`)."""
     from cbkpi.units import BUILTIN_UNITS
+
     for unit in BUILTIN_UNITS.units.values():
         typer.echo(f"{unit.key:30} {unit.label(lang.value):28} {unit.kind}")
 
