@@ -134,3 +134,18 @@ def test_a_unit_declared_in_one_file_serves_the_whole_report(cli: Cli, tmp_path:
     out = cli(["validate", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")])
     assert out.exit_code == 1
     assert "b.yaml:5:" in out.output and "unit 'trips' is declared differently in" in out.output
+
+
+def test_xlsx_has_both_ends_of_a_range(cli: Cli, tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "x.xlsx"
+    assert cli(["export", *DATA, "-o", str(path), "--lang", "en"]).exit_code == 0
+    rows = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    header = list(rows[0])
+    low = header.index("Required rate (%/yr) / Implied end (low end)")
+    by_id = {r[1]: r for r in rows[1:]}
+    # (3/2)^(1/5) - 1 = 8,4472 %/yr and (3,5/2)^(1/5) - 1 = 11,8427 %/yr; roads 100 × 5 = 500, 120 × 5 = 600
+    assert by_id["visitors"][low] == pytest.approx(8.4472, abs=1e-4)
+    assert by_id["visitors"][low + 1] == pytest.approx(11.8427, abs=1e-4)
+    assert (by_id["rural_roads"][low], by_id["rural_roads"][low + 1]) == (500, 600)

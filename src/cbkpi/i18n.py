@@ -130,6 +130,8 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_level_range": {"vi": "từ {low} đến {high} vào năm {year}", "en": "{low} to {high} by {year}"},
     "kind_count_range": {"vi": "từ {low} đến {high} {unit}/năm", "en": "{low} to {high} {unit}/yr"},
     "range_below": {"vi": "dưới khoảng", "en": "below the range"},
+    "range_low": {"vi": "mức thấp", "en": "low end"},
+    "range_high": {"vi": "mức cao", "en": "high end"},
     "range_within": {"vi": "trong khoảng", "en": "within the range"},
     "range_above": {"vi": "trên khoảng", "en": "above the range"},
     # status words

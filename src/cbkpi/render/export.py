@@ -56,6 +56,12 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
             t("col_published", lang),
             t("col_met", lang),
         ]
+    ranges = targets and any(ts.range_required is not None for ind in term.indicators for ts in ind.targets)
+    if ranges:  # range targets: the figure to reach each end
+        headers += [
+            f"{t('col_required', lang)} / {t('col_implied', lang)} ({t(end, lang)})"
+            for end in ("range_low", "range_high")
+        ]
     if term.tracking is not None:
         headers += [t("col_status", lang), t("col_projected", lang), f"{t('col_needed', lang)} (%)"]
     rows: list[list[Any]] = []
@@ -88,6 +94,9 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                     d["published_ratio_pct"],
                     None if ts.met is None else t("yes" if ts.met else "no", lang),
                 ]
+            if ranges:
+                ends = d.get("range_implied_end_value") or d.get("range_required") or {}
+                row += [ends.get("low"), ends.get("high")]
             if term.tracking is not None:
                 trs = [tr for tr in tracked.targets if tr.target is ts.target] if tracked else []
                 if trs:
