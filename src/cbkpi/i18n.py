@@ -147,10 +147,10 @@ LABELS: dict[str, dict[str, str]] = {
     # tracking (status --as-of)
     "title_tracking": {"vi": "Theo dõi tiến độ đến năm {year}", "en": "Progress up to {year}"},
     "col_latest": {"vi": "Mới nhất", "en": "Latest"},
-    "col_pace": {"vi": "Tốc độ thực tế/cần", "en": "Pace obs./req."},
+    "col_pace": {"vi": "Tốc độ thực tế / cần", "en": "Pace obs. / req."},
     "col_status": {"vi": "Trạng thái", "en": "Status"},
     "col_projected": {"vi": "Dự báo", "en": "Projected"},
-    "col_needed": {"vi": "Cần/năm", "en": "Needed/yr"},
+    "col_needed": {"vi": "Cần mỗi năm", "en": "Needed a year"},
     "met": {"vi": "đã đạt", "en": "met"},
     "on_track": {"vi": "đúng tiến độ", "en": "on track"},
     "moderate_progress": {"vi": "tiến bộ vừa phải", "en": "moderate progress"},
@@ -193,7 +193,24 @@ LABELS: dict[str, dict[str, str]] = {
     "not_numeric": {"vi": "không phải số", "en": "not numeric"},
     "result_is_lower_bound": {"vi": "kết quả là cận dưới", "en": "result is a lower bound"},
     "agreement": {"vi": "Hai mục tiêu của {id}", "en": "The two targets of {id}"},
+    "agreement_named": {"vi": "Hai mục tiêu về {name}", "en": "The two targets for {name}"},
     "already_met": {"vi": "đã đạt từ năm cơ sở", "en": "met at baseline"},
+    "audit_headline": {
+        "vi": "{disagrees}/{n} số liệu không khớp ({agrees} khớp, {within} khớp khi làm tròn, {nc} không tính được)",
+        "en": "{disagrees} of {n} figures disagree ({agrees} agree, {within} within rounding, {nc} not computable)",
+    },
+    "lookup_none": {"vi": "không có chỉ tiêu nào ứng với {query!r}", "en": "no indicator matches {query!r}"},
+    "lookup_ambiguous": {
+        "vi": "có nhiều chỉ tiêu ứng với {query!r}; hãy ghi mã hoặc số thứ tự của một chỉ tiêu:",
+        "en": "several indicators match {query!r}; give the id or the number of one:",
+    },
+    "did_you_mean": {"vi": "có phải là:", "en": "did you mean:"},
+    "lookup_hint": {
+        "vi": "`cbkpi list` liệt kê mọi chỉ tiêu với mã và số thứ tự.",
+        "en": "`cbkpi list` lists every indicator with its id and number.",
+    },
+    "col_id": {"vi": "Mã", "en": "Id"},
+    "col_term": {"vi": "Nhiệm kỳ", "en": "Term"},
     "summary_audit": {
         "vi": "{n} số liệu được kiểm tra: {agrees} khớp, {within} khớp trong sai số làm tròn, {disagrees} không khớp, {nc} không tính được",
         "en": "{n} figures audited: {agrees} agree, {within} within rounding, {disagrees} disagree, {nc} not computable",
