@@ -68,7 +68,7 @@ def find(query: str, loaded: Sequence[Loaded]) -> Lookup:
     current = [e for e in by_number if e.in_targets]
     if current or by_number:
         return Lookup(current or by_number, [])
-    words = fold(q).split()
+    words = _loose(fold(q)).split()
     if words:
         by_name = [e for e in all_entries if all(w in _names(e) for w in words)]
         if by_name:
@@ -78,7 +78,12 @@ def find(query: str, loaded: Sequence[Loaded]) -> Lookup:
 
 def _names(entry: Entry) -> str:
     name = entry.indicator.name
-    return f"{fold(name.vi)} {fold(name.en)} {fold(entry.indicator.id)}"
+    return _loose(f"{fold(name.vi)} {fold(name.en)} {fold(entry.indicator.id)}")
+
+
+def _loose(folded: str) -> str:
+    """``y`` read as ``i``: Vietnamese spells the same word tỉ or tỷ (``ty le`` finds "Tỉ lệ")."""
+    return folded.replace("y", "i")
 
 
 def describe(entry: Entry, lang: str) -> str:
