@@ -59,6 +59,9 @@ def main(
     ] = False,
 ) -> None:
     """cbkpi: indicators and targets of Cao Bằng province."""
+    from cbkpi.i18n import set_message_lang
+
+    set_message_lang(None)  # CBKPI_LANG, else English, unless the command has --lang
 
 
 def _choices(registry: Registry[Any]) -> Any:
@@ -80,6 +83,12 @@ else:
 
 def _format_option(help_text: str) -> Any:
     return typer.Option("--format", "-f", help=help_text)
+
+
+def _use_lang(lang: Lang) -> None:
+    from cbkpi.i18n import set_message_lang
+
+    set_message_lang(lang.value)
 
 
 def _fail(exc: PipelineError) -> typer.Exit:
@@ -167,6 +176,7 @@ def status(
 
     Example: cbkpi status --lang en --format json
     """
+    _use_lang(lang)
     from cbkpi.pipeline import PipelineError, build_report
 
     try:
@@ -189,6 +199,7 @@ def list_indicators(
     `cbkpi show` takes any of them: the id, the number (14, 9b) or a piece of the name without
     accents ("che phu rung"). Example: cbkpi list --format csv
     """
+    _use_lang(lang)
     from cbkpi.lookup import entries
     from cbkpi.pipeline import PipelineError, load_valid
 
@@ -215,6 +226,7 @@ def audit(
 
     Example: cbkpi audit --strict --format json
     """
+    _use_lang(lang)
     from cbkpi.audit import AGREES
     from cbkpi.pipeline import PipelineError, build_report
 
@@ -259,6 +271,7 @@ def show(
 
     Example: cbkpi show trade_turnover --lang en --png trade.png
     """
+    _use_lang(lang)
     from rich.console import Console
 
     from cbkpi.pipeline import PipelineError, build_report, find_indicator
@@ -312,6 +325,7 @@ def export(
 
     Example: cbkpi export --format html -o report.html --lang en
     """
+    _use_lang(lang)
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
 

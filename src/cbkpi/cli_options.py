@@ -16,7 +16,13 @@ class Lang(str, Enum):
 
 
 LangOpt = Annotated[
-    Lang, typer.Option("--lang", "-l", help="Language of labels and numbers (vi: 1.650,5; en: 1,650.5).")
+    Lang,
+    typer.Option(
+        "--lang",
+        "-l",
+        envvar="CBKPI_LANG",
+        help="Language of labels, numbers (vi: 1.650,5; en: 1,650.5) and messages.",
+    ),
 ]
 
 

@@ -120,28 +120,28 @@ LABELS: dict[str, dict[str, str]] = {
     "reach": {"vi": "", "en": ""},
     # target kinds
     "kind_growth_rate": {"vi": "tăng bình quân {comp}{value}%/năm", "en": "grow {comp}{value}%/yr on average"},
-    "kind_points": {"vi": "giảm {comp}{value} điểm %/năm", "en": "down {comp}{value} pp/yr"},
-    "kind_count": {"vi": "{comp}{value} {unit}/năm", "en": "{comp}{value} {unit}/yr"},
+    "kind_points": {"vi": "giảm {comp}{value} điểm phần trăm mỗi năm", "en": "down {comp}{value} pp/yr"},
+    "kind_count": {"vi": "{comp}{value} {unit} mỗi năm", "en": "{comp}{value} {unit}/yr"},
     "kind_count_per_unit": {"vi": "{comp}{value} {unit}/{per}/năm", "en": "{comp}{value} per {per} per year ({unit})"},
     "kind_maintain": {"vi": "duy trì {value}", "en": "maintain {value}"},
-    "kind_level": {"vi": "{comp}{value} vào năm {year}", "en": "{comp}{value} by {year}"},
-    "kind_milestone": {"vi": "hoàn thành năm {year}", "en": "done by {year}"},
+    "kind_level": {"vi": "năm {year} đạt {comp}{value}", "en": "{comp}{value} by {year}"},
+    "kind_milestone": {"vi": "hoàn thành trong năm {year}", "en": "done by {year}"},
     "kind_qualitative": {"vi": "định tính", "en": "qualitative"},
     # status words
     "yes": {"vi": "đạt", "en": "yes"},
-    "no": {"vi": "không", "en": "no"},
+    "no": {"vi": "không đạt", "en": "no"},
     "unknown": {"vi": "chưa rõ", "en": "unknown"},
     "estimate": {"vi": "ước", "en": "est."},
     "agrees": {"vi": "khớp", "en": "agrees"},
-    "within_rounding": {"vi": "khớp trong sai số làm tròn", "en": "within rounding"},
+    "within_rounding": {"vi": "khớp trong phạm vi làm tròn", "en": "within rounding"},
     "disagrees": {"vi": "không khớp", "en": "disagrees"},
     "not_computable": {"vi": "không tính được", "en": "not computable"},
     "growth_implies_level": {
-        "vi": "tăng {rate}%/năm cho {implied} vào năm {year}, vượt mục tiêu {level} (chỉ cần {required}%/năm)",
+        "vi": "tăng bình quân {rate}%/năm thì năm {year} đạt {implied}, vượt mục tiêu {level} (mục tiêu này chỉ cần tăng {required}%/năm)",
         "en": "+{rate}%/yr gives {implied} in {year}, above the {level} target (which needs {required}%/yr)",
     },
     "level_needs_more": {
-        "vi": "tăng {rate}%/năm chỉ cho {implied} vào năm {year}, chưa tới mục tiêu {level} (cần {required}%/năm)",
+        "vi": "tăng bình quân {rate}%/năm thì năm {year} chỉ đạt {implied}, chưa tới mục tiêu {level} (cần tăng {required}%/năm)",
         "en": "+{rate}%/yr gives only {implied} in {year}, short of the {level} target (needs {required}%/yr)",
     },
     # tracking (status --as-of)
@@ -153,28 +153,30 @@ LABELS: dict[str, dict[str, str]] = {
     "col_needed": {"vi": "Cần mỗi năm", "en": "Needed a year"},
     "met": {"vi": "đã đạt", "en": "met"},
     "on_track": {"vi": "đúng tiến độ", "en": "on track"},
-    "moderate_progress": {"vi": "tiến bộ vừa phải", "en": "moderate progress"},
-    "insufficient_progress": {"vi": "tiến bộ chưa đủ", "en": "insufficient progress"},
-    "moving_away": {"vi": "đi xa mục tiêu", "en": "moving away"},
-    "no_longer_reachable": {"vi": "không còn đạt được", "en": "no longer reachable"},
+    "moderate_progress": {"vi": "chậm hơn tiến độ", "en": "moderate progress"},
+    "insufficient_progress": {"vi": "chậm xa tiến độ", "en": "insufficient progress"},
+    "moving_away": {"vi": "đi ngược mục tiêu", "en": "moving away"},
+    "no_longer_reachable": {"vi": "không còn khả năng đạt", "en": "no longer reachable"},
     "no_data": {"vi": "chưa có số liệu", "en": "no data"},
     "not_assessable": {"vi": "chưa đánh giá được", "en": "not assessable"},
-    "missing_years": {"vi": "thiếu năm {years}", "en": "missing {years}"},
+    "missing_years": {"vi": "thiếu số liệu năm {years}", "en": "missing {years}"},
     # charts and `show`
     "series_baseline": {"vi": "cơ sở", "en": "baseline"},
     "series_observed": {"vi": "thực tế", "en": "observed"},
-    "series_required": {"vi": "lộ trình cần", "en": "required path"},
+    "series_required": {"vi": "lộ trình cần đạt", "en": "required path"},
     "series_target": {"vi": "mục tiêu", "en": "target"},
     "show_id": {"vi": "Mã", "en": "Id"},
     "show_area": {"vi": "Lĩnh vực", "en": "Area"},
     "show_direction": {"vi": "Tốt hơn khi", "en": "Better when"},
     "higher": {"vi": "cao hơn", "en": "higher"},
     "lower": {"vi": "thấp hơn", "en": "lower"},
+    "better_higher": {"vi": "càng cao càng tốt", "en": "higher is better"},
+    "better_lower": {"vi": "càng thấp càng tốt", "en": "lower is better"},
     "show_source": {"vi": "nguồn: dòng {line}", "en": "source: line {line}"},
     "show_targets": {"vi": "Mục tiêu", "en": "Targets"},
     "show_results": {"vi": "Kết quả nhiệm kỳ {start}-{end}", "en": "Results {start}-{end}"},
     "show_observations": {"vi": "Số liệu theo năm", "en": "Yearly observations"},
-    "show_superseded": {"vi": "đã được thay thế", "en": "superseded"},
+    "show_superseded": {"vi": "đã có số liệu thay thế", "en": "superseded"},
     "show_chart": {"vi": "Biểu đồ", "en": "Chart"},
     "show_no_observations": {"vi": "Chưa có số liệu theo năm.", "en": "No yearly observations."},
     "col_year": {"vi": "Năm", "en": "Year"},
@@ -196,7 +198,7 @@ LABELS: dict[str, dict[str, str]] = {
     "agreement_named": {"vi": "Hai mục tiêu về {name}", "en": "The two targets for {name}"},
     "already_met": {"vi": "đã đạt từ năm cơ sở", "en": "met at baseline"},
     "audit_headline": {
-        "vi": "{disagrees}/{n} số liệu không khớp ({agrees} khớp, {within} khớp khi làm tròn, {nc} không tính được)",
+        "vi": "{disagrees}/{n} số liệu không khớp ({agrees} khớp, {within} khớp trong phạm vi làm tròn, {nc} không tính được)",
         "en": "{disagrees} of {n} figures disagree ({agrees} agree, {within} within rounding, {nc} not computable)",
     },
     "lookup_none": {"vi": "không có chỉ tiêu nào ứng với {query!r}", "en": "no indicator matches {query!r}"},
@@ -212,10 +214,88 @@ LABELS: dict[str, dict[str, str]] = {
     "col_id": {"vi": "Mã", "en": "Id"},
     "col_term": {"vi": "Nhiệm kỳ", "en": "Term"},
     "summary_audit": {
-        "vi": "{n} số liệu được kiểm tra: {agrees} khớp, {within} khớp trong sai số làm tròn, {disagrees} không khớp, {nc} không tính được",
+        "vi": "Đã kiểm tra {n} số liệu: {agrees} khớp, {within} khớp trong phạm vi làm tròn, {disagrees} không khớp, {nc} không tính được",
         "en": "{n} figures audited: {agrees} agree, {within} within rounding, {disagrees} disagree, {nc} not computable",
     },
 }
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # data errors (cbkpi.schema_messages): plain words, no library jargon
+    "msg_missing": {"vi": "thiếu khóa bắt buộc {name!r}", "en": "missing required key {name!r}"},
+    "msg_unknown_key": {"vi": "khóa {name!r} không dùng được ở đây", "en": "unknown key {name!r}"},
+    "msg_did_you_mean": {"vi": "có phải là {close!r}?", "en": "did you mean {close!r}?"},
+    "msg_keys_doc": {
+        "vi": "xem các khóa được phép trong docs/data-format.md",
+        "en": "see docs/data-format.md for the keys allowed here",
+    },
+    "msg_comma_decimal": {
+        "vi": "{got!r} là chữ, không phải số: trong YAML số thập phân viết bằng dấu chấm, hãy viết {fixed}",
+        "en": "{got!r} is text, not a number: YAML writes decimals with a point, write {fixed}",
+    },
+    "msg_quoted_number": {
+        "vi": "{got!r} là chữ, không phải số: hãy bỏ dấu ngoặc kép, viết {fixed}",
+        "en": "{got!r} is text, not a number: remove the quotes, write {fixed}",
+    },
+    "msg_not_number": {"vi": "cần một số, nhưng đây là {got}", "en": "expected a number, got {got}"},
+    "msg_not_whole": {"vi": "cần một số nguyên, nhưng đây là {got}", "en": "expected a whole number, got {got}"},
+    "msg_not_bool": {"vi": "cần true hoặc false, nhưng đây là {got}", "en": "expected true or false, got {got}"},
+    "msg_not_text": {"vi": "cần một đoạn chữ, nhưng đây là {got}", "en": "expected text, got {got}"},
+    "msg_not_list": {
+        "vi": "cần một danh sách (các dòng '- ...'), nhưng đây là {got}",
+        "en": "expected a list ('- ...' lines), got {got}",
+    },
+    "msg_not_mapping": {
+        "vi": "cần các cặp 'khóa: giá trị', nhưng đây là {got}",
+        "en": "expected 'key: value' pairs, got {got}",
+    },
+    "msg_choice": {
+        "vi": "không dùng được {got!r} ở đây; chỉ nhận: {expected}",
+        "en": "{got!r} is not allowed here; expected one of: {expected}",
+    },
+    "msg_kind": {
+        "vi": "không có loại mục tiêu {got!r}; chỉ nhận: {expected}",
+        "en": "unknown target kind {got!r}; expected one of: {expected}",
+    },
+    "msg_too_small": {
+        "vi": "{got} quá nhỏ: phải từ {bound} trở lên",
+        "en": "{got} is too small: expected at least {bound}",
+    },
+    "msg_too_large": {"vi": "{got} quá lớn: tối đa là {bound}", "en": "{got} is too large: expected at most {bound}"},
+    "msg_not_above": {
+        "vi": "{got} quá nhỏ: phải lớn hơn {bound}",
+        "en": "{got} is too small: expected more than {bound}",
+    },
+    "msg_not_below": {
+        "vi": "{got} quá lớn: phải nhỏ hơn {bound}",
+        "en": "{got} is too large: expected less than {bound}",
+    },
+    "msg_too_short": {"vi": "quá ngắn: cần ít nhất {bound} mục", "en": "too short: expected at least {bound} item(s)"},
+    "msg_too_long": {"vi": "quá dài: tối đa {bound} mục", "en": "too long: expected at most {bound} item(s)"},
+    "or": {"vi": "hoặc", "en": "or"},
+    "msg_empty_text": {"vi": "không được để trống", "en": "must not be empty"},
+}
+LABELS.update(MESSAGES)
+
+_MESSAGE_LANG: list[str] = []
+"""The language chosen by ``--lang`` for messages of this run (see :func:`message_lang`)."""
+
+
+def set_message_lang(lang: str | None) -> None:
+    """Messages of this run in ``lang`` (a command with ``--lang`` calls it first)."""
+    _MESSAGE_LANG[:] = [lang] if lang else []
+
+
+def message_lang() -> str:
+    """The language of error messages: ``--lang`` where the command has it, else the
+    ``CBKPI_LANG`` environment variable (``vi`` or ``en``), else English: diagnostics are read
+    by CI logs and editors, and name the data's (English) keys."""
+    import os
+
+    if _MESSAGE_LANG:
+        return _MESSAGE_LANG[0]
+    env = os.environ.get("CBKPI_LANG", "").strip().lower()
+    return env if env in ("vi", "en") else "en"
 
 
 def t(key: str, lang: str, **fields: object) -> str:

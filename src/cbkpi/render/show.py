@@ -34,7 +34,7 @@ def print_show(
     say(f"{ind.label}. {ind.name.get(lang)}", bold=True)
     say(
         f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
-        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}"
+        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('better_' + ind.direction, lang)}"
     )
     for term, status in found:
         i = status.indicator
