@@ -149,3 +149,15 @@ def test_audit_lists_disagreements_first_with_a_summary(cli: Cli) -> None:
     assert marked == [2, *marked[1:]]  # right after the summary and a blank line
     first_agreeing = next(k for k, line in enumerate(lines) if line.endswith(": agrees"))
     assert max(marked) < first_agreeing
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_show_keeps_figures_whole(files: list[str], width: int, cli: Cli) -> None:
+    args = ["show", "trade_turnover", *[x for f in files for x in ("--file", f)], "--width", str(width)]
+    output = cli(args).output
+    # +10 %/yr from 3 gives 3 * 1.1**5 = 4.83; over 4.5 needs (4.5/3)**0.2 - 1 = 8.45 %/yr;
+    # from 4.2 (2024): 4.83153 / 4.2 - 1 = 15.04 % and 4.5 / 4.2 - 1 = 7.14 % in 2025
+    assert [f for f in ("4,83", "8,45", "15,04", "7,14", "130,0") if not _whole(f, output)] == []
+    chart = {line for line in output.splitlines() if "┤" in line or "└" in line}
+    assert all(cell_len(line.rstrip()) <= width for line in output.splitlines() if line not in chart)
+    assert all(cell_len(line.rstrip()) <= max(width, 20 + 12) for line in chart)

@@ -264,6 +264,7 @@ def show(
     png: Annotated[
         Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
     ] = None,
+    width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """One indicator in full: targets, results, every observation with its source, every
@@ -272,16 +273,17 @@ def show(
     Example: cbkpi show trade_turnover --lang en --png trade.png
     """
     _use_lang(lang)
-    from rich.console import Console
-
     from cbkpi.pipeline import PipelineError, build_report, find_indicator
+    from cbkpi.render.fit import make_console
     from cbkpi.render.show import print_show
 
     try:
         view = find_indicator(build_report(files, data_dir, as_of), indicator_id, lang.value)
     except PipelineError as exc:
         raise _fail(exc) from None
-    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
+    print_show(
+        make_console(width), view.found, view.observations, view.effective, view.tracking, view.series, lang.value
+    )
     if png is not None:
         title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
         _write_png(png, view.series, lang, title, files, data_dir)
