@@ -109,3 +109,27 @@ def test_every_label_has_both_languages() -> None:
 def test_agreement_note_names_the_indicator(cli: Cli) -> None:
     output = cli(["status", str(TARGETS), "--width", "200"]).output
     assert "• Hai mục tiêu về Tổng kim ngạch xuất, nhập khẩu qua địa bàn: tăng bình quân 10%/năm thì năm 2025" in output
+
+
+def test_help_in_vietnamese_with_cbkpi_lang(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    english = cli(["status", "--help"]).output
+    assert "Where every indicator stands." in english
+    monkeypatch.setenv("CBKPI_LANG", "vi")
+    vietnamese = cli(["status", "--help"]).output
+    assert "Tình hình của từng chỉ tiêu." in vietnamese
+    assert "Độ rộng tính bằng cột" in vietnamese  # an option's help too
+    assert "Tốc độ tăng bình quân năm từ START tới END" in cli(["calc", "cagr", "--help"]).output
+    monkeypatch.delenv("CBKPI_LANG")
+    assert "Where every indicator stands." in cli(["status", "--help"]).output  # built afresh
+
+
+def test_every_command_has_vietnamese_help() -> None:
+    from typer.main import get_command
+
+    from cbkpi.cli import app
+    from cbkpi.i18n import HELP_VI
+
+    root = get_command(app)
+    names = [name for name in getattr(root, "commands", {})]
+    names += [f"calc {name}" for name in getattr(getattr(root, "commands", {})["calc"], "commands", {})]
+    assert [name for name in names if name not in HELP_VI] == []

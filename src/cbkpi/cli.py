@@ -15,6 +15,7 @@ import typer
 
 from cbkpi import __version__
 from cbkpi.cli_calc import calc_app
+from cbkpi.cli_help import LocalisedGroup
 from cbkpi.cli_options import Lang, LangOpt, WidthOpt, colour
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
@@ -34,6 +35,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=LocalisedGroup,
 )
 
 FilesArg = Annotated[

@@ -277,6 +277,84 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 LABELS.update(MESSAGES)
 
+HELP_VI: dict[str, str] = {
+    # --help in Vietnamese (CBKPI_LANG=vi; cbkpi.cli_help): "command" or "command:parameter",
+    # "*:parameter" for a parameter of any command
+    "cbkpi": (
+        "Chỉ tiêu và mục tiêu trong Báo cáo chính trị tỉnh Cao Bằng 2020-2025: kiểm tra dữ liệu, "
+        "tính tốc độ tăng và mức đạt, kiểm tra các tỉ lệ in trong báo cáo.\n\n"
+        "Mã thoát: 0 thành công, 1 dữ liệu sai (hoặc có phát hiện với --strict), 2 gọi lệnh sai hoặc "
+        "không đọc được tệp, 3 lỗi nội bộ."
+    ),
+    "validate": (
+        "Kiểm tra tệp dữ liệu theo lược đồ và các quy tắc rà soát.\n\n"
+        "Kiểm tra: cú pháp YAML, khóa trùng, lược đồ (kiểu, khóa bắt buộc, đơn vị và loại mục tiêu), "
+        "mã không trùng, năm trong nhiệm kỳ, năm cơ sở trước năm mục tiêu, giá trị hợp với đơn vị, "
+        "các tỉ trọng cộng lại bằng 100 %. Mã thoát 0 hợp lệ, 1 không hợp lệ, 2 không đọc được tệp.\n\n"
+        "Ví dụ: cbkpi validate data/targets_2025.yaml --format github"
+    ),
+    "schema": "In lược đồ JSON (draft 2020-12) của các tệp dữ liệu.",
+    "units": "Liệt kê các đơn vị mà tệp dữ liệu được dùng, với tên gọi.",
+    "status": (
+        "Tình hình của từng chỉ tiêu.\n\n"
+        "Tệp mục tiêu: giá trị cơ sở, mục tiêu, tốc độ tăng hằng năm cần đạt, giá trị cuối kỳ mà mục "
+        "tiêu tăng trưởng dẫn tới, và hai mục tiêu của một chỉ tiêu có khớp nhau không. Tệp kết quả: "
+        "mục tiêu, kết quả, mức đạt và tỉ lệ báo cáo ghi.\n\n"
+        "Có số liệu theo năm (data/observations/*.yaml) thì theo dõi tiến độ đến --as-of: số liệu mới "
+        "nhất, tốc độ thực tế và cần đạt, trạng thái, dự báo cuối kỳ, tốc độ còn cần mỗi năm.\n\n"
+        "Ví dụ: cbkpi status --lang en --format json"
+    ),
+    "list": (
+        "Mọi chỉ tiêu: mã, số thứ tự, tên, đơn vị và các nhiệm kỳ có chỉ tiêu đó.\n\n"
+        "`cbkpi show` nhận mã, số thứ tự (14, 9b) hoặc một phần tên, có dấu hay không dấu "
+        '("che phu rung"). Ví dụ: cbkpi list --format csv'
+    ),
+    "audit": (
+        "Tính lại mọi tỉ lệ và tốc độ tăng in trong báo cáo và cho biết số in có đúng không.\n\n"
+        "Kết luận: khớp, khớp trong phạm vi làm tròn, không khớp, không tính được. Dữ liệu không bị "
+        "thay đổi.\n\nVí dụ: cbkpi audit --strict --format json"
+    ),
+    "show": (
+        "Toàn bộ về một chỉ tiêu: mục tiêu, kết quả, từng số liệu theo năm với nguồn, mọi số đã tính "
+        'và biểu đồ.\n\nVí dụ: cbkpi show "che phu rung" --png rung.png'
+    ),
+    "export": (
+        "Ghi tình hình mọi chỉ tiêu ra tệp để đọc bằng Excel hoặc trình duyệt. Tệp được ghi an toàn "
+        "(thay cả tệp một lần); thư mục dữ liệu và các tệp đầu vào không bao giờ bị ghi đè.\n\n"
+        "Ví dụ: cbkpi export --format html -o baocao.html"
+    ),
+    "calc": "Các công thức của docs/methodology.md trên số gõ vào dòng lệnh (4,5 hoặc 4.5).",
+    "calc required": "Tốc độ tăng hằng năm cần để đi từ BASELINE tới TARGET trong --years năm.",
+    "calc cagr": "Tốc độ tăng bình quân năm từ START tới END trong --years năm.",
+    "calc implied": "Giá trị cuối khi BASELINE tăng RATE %/năm trong --years năm.",
+    "calc achieved": "Mức đạt (%): ACTUAL / TARGET × 100 (TARGET / ACTUAL với --direction lower).",
+    "*:lang": "Ngôn ngữ của nhãn, số (vi: 1.650,5; en: 1,650.5) và thông báo.",
+    "*:width": (
+        "Độ rộng tính bằng cột (mặc định: của cửa sổ dòng lệnh; 80 khi chuyển qua ống). Bảng giữ "
+        "nguyên mọi con số; dưới 60 cột mỗi dòng dữ liệu in thành một khối."
+    ),
+    "*:data_dir": "Thư mục tìm tệp dữ liệu khi không nêu tệp nào.",
+    "*:files": "Các tệp YAML: tệp dữ liệu và tệp số liệu theo năm. Mặc định: mọi *.yaml trong ./data.",
+    "*:as_of": "Theo dõi tiến độ đến năm này (mặc định: năm mới nhất có số liệu).",
+    "*:output_format": "Định dạng đầu ra.",
+    "*:strict": "Thoát với mã 1 khi có số không khớp (dùng cho CI).",
+    "*:indicator_id": "Mã (trade_turnover), số thứ tự như in (14, 9b) hoặc một phần tên, có dấu hay không.",
+    "*:file": "Tệp dữ liệu hoặc tệp số liệu theo năm (lặp lại được). Mặc định: ./data.",
+    "*:png": "Ghi thêm biểu đồ ra tệp PNG này (cần cbkpi[charts]).",
+    "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần).",
+    "*:version": "In phiên bản rồi thoát.",
+    "*:years": "Số năm (hữu hạn, ≥ 0).",
+    "*:notation": "Cách viết số: vi (4,5) hoặc en (4.5). Mặc định: tự nhận biết.",
+    "*:json_out": "In {value, reason, note} dạng JSON.",
+    "*:direction": "lower: càng thấp càng tốt (mục tiêu/kết quả).",
+    "*:start": "Giá trị đầu.",
+    "*:end": "Giá trị cuối.",
+    "*:baseline": "Giá trị đầu.",
+    "*:target": "Mục tiêu (một mức, hoặc tốc độ mục tiêu).",
+    "*:rate": "Tốc độ tăng, % mỗi năm.",
+    "*:actual": "Kết quả (một mức, hoặc tốc độ đạt được).",
+}
+
 _MESSAGE_LANG: list[str] = []
 """The language chosen by ``--lang`` for messages of this run (see :func:`message_lang`)."""
 
