@@ -149,6 +149,14 @@ def test_audit_lists_disagreements_first_with_a_summary(cli: Cli) -> None:
     assert marked == [2, *marked[1:]]  # right after the summary and a blank line
     first_agreeing = next(k for k, line in enumerate(lines) if line.endswith(": agrees"))
     assert max(marked) < first_agreeing
+    # names, not ids: trade "+96,5 % on 2015, averaging 13 %/year" (line 77) disagrees
+    assert "✗ Trade turnover through the province (average rate, line 77): disagrees" in lines
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_audit_summary_is_one_line_at_80_columns(lang: str, cli: Cli) -> None:
+    output = cli(["audit", "--lang", lang, "--width", "80"]).output
+    assert output.split("\n")[1] == ""  # the summary, then a blank line
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 120])

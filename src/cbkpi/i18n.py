@@ -198,7 +198,7 @@ LABELS: dict[str, dict[str, str]] = {
     "agreement_named": {"vi": "Hai mục tiêu về {name}", "en": "The two targets for {name}"},
     "already_met": {"vi": "đã đạt từ năm cơ sở", "en": "met at baseline"},
     "audit_headline": {
-        "vi": "{disagrees}/{n} số liệu không khớp ({agrees} khớp, {within} khớp trong phạm vi làm tròn, {nc} không tính được)",
+        "vi": "{disagrees}/{n} số liệu không khớp ({agrees} khớp, {within} khớp khi làm tròn, {nc} không tính được)",
         "en": "{disagrees} of {n} figures disagree ({agrees} agree, {within} within rounding, {nc} not computable)",
     },
     "lookup_none": {"vi": "không có chỉ tiêu nào ứng với {query!r}", "en": "no indicator matches {query!r}"},

@@ -95,7 +95,7 @@ DISAGREE_MARK = "✗"
 
 def as_text(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:
     """The one-line summary, then each figure, disagreements first and marked ✗: what is
-    checked with its verdict, then the printed and recomputed values and the formula, every
+    checked (the indicator's or claim's name; JSON and Markdown give the id) with its verdict, then the printed and recomputed values and the formula, every
     line wrapped between words to ``width`` (default :data:`~cbkpi.render.fit.PIPED_WIDTH`)."""
     import textwrap
 
@@ -112,7 +112,8 @@ def as_text(items: Sequence[AuditItem], lang: str, width: int | None = None) -> 
     for item in sorted(items, key=lambda i: i.verdict != DISAGREES):
         mark = f"{DISAGREE_MARK} " if item.verdict == DISAGREES else "  "
         label = f"{item.label} " if item.label else ""
-        lines += wrap(f"{label}{check_text(item, lang)}: {t(item.verdict, lang)}", mark, "    ")
+        what = f"{item.name.get(lang)} ({t('check_' + item.check, lang)}, {t('line', lang)} {item.line})"
+        lines += wrap(f"{label}{what}: {t(item.verdict, lang)}", mark, "    ")
         lines += wrap(
             f"{t('col_published', lang)} {format_decimal(item.published, lang)}  "
             f"{t('col_recomputed', lang)} {_recomputed(item, lang)}  "
