@@ -99,7 +99,12 @@ def _print_grouped(
             headers, plain, console.width, [k for k, key in enumerate(keys) if key in _FIRST], _foldable(keys)
         )
     if widths is None:
-        _print_blocks(console, heading, headers, plain[: len(body)])
+        by_area: dict[str, list[Sequence[str]]] = {a: [] for a in AREAS}
+        for (area, _texts), record in zip(body, plain, strict=False):  # plain: the area rows last
+            by_area.setdefault(area, []).append(record)
+        _print_blocks(
+            console, heading, headers, [(t(a, lang).upper() if a else "", r) for a, r in by_area.items() if r]
+        )
         return
     table = _table(heading)
     for key, header, w in zip(keys, headers, widths, strict=True):
@@ -122,11 +127,21 @@ def _foldable(keys: Sequence[str]) -> list[int]:
     return [k for k, key in enumerate(keys) if key in ("col_indicator", "col_unit")]
 
 
-def _print_blocks(console: Console, heading: str, headers: Sequence[str], body: Sequence[Sequence[str]]) -> None:
+def _print_blocks(
+    console: Console, heading: str, headers: Sequence[str], groups: Sequence[tuple[str, Sequence[Sequence[str]]]]
+) -> None:
+    """One record per block, under the table's title and each group's name (an area)."""
     from rich.text import Text
 
-    for line in blocks(heading, headers, body, console.width):
-        console.print(Text(line), no_wrap=True, crop=False)
+    lines = blocks(heading, [], [], console.width)
+    for name, records in groups:
+        if name:
+            lines += ["", *blocks(name, [], [], console.width)]
+        lines += blocks("", headers, records, console.width)
+    for line in lines:
+        console.print(
+            Text(line, style="bold" if line in (heading, *[n for n, _ in groups]) else ""), no_wrap=True, crop=False
+        )
 
 
 def _table(heading: str) -> Table:
