@@ -149,3 +149,10 @@ def test_xlsx_has_both_ends_of_a_range(cli: Cli, tmp_path: Path) -> None:
     assert by_id["visitors"][low] == pytest.approx(8.4472, abs=1e-4)
     assert by_id["visitors"][low + 1] == pytest.approx(11.8427, abs=1e-4)
     assert (by_id["rural_roads"][low], by_id["rural_roads"][low + 1]) == (500, 600)
+
+
+@pytest.mark.parametrize("name", formats.LIST.names)
+def test_list_every_format_with_declared_units(cli: Cli, name: str) -> None:
+    out = cli(["list", *DATA, "--format", name, "--lang", "en"])
+    assert out.exit_code == 0
+    assert "visitor" in out.output  # the declared unit's label (json: the key)
