@@ -302,7 +302,16 @@ HELP_VI: dict[str, str] = {
         "Ví dụ: cbkpi validate data/targets_2025.yaml --format github"
     ),
     "schema": "In lược đồ JSON (draft 2020-12) của các tệp dữ liệu.",
-    "units": "Liệt kê các đơn vị mà tệp dữ liệu được dùng, với tên gọi.",
+    "units": "Liệt kê các đơn vị có sẵn, với tên gọi (tệp dữ liệu có thể khai báo thêm trong `units`).",
+    "init": (
+        "Ghi một tệp mục tiêu mẫu (hợp lệ ngay) cho nhiệm kỳ hoặc tỉnh mới.\n\n"
+        "Tệp có dòng lược đồ cho trình soạn thảo, một chỉ tiêu để điền và ví dụ (dạng chú thích) cho "
+        "mọi loại mục tiêu, cho khai báo đơn vị và lĩnh vực. Không bao giờ ghi đè tệp đã có (mã thoát 2).\n\n"
+        "Ví dụ: cbkpi init data/targets_2030.yaml --start 2025 --end 2030"
+    ),
+    "init:path": "Tệp sẽ ghi; tệp này phải chưa có.",
+    "init:start": "Năm đầu nhiệm kỳ.",
+    "init:end": "Năm cuối nhiệm kỳ.",
     "status": (
         "Tình hình của từng chỉ tiêu.\n\n"
         "Tệp mục tiêu: giá trị cơ sở, mục tiêu, tốc độ tăng hằng năm cần đạt, giá trị cuối kỳ mà mục "
