@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.calc import Figure
-from cbkpi.i18n import t
+from cbkpi.i18n import format_decimal, t
 from cbkpi.render.status import AREAS, rows, title
 from cbkpi.render.words import agreement_text
+from cbkpi.safe_text import escape_control
 from cbkpi.status import TargetStatus, TermStatus
 from cbkpi.tracking import TermTracking
 
@@ -149,6 +150,9 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
         table.add_row(*[Text(c) for c in cells[:4]], Text(cells[4], style=style), *[Text(c) for c in cells[5:]])
     console.print(table)
+    count = rt.verdict_count(tracking)
+    if count is not None:
+        console.print(Text(t("verdict_count", lang, met=count[0], total=count[1], year=tracking.as_of), style="bold"))
     console.print()
 
 
@@ -177,5 +181,26 @@ def _bar(fig: Figure, text: str, met: bool | None) -> Text:
 
 
 def write_table(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
-    """The status registry's ``table``."""
+    """The status registry's ``table``: the tables, then the baseline revisions and the data
+    warnings (once, below the tables)."""
     print_tables(report.terms, lang, width, out)
+    for line in notes_below(report, lang):
+        out.write(escape_control(line) + "\n")
+
+
+def notes_below(report: StatusReport, lang: str) -> list[str]:
+    """Baseline revisions ("grdp_per_capita 2020: 37,2 → 35,62 (gso_cb_2020_12, estimate)") and
+    the validation's warnings, as lines."""
+    lines: list[str] = []
+    if report.revisions:
+        lines.append(t("revisions_title", lang))
+        for r in report.revisions:
+            est = t("revision_estimate", lang) if r.estimate else ""
+            old, new = format_decimal(r.published, lang), format_decimal(r.observed, lang)
+            lines.append(
+                "  " + t("revision_line", lang, id=r.indicator, year=r.year, old=old, new=new, source=r.source, est=est)
+            )
+    if report.warnings:
+        lines.append(t("warnings_title", lang))
+        lines += [f"  {d.format()}" for d in report.warnings]
+    return lines

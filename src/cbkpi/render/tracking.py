@@ -17,6 +17,9 @@ STATUS_STYLE = {
     "insufficient_progress": "red",
     "moving_away": "red",
     "no_longer_reachable": "red",
+    "not_met": "red",
+    "target_year_unobserved": "dim",
+    "not_comparable": "dim",
     "no_data": "dim",
     "not_assessable": "dim",
 }
@@ -42,7 +45,20 @@ def status_text(tr: Tracking, lang: str) -> str:
     text = t(tr.status, lang)
     if tr.missing_years:
         text += f" ({t('missing_years', lang, years=', '.join(map(str, tr.missing_years)))})"
+    if tr.reason is not None and tr.reason.startswith("series break "):
+        year = tr.reason.removeprefix("series break ").split(":")[0]
+        text += f" ({t('series_break_from', lang, year=year)})"
     return text
+
+
+def verdict_count(tracking: TermTracking) -> tuple[int, int] | None:
+    """``(met, quantified targets)`` once the term's last year is assessed: the appendix's
+    "x of N quantified targets met"; None mid-term."""
+    ends = [year for it in tracking.indicators.values() for tr in it.targets for _, year in tr.target.year_fields]
+    if not ends or tracking.as_of < max(ends):
+        return None
+    all_targets = [tr for it in tracking.indicators.values() for tr in it.targets]
+    return sum(tr.status == "met" for tr in all_targets), len(all_targets)
 
 
 def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tracking | None, list[str]]]:
@@ -89,6 +105,7 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "required_pace_remaining_pct": json_figure(tr.required_pace_remaining_pct),
         "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
         "missing_years": tr.missing_years,
+        "reason": tr.reason,
     }
 
 
