@@ -183,9 +183,12 @@ def _bar(fig: Figure, text: str, met: bool | None) -> Text:
 def write_table(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
     """The status registry's ``table``: the tables, then the baseline revisions and the data
     warnings (once, below the tables)."""
+    from rich.text import Text
+
     print_tables(report.terms, lang, width, out)
+    console = make_console(width, out)
     for line in notes_below(report, lang):
-        out.write(escape_control(line) + "\n")
+        console.print(Text(escape_control(line)), overflow="fold")
 
 
 def notes_below(report: StatusReport, lang: str) -> list[str]:
