@@ -260,10 +260,20 @@ def show(
     from cbkpi.render.show import print_show
 
     try:
-        view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
+        report = build_report(files, data_dir, as_of)
+        view = find_indicator(report, indicator_id)
     except PipelineError as exc:
         raise _fail(exc) from None
-    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
+    print_show(
+        Console(),
+        view.found,
+        view.observations,
+        view.effective,
+        view.tracking,
+        view.series,
+        lang.value,
+        report.revisions,
+    )
     if png is not None:
         title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
         _write_png(png, view.series, lang, title, files, data_dir)

@@ -193,6 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
     "show_results": {"vi": "Kết quả nhiệm kỳ {start}-{end}", "en": "Results {start}-{end}"},
     "show_observations": {"vi": "Số liệu theo năm", "en": "Yearly observations"},
     "show_superseded": {"vi": "đã được thay thế", "en": "superseded"},
+    "show_revised": {"vi": "điều chỉnh theo số liệu quan sát", "en": "revised by an observation"},
+    "show_series_break": {"vi": "đứt chuỗi", "en": "series break"},
     "show_chart": {"vi": "Biểu đồ", "en": "Chart"},
     "show_no_observations": {"vi": "Chưa có số liệu theo năm.", "en": "No yearly observations."},
     "col_year": {"vi": "Năm", "en": "Year"},

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.calc import Figure
-from cbkpi.i18n import format_decimal, t
+from cbkpi.i18n import t
+from cbkpi.render import tracking as rt
 from cbkpi.render.status import AREAS, rows, title
 from cbkpi.render.words import agreement_text
 from cbkpi.safe_text import escape_control
@@ -126,8 +127,6 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
     from rich.table import Table
     from rich.text import Text
 
-    from cbkpi.render import tracking as rt
-
     table = Table(
         title=t("title_tracking", lang, year=tracking.as_of),
         box=box.SIMPLE_HEAD,
@@ -197,12 +196,7 @@ def notes_below(report: StatusReport, lang: str) -> list[str]:
     lines: list[str] = []
     if report.revisions:
         lines.append(t("revisions_title", lang))
-        for r in report.revisions:
-            est = t("revision_estimate", lang) if r.estimate else ""
-            old, new = format_decimal(r.published, lang), format_decimal(r.observed, lang)
-            lines.append(
-                "  " + t("revision_line", lang, id=r.indicator, year=r.year, old=old, new=new, source=r.source, est=est)
-            )
+        lines += [f"  {rt.revision_text(r, lang)}" for r in report.revisions]
     if report.warnings:
         lines.append(t("warnings_title", lang))
         lines += [f"  {d.format()}" for d in report.warnings]

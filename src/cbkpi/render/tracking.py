@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from cbkpi.calc import Figure
-from cbkpi.i18n import format_number, t
+from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.numbers import json_figure, json_float
+from cbkpi.revisions import Revision
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
 from cbkpi.units import get_unit
 
@@ -49,6 +50,13 @@ def status_text(tr: Tracking, lang: str) -> str:
         year = tr.reason.removeprefix("series break ").split(":")[0]
         text += f" ({t('series_break_from', lang, year=year)})"
     return text
+
+
+def revision_text(r: Revision, lang: str) -> str:
+    """``grdp_per_capita 2020: 37,2 → 35,62 (gso_cb_2020_12, ước)``."""
+    est = t("revision_estimate", lang) if r.estimate else ""
+    old, new = format_decimal(r.published, lang), format_decimal(r.observed, lang)
+    return t("revision_line", lang, id=r.indicator, year=r.year, old=old, new=new, source=r.source, est=est)
 
 
 def verdict_count(tracking: TermTracking) -> tuple[int, int] | None:
