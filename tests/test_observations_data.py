@@ -52,7 +52,7 @@ def vietnamese(number: str) -> str:
         raise ValueError(f"not a plain decimal number: {number!r}")
     sign = "-" if number.startswith("-") else ""
     whole, _, decimals = number.lstrip("-").partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

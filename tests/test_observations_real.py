@@ -56,11 +56,11 @@ def test_official_baseline_reaches_the_required_pace(cli: Cli) -> None:
     assert per_capita["observed_pace"] == pytest.approx(((45.13 / 35.62) ** 0.25 - 1) * 100, abs=1e-4)
     # the level target's required growth in the status table uses the same baseline
     assert _ind(doc, "grdp_per_capita")["targets"][0]["required_annual_growth_pct"] == pytest.approx(10.99, abs=0.005)
-    assert {"indicator": "grdp_per_capita", "year": 2020, "published": 37.2, "observed": 35.62} == {
+    assert {
         k: v
         for k, v in next(r for r in doc["baseline_revisions"] if r["indicator"] == "grdp_per_capita").items()
         if k in ("indicator", "year", "published", "observed")
-    }
+    } == {"indicator": "grdp_per_capita", "year": 2020, "published": 37.2, "observed": 35.62}
 
 
 def test_published_baseline_keeps_the_documents_figure(cli: Cli) -> None:
