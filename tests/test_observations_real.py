@@ -201,3 +201,26 @@ def test_observation_files_point_editors_at_their_schema() -> None:
     for path in OBS_FILES:
         first = Path(path).read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../schema/cbkpi-observations.schema.json"
+
+
+def test_an_upper_bound_cannot_prove_a_higher_target_met(tmp_path: Path, cli: Cli) -> None:
+    # "gần 61" (nearly 61, comparator under) in 2025: below 61, maybe below 60 — undecided
+    path = _write(tmp_path, _obs("forest_cover", 2025, "61", ", comparator: under"))
+    (forest,) = _tracked(_json(cli, str(TARGETS), str(path), "--as-of", "2025"), "forest_cover")
+    assert (forest["status"], forest["latest_comparator"]) == ("not_assessable", "under")
+    assert forest["reason"] == "latest value is a bound (under)"
+    # "vượt 61" (over 61): over 61 is over 60 — met
+    path = _write(tmp_path, _obs("forest_cover", 2025, "61", ", comparator: over"))
+    (forest,) = _tracked(_json(cli, str(TARGETS), str(path), "--as-of", "2025"), "forest_cover")
+    assert forest["status"] == "met"
+
+
+def test_show_lists_every_value_side_by_side(cli: Cli) -> None:
+    result = cli(["show", "budget_revenue", "--data-dir", str(DATA), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    # 2023: the People's Council's 2.009,8 estimate, superseded by the Treasury's 2.086
+    assert "2023: 2,009.8 [est., superseded] — hdnd_cb_2023_yearend" in text
+    assert "2023: 2,086 — cafef_2024_01_budget" in text
+    assert "2025: over 4,000 [est.] — sggp_2025_12_21" in text
+    assert "“Năm 2024, GRDP tỉnh Cao Bằng đạt mức cao nhất" in text

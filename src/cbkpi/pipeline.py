@@ -18,7 +18,7 @@ from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import discover
 from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
 from cbkpi.observations import strict as strict_diagnostics
-from cbkpi.revisions import BaselineChoice, Revision, revise, series_breaks, units_of
+from cbkpi.revisions import BaselineChoice, Revision, bounds, revise, series_breaks, units_of
 from cbkpi.series import Series, chart_series
 from cbkpi.status import IndicatorStatus, TermStatus, term_status
 from cbkpi.tracking import IndicatorTracking, latest_year
@@ -127,7 +127,7 @@ def build_report(
     units = units_of(ind for f in report.loaded if f.model.kind == "targets" for ind in f.model.indicators)
     observed = values_by_indicator(report.observations, units)
     year = as_of if as_of is not None else latest_year(observed)
-    breaks = series_breaks(items)
+    breaks, bound = series_breaks(items), bounds(items)
     terms: list[TermStatus] = []
     revisions: list[Revision] = []
     for f in report.loaded:
@@ -136,7 +136,7 @@ def build_report(
             revised, found = revise(data.indicators, items, baseline)
             data = data.model_copy(update={"indicators": revised})
             revisions += found
-        terms.append(term_status(f.file, data, observed, year, breaks))
+        terms.append(term_status(f.file, data, observed, year, breaks, bound))
     return StatusReport(report, observed, year, terms, revisions)
 
 

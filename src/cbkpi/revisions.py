@@ -89,3 +89,11 @@ def series_breaks(items: Iterable[Located]) -> dict[str, list[SeriesBreak]]:
 
 def units_of(indicators: Iterable[Indicator]) -> Mapping[str, str]:
     return {ind.id: ind.unit for ind in indicators}
+
+
+def bounds(items: Iterable[Located]) -> dict[str, dict[int, str]]:
+    """indicator → year → comparator, for the values that count and are bounds ("vượt 4.000")."""
+    return {
+        ind_id: {y: it.obs.comparator for y, it in per.items() if it.obs.comparator is not None}
+        for ind_id, per in effective(items).items()
+    }

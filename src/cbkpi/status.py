@@ -225,10 +225,12 @@ def term_status(
     observed: dict[str, dict[int, float]] | None = None,
     as_of: int | None = None,
     breaks: Mapping[str, Sequence[SeriesBreak]] | None = None,
+    bounds: Mapping[str, Mapping[int, str]] | None = None,
 ) -> TermStatus:
     """Computed figures of one file; with ``observed`` values and a year ``as_of``, a targets
-    file is also tracked (:mod:`cbkpi.tracking`), never across a series break in ``breaks``."""
+    file is also tracked (:mod:`cbkpi.tracking`), never across a series break in ``breaks``;
+    ``bounds`` (indicator → year → comparator) marks the values that are bounds."""
     tracking = None
     if data.kind == "targets" and as_of is not None:
-        tracking = term_tracking(data.indicators, observed or {}, as_of, breaks)
+        tracking = term_tracking(data.indicators, observed or {}, as_of, breaks, bounds)
     return TermStatus(file, data, [indicator_status(ind) for ind in data.indicators], tracking)

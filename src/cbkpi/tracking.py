@@ -72,6 +72,8 @@ class Tracking:
     missing_years: list[int] = field(default_factory=list)
     reason: str | None = None
     """Why the pace starts later than the baseline, or cannot be computed (a series break)."""
+    latest_comparator: str | None = None
+    """``over``/``under``… when the latest value is a bound ("vượt 4.000"), not a value."""
 
 
 def classify(ratio_pct: float) -> str:
@@ -381,11 +383,36 @@ class IndicatorTracking:
     observations: dict[int, float]
 
 
+_LOWER_BOUNDS = ("over", "at_least")
+_UPPER_BOUNDS = ("under", "at_most")
+
+
+def _bounded(tr: Tracking, ind: Indicator, comparator: str | None) -> Tracking:
+    """A latest value that is a bound decides a verdict only in the bound's favour: "vượt 4.000"
+    can prove a target met but not missed; "gần 4.200" (under) can prove it missed, not met."""
+    if comparator is None:
+        return tr
+    tr = replace(tr, latest_comparator=comparator)
+    better = _LOWER_BOUNDS if ind.direction == "higher" else _UPPER_BOUNDS
+    worse = _UPPER_BOUNDS if ind.direction == "higher" else _LOWER_BOUNDS
+    if (tr.status == "met" and comparator in worse) or (tr.status == "not_met" and comparator in better):
+        return replace(tr, status="not_assessable", reason=f"latest value is a bound ({comparator})")
+    return tr
+
+
 def track_indicator(
-    ind: Indicator, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak] = ()
+    ind: Indicator,
+    values: dict[int, float],
+    as_of: int,
+    breaks: Sequence[SeriesBreak] = (),
+    bounds: Mapping[int, str] | None = None,
 ) -> IndicatorTracking:
+    """``bounds``: year → comparator of the values that are bounds."""
     quantified = [t for t in ind.targets if t.quantified]
-    return IndicatorTracking(ind, [track(ind, t, values, as_of, breaks) for t in quantified], values)
+    tracked = [track(ind, t, values, as_of, breaks) for t in quantified]
+    if bounds:
+        tracked = [_bounded(tr, ind, bounds.get(tr.latest_year) if tr.latest_year else None) for tr in tracked]
+    return IndicatorTracking(ind, tracked, values)
 
 
 @dataclass(frozen=True)
@@ -400,11 +427,14 @@ def term_tracking(
     values: dict[str, dict[int, float]],
     as_of: int,
     breaks: Mapping[str, Sequence[SeriesBreak]] | None = None,
+    bounds: Mapping[str, Mapping[int, str]] | None = None,
 ) -> TermTracking:
     return TermTracking(
         as_of,
         {
-            ind.id: track_indicator(ind, values.get(ind.id, {}), as_of, (breaks or {}).get(ind.id, ()))
+            ind.id: track_indicator(
+                ind, values.get(ind.id, {}), as_of, (breaks or {}).get(ind.id, ()), (bounds or {}).get(ind.id)
+            )
             for ind in indicators
         },
     )

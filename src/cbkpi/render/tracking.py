@@ -26,6 +26,10 @@ STATUS_STYLE = {
 }
 
 
+BOUND_MARKS = {"over": "> ", "at_least": "≥ ", "under": "< ", "at_most": "≤ "}
+"""Before a latest value that is a bound: "> 4.000" for "vượt 4.000"."""
+
+
 def headers(lang: str) -> list[str]:
     keys = ("col_no", "col_indicator", "col_latest", "col_pace", "col_status", "col_projected", "col_needed")
     return [t(k, lang) for k in keys]
@@ -80,7 +84,8 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
             if tr.latest_value is None:
                 out.append((it, tr, [*head, "", "", t(tr.status, lang), "", ""]))
                 continue
-            latest = f"{format_number(tr.latest_value, lang, 2, strip=True)} ({tr.latest_year})"
+            mark = BOUND_MARKS.get(tr.latest_comparator or "", "")
+            latest = f"{mark}{format_number(tr.latest_value, lang, 2, strip=True)} ({tr.latest_year})"
             out.append(
                 (
                     it,
@@ -114,6 +119,7 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
         "missing_years": tr.missing_years,
         "reason": tr.reason,
+        "latest_comparator": tr.latest_comparator,
     }
 
 
