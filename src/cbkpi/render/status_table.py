@@ -186,18 +186,5 @@ def write_table(report: StatusReport, lang: str, width: int | None, out: TextIO)
 
     print_tables(report.terms, lang, width, out)
     console = make_console(width, out)
-    for line in notes_below(report, lang):
+    for line in rt.notes_below(report, lang):
         console.print(Text(escape_control(line)), overflow="fold")
-
-
-def notes_below(report: StatusReport, lang: str) -> list[str]:
-    """Baseline revisions ("grdp_per_capita 2020: 37,2 → 35,62 (gso_cb_2020_12, estimate)") and
-    the validation's warnings, as lines."""
-    lines: list[str] = []
-    if report.revisions:
-        lines.append(t("revisions_title", lang))
-        lines += [f"  {rt.revision_text(r, lang)}" for r in report.revisions]
-    if report.warnings:
-        lines.append(t("warnings_title", lang))
-        lines += [f"  {d.format()}" for d in report.warnings]
-    return lines

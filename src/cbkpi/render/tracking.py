@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import format_decimal, format_number, t
@@ -10,6 +10,9 @@ from cbkpi.numbers import json_figure, json_float
 from cbkpi.revisions import Revision
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
 from cbkpi.units import get_unit
+
+if TYPE_CHECKING:
+    from cbkpi.pipeline import StatusReport
 
 STATUS_STYLE = {
     "met": "green",
@@ -139,3 +142,16 @@ def indicator_tracking_json(it: IndicatorTracking | None, as_of: int | None) -> 
             "targets": targets,
         },
     }
+
+
+def notes_below(report: StatusReport, lang: str) -> list[str]:
+    """Lines below the status tables: the baseline revisions ("grdp_per_capita 2020: 37,2 →
+    35,62 (gso_cb_2020_12, ước tính)") and the validation's warnings, once."""
+    lines: list[str] = []
+    if report.revisions:
+        lines.append(t("revisions_title", lang))
+        lines += [f"  {revision_text(r, lang)}" for r in report.revisions]
+    if report.warnings:
+        lines.append(t("warnings_title", lang))
+        lines += [f"  {d.format()}" for d in report.warnings]
+    return lines
