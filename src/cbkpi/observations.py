@@ -331,7 +331,14 @@ def values_by_indicator(
     indicator's unit (``units``: indicator id → unit). Values whose unit cannot be converted
     are left out (``check_observations`` warns about them)."""
     usable = [
-        item for item in located(files) if item.obs.unit is None or (units is not None and item.obs.indicator in units)
+        item
+        for item in located(files)
+        if item.obs.unit is None
+        or (
+            units is not None
+            and item.obs.indicator in units
+            and in_unit(item.obs, units[item.obs.indicator]) is not None
+        )
     ]
     out: dict[str, dict[int, float]] = {}
     for ind, per in effective(usable).items():
