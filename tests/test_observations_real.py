@@ -224,3 +224,11 @@ def test_show_lists_every_value_side_by_side(cli: Cli) -> None:
     assert "2023: 2,086 — cafef_2024_01_budget" in text
     assert "2025: over 4,000 [est.] — sggp_2025_12_21" in text
     assert "“Năm 2024, GRDP tỉnh Cao Bằng đạt mức cao nhất" in text
+
+
+def test_end_of_term_without_the_target_year_says_so(cli: Cli) -> None:
+    doc = _json(cli, str(TARGETS), *OBS_FILES, "--as-of", "2025")
+    # forest cover: nothing observed at all; new-rural communes: only the 2022 break value
+    assert _tracked(doc, "forest_cover")[0]["status"] == "target_year_unobserved"
+    assert _tracked(doc, "new_rural_communes")[0]["status"] == "target_year_unobserved"
+    assert _tracked(_json(cli, str(TARGETS), *OBS_FILES, "--as-of", "2024"), "forest_cover")[0]["status"] == "no_data"

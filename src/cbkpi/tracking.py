@@ -116,13 +116,13 @@ def _final(tr: Tracking, t: Target, seen: dict[int, float], as_of: int) -> Track
     """Once the target year is reached: ``met`` or ``not_met`` when its value is observed,
     ``target_year_unobserved`` when not (a count already past its total stays met)."""
     end = _end_year(t)
-    if end is None or as_of < end or tr.status == "no_data":
+    if end is None or as_of < end:
         return tr
     if tr.status == "met" and isinstance(t, CountPerYearTarget):
         return tr
     if end not in seen:
         return replace(tr, status="target_year_unobserved")
-    if tr.status in ("met", "not_assessable", "not_comparable"):
+    if tr.status in ("met", "not_assessable", "not_comparable", "no_data"):
         return tr
     return replace(tr, status="not_met")
 
@@ -141,7 +141,7 @@ def track(
     ``as_of``; a series break in ``breaks`` starts the pace at the break (never across it)."""
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
-        return Tracking(target=t, status="no_data")
+        return _final(Tracking(target=t, status="no_data"), t, seen, as_of)
     brk = _break_after(ind, breaks, as_of)
     if brk is None:
         return _final(_track(ind, t, seen, as_of), t, seen, as_of)
@@ -149,7 +149,7 @@ def track(
     seen = {y: v for y, v in seen.items() if y >= brk.year}
     if len(seen) == 1:
         latest_year = max(seen)
-        return Tracking(t, "not_comparable", latest_year, seen[latest_year], reason=reason)
+        return _final(Tracking(t, "not_comparable", latest_year, seen[latest_year], reason=reason), t, seen, as_of)
     segment = Baseline(year=brk.year, value=Decimal(repr(seen[brk.year])))
     tr = _track(ind.model_copy(update={"baseline": segment}), t, seen, as_of)
     return _final(replace(tr, reason=reason), t, seen, as_of)
