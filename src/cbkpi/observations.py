@@ -169,7 +169,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             yield _diag(
                 item,
                 "indicator",
-                f"unknown indicator id {o.indicator!r}; expected an id of a targets file",
+                f"unknown indicator id {o.indicator!r}; {_did_you_mean(o.indicator, list(indicators))}",
                 "unknown-id",
                 positions,
             )
@@ -349,3 +349,13 @@ def values_by_indicator(
                 row[year] = float(value)
         out[ind] = row
     return out
+
+
+def _did_you_mean(name: str, ids: Sequence[str]) -> str:
+    """``did you mean 'forest_cover'?`` for a mistyped id, else what was expected."""
+    from cbkpi.lookup import closest_ids
+
+    close = closest_ids(name, ids)
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return "expected an id of a targets file (`cbkpi list` lists them)"
