@@ -7,7 +7,7 @@ a finished term the achievement of each target next to the ratio the report prin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -31,6 +31,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.revisions import SeriesBreak
 from cbkpi.tracking import TermTracking, term_tracking
 from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
@@ -324,18 +325,21 @@ def term_status(
     data: DataFile,
     observed: dict[str, dict[int, float]] | None = None,
     as_of: int | None = None,
+    breaks: Mapping[str, Sequence[SeriesBreak]] | None = None,
+    bounds: Mapping[str, Mapping[int, str]] | None = None,
     units: UnitRegistry | None = None,
     areas: Mapping[str, Names] | None = None,
 ) -> TermStatus:
     """Computed figures of one file; with ``observed`` values and a year ``as_of``, a targets
-    file is also tracked (:mod:`cbkpi.tracking`). ``units`` and ``areas``: the report's (built-in
-    and declared in any of its files); by default the file's own."""
+    file is also tracked (:mod:`cbkpi.tracking`), never across a series break in ``breaks``;
+    ``bounds`` (indicator → year → comparator) marks the values that are bounds. ``units`` and
+    ``areas``: the report's (built-in and declared in any of its files); by default the file's own."""
     if units is None:
         units = data.unit_registry()
     if areas is None:
         areas = data.area_names()
     tracking = None
     if data.kind == "targets" and as_of is not None:
-        tracking = term_tracking(data.indicators, observed or {}, as_of, units)
+        tracking = term_tracking(data.indicators, observed or {}, as_of, breaks, bounds, units)
     statuses = [indicator_status(ind, units) for ind in data.indicators]
     return TermStatus(file, data, statuses, tracking, units, areas)
