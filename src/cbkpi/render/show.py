@@ -11,6 +11,7 @@ from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
 from cbkpi.render.tracking import status_text
 from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
+from cbkpi.safe_text import escape_control
 from cbkpi.series import Series
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import IndicatorTracking
@@ -26,8 +27,9 @@ def print_show(
     lang: str,
 ) -> None:
     def say(text: str = "", bold: bool = False) -> None:
-        # Names, sources and notes come from data files: printed as text, never as markup.
-        console.print(text, style="bold" if bold else None, markup=False, highlight=False)
+        # Names, sources and notes come from data files: printed as text, never as markup, with
+        # their control characters (escape sequences, line breaks) written visibly.
+        console.print(escape_control(text), style="bold" if bold else None, markup=False, highlight=False)
 
     found = sorted(found, key=lambda pair: pair[0].data.kind != "targets")  # the current term first
     ind = found[0][1].indicator

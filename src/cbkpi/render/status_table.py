@@ -9,6 +9,7 @@ from cbkpi.calc import Figure
 from cbkpi.i18n import t
 from cbkpi.render.status import AREAS, rows, title
 from cbkpi.render.words import agreement_text
+from cbkpi.safe_text import escape_control
 from cbkpi.status import TargetStatus, TermStatus
 from cbkpi.tracking import TermTracking
 
@@ -84,7 +85,9 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
                 continue
             table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(shown) - 2))
             for cells, ts in items:
-                rendered: list[Text] = [Text(c) for c in cells[: len(keys)]]  # data is text, never markup
+                # Data is text, never markup; its control characters are written visibly.
+                cells = [escape_control(c) for c in cells]
+                rendered: list[Text] = [Text(c) for c in cells[: len(keys)]]
                 if term.data.kind == "results":
                     rendered[5] = _bar(ts.achievement_pct, cells[5], ts.met)
                 if narrow:
@@ -145,7 +148,8 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
             min_width={1: 14, 4: 12}.get(k),
             max_width={2: 12, 3: 16}.get(k),
         )
-    for _it, tr, cells in rt.rows(tracking, lang):
+    for _it, tr, raw in rt.rows(tracking, lang):
+        cells = [escape_control(c) for c in raw]
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
         table.add_row(*[Text(c) for c in cells[:4]], Text(cells[4], style=style), *[Text(c) for c in cells[5:]])
     console.print(table)
