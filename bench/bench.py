@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -145,19 +146,34 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 workplace sets PYTHONDONTWRITEBYTECODE, which would recompile cbkpi's modules at every start)."""
 
 
+LIMITS = {"timeout": 300.0}
+"""A child still running after ``timeout`` seconds is killed (exit -9 in the table): a command
+that grows quadratically must not hold the whole benchmark for hours. ``--timeout`` sets it."""
+
+
 def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
     )
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > LIMITS["timeout"]:
+            proc.kill()
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.005)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return elapsed, usage.ru_maxrss / 1024, proc.returncode
 
 
 def measure(label: str, size: str, argv: list[str], cwd: Path, repeat: int) -> Measure:
-    run_once(argv, cwd)  # warm-up, not timed: file cache, compiled modules
+    warm = run_once(argv, cwd)  # warm-up, not timed: file cache, compiled modules
+    if warm[2] == -signal.SIGKILL:
+        return Measure(label, size, warm[0], warm[1], warm[2])  # timed out: no repeat
     runs = [run_once(argv, cwd) for _ in range(repeat)]
     best = min(r[0] for r in runs)
     return Measure(label, size, best, max(r[1] for r in runs), max(r[2] for r in runs))
@@ -228,10 +244,14 @@ def main() -> int:
         default="10000,100000",
         help="observations of one indicator for the show and xlsx rows, comma-separated ('' skips)",
     )
+    parser.add_argument(
+        "--timeout", type=float, default=LIMITS["timeout"], help="seconds before a child is killed (exit -9)"
+    )
     parser.add_argument("--rounds", type=int, default=7, help="paired start-up rounds (the median is kept)")
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
     series_sizes = [int(s) for s in opts.observations.split(",") if s.strip()]
+    LIMITS["timeout"] = opts.timeout
     cbkpi = cbkpi_command()
 
     def reps(n: int | None = None) -> int:
