@@ -35,7 +35,7 @@ def _render(tmp_path: Path, n: int) -> tuple[int, str]:
     obs.write_text("observations:\n" + "\n".join(rows) + "\n", encoding="utf-8")
     view = find_indicator(build_report([TARGETS, obs], tmp_path), "grdp_growth")
     out = io.StringIO()
-    console = CountingConsole(file=out, width=100)
+    console = CountingConsole(file=out, width=400)  # wide: one line per observation to check
     print_show(console, view.found, view.observations, view.effective, view.tracking, view.series, "en")
     return console.prints, out.getvalue()
 

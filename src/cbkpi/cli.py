@@ -15,8 +15,9 @@ import typer
 
 from cbkpi import __version__
 from cbkpi.cli_calc import calc_app
-from cbkpi.cli_options import Lang, LangOpt
-from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
+from cbkpi.cli_help import LocalisedGroup
+from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, WidthOpt, colour
+from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import PipelineError
@@ -34,6 +35,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=LocalisedGroup,
 )
 
 FilesArg = Annotated[
@@ -59,6 +61,9 @@ def main(
     ] = False,
 ) -> None:
     """cbkpi: indicators and targets of Cao Bằng province."""
+    from cbkpi.i18n import set_message_lang
+
+    set_message_lang(None)  # CBKPI_LANG, else English, unless the command has --lang
 
 
 def _choices(registry: Registry[Any]) -> Any:
@@ -69,16 +74,23 @@ def _choices(registry: Registry[Any]) -> Any:
 
 if TYPE_CHECKING:
     StatusFormat = str
+    ListFormat = str
     AuditFormat = str
     ExportFormat = str
     ValidateFormat = str
 else:
-    StatusFormat, AuditFormat = _choices(STATUS), _choices(AUDIT)
+    StatusFormat, AuditFormat, ListFormat = _choices(STATUS), _choices(AUDIT), _choices(LIST)
     ExportFormat, ValidateFormat = _choices(EXPORT), _choices(VALIDATE)
 
 
 def _format_option(help_text: str) -> Any:
     return typer.Option("--format", "-f", help=help_text)
+
+
+def _use_lang(lang: Lang) -> None:
+    from cbkpi.i18n import set_message_lang
+
+    set_message_lang(lang.value)
 
 
 def _fail(exc: PipelineError) -> typer.Exit:
@@ -93,20 +105,22 @@ def validate(
     output_format: Annotated[
         ValidateFormat, _format_option("text: path:line:col: level message; json; github: Actions annotations.")
     ] = "text",
+    strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Check data files against the schema and the reviewer's rules.
 
     Checks: YAML syntax, duplicate keys, the schema (types, required keys, known units and target
     kinds), unique ids, years inside the term, baselines before target years, values possible for
-    their unit, shares that sum to 100 %. Exit 0 valid, 1 invalid, 2 unreadable file.
+    their unit, shares that sum to 100 %; for observations, source ids, conflicting values and
+    the plausibility warnings (docs/methodology.md). Exit 0 valid, 1 invalid, 2 unreadable file.
 
     Example: cbkpi validate data/targets_2025.yaml --format github
     """
     from cbkpi.pipeline import PipelineError, validate
 
     try:
-        report = validate(files, data_dir)
+        report = validate(files, data_dir, strict)
     except PipelineError as exc:
         raise _fail(exc) from None
     typer.echo(VALIDATE.get(output_format)(report.diagnostics, report.files))
@@ -114,15 +128,20 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the data files.
+def schema(
+    of: Annotated[
+        SchemaOf, typer.Argument(help="data: targets and results files; observations: observation files.")
+    ] = SchemaOf.data,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the data files or of the observation files.
 
-    The same schema is committed as schema/cbkpi-data.schema.json; editors use it through the
-    '# yaml-language-server: $schema=...' line at the top of each data file.
+    The same schemas are committed as schema/cbkpi-data.schema.json and
+    schema/cbkpi-observations.schema.json; editors use them through the
+    '# yaml-language-server: $schema=...' line at the top of each file.
     """
     from cbkpi.schema import schema_json
 
-    typer.echo(schema_json(), nl=False)
+    typer.echo(schema_json(of.value), nl=False)
 
 
 @app.command()
@@ -143,16 +162,25 @@ def status(
     output_format: Annotated[
         StatusFormat, _format_option("table (rich), json (raw numbers), csv, markdown.")
     ] = "table",
-    width: Annotated[
-        int | None,
-        typer.Option("--width", min=40, help="Table width in columns (default: the terminal's; 100 when piped)."),
-    ] = None,
+    width: WidthOpt = None,
     as_of: Annotated[
         int | None,
         typer.Option(
-            "--as-of", min=1900, max=2100, help="Track progress up to this year (default: the latest year observed)."
+            "--as-of",
+            min=1900,
+            max=2100,
+            help="Track progress up to this year, within the term (default: the latest year observed).",
         ),
     ] = None,
+    baseline: Annotated[
+        BaselineOpt,
+        typer.Option(
+            "--baseline",
+            help="observed: an observation of the baseline year replaces the document's figure; "
+            "published: keep the document's figures.",
+        ),
+    ] = BaselineOpt.observed,
+    strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Where every indicator stands.
@@ -165,17 +193,51 @@ def status(
     With yearly observations (data/observations/*.yaml, or observation files given as FILES)
     the targets are also tracked up to --as-of: latest value, observed and required pace,
     status (met, on track >= 95 % of the required pace, moderate 60-95 %, insufficient 0-60 %,
-    moving away, no longer reachable, no data), projected end value and the pace still needed.
+    moving away, no longer reachable, no data, not comparable across a series break), projected
+    end value and the pace still needed. Once the target year is assessed: met, not met or target
+    year unobserved, and "x of N quantified targets met". Baseline revisions and data warnings
+    are listed below the tables.
 
     Example: cbkpi status --lang en --format json
     """
+    _use_lang(lang)
     from cbkpi.pipeline import PipelineError, build_report
 
     try:
-        report = build_report(files, data_dir, as_of)
+        report = build_report(
+            files,
+            data_dir,
+            as_of,
+            strict=strict,
+            baseline="published" if baseline is BaselineOpt.published else "observed",
+        )
     except PipelineError as exc:
         raise _fail(exc) from None
     STATUS.get(output_format)(report, lang.value, width, sys.stdout)
+
+
+@app.command("list")
+def list_indicators(
+    files: FilesArg = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[ListFormat, _format_option("table, json or csv.")] = "table",
+    width: WidthOpt = None,
+    data_dir: DataDirOpt = Path("data"),
+) -> None:
+    """Every indicator: id, number, name, unit and the terms that have it.
+
+    `cbkpi show` takes any of them: the id, the number (14, 9b) or a piece of the name without
+    accents ("che phu rung"). Example: cbkpi list --format csv
+    """
+    _use_lang(lang)
+    from cbkpi.lookup import entries
+    from cbkpi.pipeline import PipelineError, load_valid
+
+    try:
+        report = load_valid(files, data_dir)
+    except PipelineError as exc:
+        raise _fail(exc) from None
+    LIST.get(output_format)(entries(report.loaded), lang.value, width, sys.stdout)
 
 
 @app.command()
@@ -184,6 +246,7 @@ def audit(
     lang: LangOpt = Lang.vi,
     output_format: Annotated[AuditFormat, _format_option("text, json or markdown.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
+    width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Recompute every printed ratio and growth claim and say whether the print is right.
@@ -193,6 +256,7 @@ def audit(
 
     Example: cbkpi audit --strict --format json
     """
+    _use_lang(lang)
     from cbkpi.audit import AGREES
     from cbkpi.pipeline import PipelineError, build_report
 
@@ -200,7 +264,12 @@ def audit(
         items = build_report(files, data_dir).audit_items()
     except PipelineError as exc:
         raise _fail(exc) from None
-    typer.echo(AUDIT.get(output_format)(items, lang.value), nl=False)
+    from cbkpi.render.audit import highlight
+    from cbkpi.render.fit import terminal_width
+
+    cols = width or terminal_width()
+    text = AUDIT.get(output_format)(items, lang.value, cols)
+    typer.echo(highlight(text) if output_format == "text" and colour() else text, nl=False)
     if strict and any(item.verdict != AGREES for item in items):
         raise typer.Exit(1)
 
@@ -210,7 +279,13 @@ app.add_typer(calc_app, name="calc")
 
 @app.command()
 def show(
-    indicator_id: Annotated[str, typer.Argument(metavar="ID", help="Indicator id, e.g. trade_turnover.")],
+    indicator_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="Id (trade_turnover), number as printed (14, 9b) or part of the name, accents optional.",
+        ),
+    ],
     files: Annotated[
         list[Path] | None, typer.Option("--file", help="Data or observations file (repeatable). Default: ./data.")
     ] = None,
@@ -219,6 +294,7 @@ def show(
     png: Annotated[
         Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
     ] = None,
+    width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """One indicator in full: targets, results, every observation with its source, every
@@ -226,16 +302,26 @@ def show(
 
     Example: cbkpi show trade_turnover --lang en --png trade.png
     """
-    from rich.console import Console
-
+    _use_lang(lang)
     from cbkpi.pipeline import PipelineError, build_report, find_indicator
+    from cbkpi.render.fit import make_console
     from cbkpi.render.show import print_show
 
     try:
-        view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
+        report = build_report(files, data_dir, as_of)
+        view = find_indicator(report, indicator_id, lang.value)
     except PipelineError as exc:
         raise _fail(exc) from None
-    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
+    print_show(
+        make_console(width),
+        view.found,
+        view.observations,
+        view.effective,
+        view.tracking,
+        view.series,
+        lang.value,
+        report.revisions,
+    )
     if png is not None:
         title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
         _write_png(png, view.series, lang, title, files, data_dir)
@@ -279,6 +365,7 @@ def export(
 
     Example: cbkpi export --format html -o report.html --lang en
     """
+    _use_lang(lang)
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
 
