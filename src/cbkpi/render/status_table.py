@@ -94,7 +94,7 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
                 table.add_row(*rendered)
             table.add_section()
         console.print(table)
-        if any(ts.required_annual_growth_pct.note == "already_met" for ind in term.indicators for ts in ind.targets):
+        if any(ts.required_pace.note == "already_met" for ind in term.indicators for ts in ind.targets):
             console.print(Text(f"✓ {t('already_met', lang)}"))
         for ind in term.indicators:
             for note in agreement_text(ind, lang):
