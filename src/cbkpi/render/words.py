@@ -90,9 +90,13 @@ def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
             assert_never(tg)
 
 
+BLANK_REASONS = frozenset({"not_applicable", "rate_indicator", "not_quantified"})
+"""Reasons a figure does not exist for its kind (a blank cell), not an unknown one (—)."""
+
+
 def figure_text(fig: Figure, lang: str, decimals: int = 2) -> str:
     if fig.value is None:
-        return "" if fig.reason == "not_applicable" else "—"
+        return "" if fig.reason in BLANK_REASONS else "—"
     text = format_number(fig.value, lang, decimals)
     if fig.note == "already_met":
         text += " ✓"  # the legend under the table says: met at the baseline
