@@ -133,8 +133,10 @@ def calc_required(
     lang: LangOpt = Lang.vi,
     json_out: JsonOpt = False,
 ) -> None:
-    """Pace needed a year to go from BASELINE to TARGET in --years years: a compound growth rate,
-    or with --pace points / units the change a year, (TARGET − BASELINE) / years.
+    """Pace needed a year to go from BASELINE to TARGET in --years years.
+
+    A compound growth rate, or with --pace points / units the change a year, (TARGET − BASELINE) /
+    years; --direction lower for a reduction.
 
     Examples: cbkpi calc required 3 4,5 --years 5   →  8,45 %/năm;
     cbkpi calc required 22,07 2,07 --pace points --direction lower   →  -4,00 điểm %/năm;
@@ -185,8 +187,10 @@ def calc_implied(
     lang: LangOpt = Lang.vi,
     json_out: JsonOpt = False,
 ) -> None:
-    """End value reached from BASELINE at RATE a year for --years years: compound growth at RATE
-    %/year, or with --pace points / units BASELINE + RATE × years (RATE signed).
+    """End value reached from BASELINE at RATE a year for --years years.
+
+    Compound growth at RATE %/year, or with --pace points / units BASELINE + RATE × years (RATE
+    signed).
 
     Examples: cbkpi calc implied 3 10 --years 5   →  4,83;
     cbkpi calc implied 22,07 -4 --pace points   →  2,07;  cbkpi calc implied 167 10 --pace units   →  217,00
