@@ -164,10 +164,8 @@ def test_csv_has_the_pace_and_its_unit(cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.output))}
     # forest cover (60 - 55) / 5 = 1 point a year; poverty down 4 points: -4
-    assert (float(rows["forest_cover"]["required_pace"]), rows["forest_cover"]["required_pace_unit"]) == (
-        pytest.approx(1.0),
-        "pp_per_year",
-    )
+    assert float(rows["forest_cover"]["required_pace"]) == pytest.approx(1.0)
+    assert rows["forest_cover"]["required_pace_unit"] == "pp_per_year"
     assert float(rows["poverty_rate"]["required_pace"]) == pytest.approx(-4.0)
     assert float(rows["poverty_rate"]["implied_end_value"]) == pytest.approx(2.07)  # 22.07 - 4 * 5
 
@@ -287,3 +285,41 @@ def test_calc_pace_json_names_its_unit(cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert (doc["value"], doc["unit"], doc["note"]) == (pytest.approx(-4.0), "pp_per_year", None)
+
+
+def test_tracking_rows_on_a_hand_built_record() -> None:
+    from cbkpi.models import Indicator
+    from cbkpi.render import tracking as rt
+    from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
+
+    ind = Indicator.model_validate(
+        {
+            "id": "communes",
+            "number": "13",
+            "name": {"vi": "Số xã", "en": "Communes"},
+            "area": "culture_society",
+            "unit": "communes",
+            "baseline": {"year": 2020, "value": 25},
+            "targets": [{"kind": "level", "value": 50, "year": 2025, "ref": {"line": 1}}],
+        }
+    )
+    # 40 in 2024: (40 - 25) / 4 = 3.75 a year observed, 5 required, (50 - 40) / 1 = 10 still needed
+    tr = Tracking(
+        target=ind.targets[0],
+        status="moderate_progress",
+        latest_year=2024,
+        latest_value=40,
+        observed_pace=Figure(3.75),
+        required_pace=Figure(5.0),
+        pace_unit="units_per_year",
+        projected_end_value=Figure(43.75),
+        required_pace_remaining=Figure(10.0),
+    )
+    term = TermTracking(2024, {"communes": IndicatorTracking(ind, [tr], {2024: 40.0})})
+    ((_it, _tr, cells),) = rt.rows(term, "vi")
+    assert cells[3] == "3,75 / 5,00 xã/năm"
+    assert cells[6] == "10,00 xã/năm"
+    ((_it, _tr, cells),) = rt.rows(term, "en")
+    assert cells[6] == "10.00 communes/year"
+    doc = rt.tracking_json(tr)
+    assert (doc["required_pace_remaining"], doc["pace_unit"]) == (10.0, "units_per_year")
