@@ -113,6 +113,7 @@ def test_forest_cover_one_point_a_year_in_json_and_table(cli: Cli) -> None:
     assert forest["required_pace_unit"] == "pp_per_year"
     # the relative rate stays for those who want it: (60/55)**(1/5) - 1 = 1.76 %/yr
     assert forest["required_annual_growth_pct"] == pytest.approx(((60 / 55) ** 0.2 - 1) * 100, abs=1e-6)
+    # under "Tốc độ cần mỗi năm" / "Required a year", each figure with its unit
     assert "1,00 điểm %" in _row(_table(cli), "14")
     assert "1.00 pp" in _row(_table(cli, lang="en"), "14")
     assert "1,76" not in _row(_table(cli), "14")  # the table states the planner's pace only
@@ -178,9 +179,13 @@ def test_xlsx_header_over_poverty_says_points(cli: Cli, tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out)["Mục tiêu 2020-2025"]
     header = [c.value for c in sheet[1]]
     poverty = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "poverty_rate")
-    # the pace columns are "Cần mỗi năm (...)": poverty's -4 stands under the points column only
-    paces = {h: v for h, v in zip(header, poverty, strict=True) if h.startswith("Cần mỗi năm")}
-    assert paces == {"Cần mỗi năm (điểm %/năm)": -4, "Cần mỗi năm (%/năm)": None, "Cần mỗi năm (ĐVT/năm)": None}
+    # a pace column per unit: poverty's -4 stands under the points column only
+    paces = {h: v for h, v in zip(header, poverty, strict=True) if h.startswith("Tốc độ cần mỗi năm")}
+    assert paces == {
+        "Tốc độ cần mỗi năm (điểm %)": -4,
+        "Tốc độ cần mỗi năm (%)": None,
+        "Tốc độ cần mỗi năm (ĐVT)": None,
+    }
 
 
 # -- tracking ---------------------------------------------------------------------------------------
@@ -192,7 +197,7 @@ def test_show_new_rural_communes_needs_communes_a_year(cli: Cli, tmp_path: Path)
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     # 40 communes in 2024, 50 by 2025: (50 - 40) / 1 = 10 communes in the one year left
-    assert "Cần/năm 10,00 xã/năm" in text
+    assert "Cần mỗi năm 10,00 xã/năm" in text
     # observed (40 - 25) / 4 = 3.75 communes a year against the (50 - 25) / 5 = 5 needed
     doc = _status(cli, str(obs), "--as-of", "2024")
     tracked = _ind(doc, "new_rural_communes")["tracking"]["targets"][0]
@@ -317,9 +322,9 @@ def test_tracking_rows_on_a_hand_built_record() -> None:
     )
     term = TermTracking(2024, {"communes": IndicatorTracking(ind, [tr], {2024: 40.0})})
     ((_it, _tr, cells),) = rt.rows(term, "vi")
-    assert cells[3] == "3,75 / 5,00 xã/năm"
-    assert cells[6] == "10,00 xã/năm"
+    assert cells[3] == "3,75 / 5,00 xã"  # under "Tốc độ mỗi năm thực tế / cần"
+    assert cells[6] == "10,00 xã"  # under "Cần mỗi năm"
     ((_it, _tr, cells),) = rt.rows(term, "en")
-    assert cells[6] == "10.00 communes/year"
+    assert cells[6] == "10.00 communes"
     doc = rt.tracking_json(tr)
     assert (doc["required_pace_remaining"], doc["pace_unit"]) == (10.0, "units_per_year")

@@ -41,7 +41,7 @@ def test_show_everything_about_one_indicator(obs: Path, cli: Cli) -> None:
         "source: line 341",
         "source: line 415",
         "Implied end: 4.83",  # 3 * 1.1**5
-        "over 4.5 by 2025; Needed a year: 8.45 %/year",  # an amount: (4.5/3)**0.2 - 1 compound
+        "over 4.5 by 2025; Required a year: 8.45 %/year",  # an amount: (4.5/3)**0.2 - 1 compound
         "Achieved (%) 130.0",  # 13 / 10, the appendix's row 5
         "2024: 4.2 — hand-made test figure",
         "○ baseline",
@@ -53,9 +53,9 @@ def test_show_everything_about_one_indicator(obs: Path, cli: Cli) -> None:
 
 
 def test_show_unknown_id_suggests(cli: Cli) -> None:
-    result = cli(["show", "trade_turnovr", "--file", str(TARGETS)])
+    result = cli(["show", "trade_turnovr", "--file", str(TARGETS), "--lang", "en"])
     assert result.exit_code == 2
-    assert "did you mean trade_turnover" in result.output
+    assert "did you mean:\n  4 trade_turnover (Import-export turnover" in result.output
 
 
 def test_show_png(obs: Path, tmp_path: Path, cli: Cli) -> None:

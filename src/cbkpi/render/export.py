@@ -35,9 +35,12 @@ PACE_UNITS = ("pp_per_year", "pct_per_year", "units_per_year")
 
 
 def _pace_headers(key: str, lang: str) -> list[str]:
-    """``key`` over each pace unit's column: "Cần mỗi năm (điểm %/năm)", …, "(ĐVT/năm)"."""
-    counted = t("per_year", lang, unit=t("col_unit", lang))
-    labels = [pace_label("pp_per_year", "", lang), pace_label("pct_per_year", "", lang), counted]
+    """``key`` over each pace unit's column: "Cần mỗi năm (điểm %)", "(%)", "(ĐVT)"."""
+    labels = [
+        pace_label("pp_per_year", "", lang, False),
+        pace_label("pct_per_year", "", lang, False),
+        t("col_unit", lang),
+    ]
     return [f"{t(key, lang)} ({label})" for label in labels]
 
 

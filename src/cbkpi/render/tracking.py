@@ -39,13 +39,14 @@ def counted_unit(it: IndicatorTracking, tr: Tracking) -> str:
 def _pace(it: IndicatorTracking, tr: Tracking, lang: str) -> str:
     if tr.pace_unit is None or (tr.observed_pace.value is None and tr.required_pace.value is None):
         return ""
-    unit = pace_label(tr.pace_unit, counted_unit(it, tr), lang)
-    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)} {unit}"
+    unit = pace_label(tr.pace_unit, counted_unit(it, tr), lang, per_year=False)  # the header says "a year"
+    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)}{'' if unit == '%' else ' '}{unit}"
 
 
-def needed_text(it: IndicatorTracking, tr: Tracking, lang: str) -> str:
-    """The pace still needed with its unit ("10,00 xã/năm"); "—" when none is defined."""
-    return pace_text(tr.required_pace_remaining, tr.pace_unit, counted_unit(it, tr), lang)
+def needed_text(it: IndicatorTracking, tr: Tracking, lang: str, per_year: bool = True) -> str:
+    """The pace still needed with its unit ("10,00 xã/năm", or "10,00 xã" under a "mỗi năm"
+    header); "—" when none is defined."""
+    return pace_text(tr.required_pace_remaining, tr.pace_unit, counted_unit(it, tr), lang, per_year)
 
 
 def status_text(tr: Tracking, lang: str, it: IndicatorTracking | None = None) -> str:
@@ -88,7 +89,7 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
                         _pace(it, tr, lang),
                         status_text(tr, lang, it),
                         _figure_cell(tr.projected_end_value, lang),
-                        needed_text(it, tr, lang),
+                        needed_text(it, tr, lang, per_year=False),
                     ],
                 )
             )
