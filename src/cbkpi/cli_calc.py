@@ -75,11 +75,19 @@ YearsOpt = Annotated[
 def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
     from cbkpi.i18n import NumberFormatError
     from cbkpi.pace import parse_signed_number
+    from cbkpi.safe_text import shorten
 
     try:
-        return parse_signed_number(text, notation.value if notation else None)
+        value = parse_signed_number(text, notation.value if notation else None)
     except NumberFormatError as exc:
         raise typer.BadParameter(str(exc), param_hint=name) from None
+    if not math.isfinite(value):
+        raise typer.BadParameter(
+            f"{shorten(text, 40)!r} ({len(text):,} characters) is too large to compute with; "
+            "the largest usable number is about 1.8e+308",
+            param_hint=name,
+        )
+    return value
 
 
 def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool, pace: PaceOpt | None = None) -> None:
@@ -94,7 +102,7 @@ def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool, pace: P
         doc: dict[str, object] = {"value": fig.value, "reason": fig.reason, "note": fig.note}
         if pace is not None:
             doc["unit"] = _PACE_UNITS[pace.value]
-        typer.echo(json.dumps(doc))
+        typer.echo(json.dumps(doc, allow_nan=False))
     elif fig.value is None:
         typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
     else:
