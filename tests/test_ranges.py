@@ -163,7 +163,7 @@ def test_tracking_a_count_range() -> None:
     assert track.observed_pace.value == pytest.approx(1500.0)
     assert track.status == "on_track"
     assert track.position == "within"
-    assert track.required_pace_remaining_pct.value == pytest.approx(1500.0)
+    assert track.required_pace_remaining.value == pytest.approx(1500.0)  # units a year, not percent
     assert track.range_required is not None
     assert (track.range_required[0].value, track.range_required[1].value) == (1500.0, 1600.0)
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 
+from cbkpi.pace import PaceUnit
 from cbkpi.units import BUILTIN_UNITS, UNITS, Unit, UnitKind, UnitRegistry
 
 
@@ -79,6 +80,13 @@ Direction = Literal["higher", "lower"]
 Comparator = Literal["over", "at_least", "exactly", "at_most", "under", "reach"]
 """``reach``: the source gives a value without saying over/at least; read as at least for
 higher-is-better indicators and at most for lower-is-better ones."""
+
+
+def _pace_unit_of(key: str) -> PaceUnit | None:
+    """A built-in unit's pace unit; a unit declared in a data file is paced as a compound
+    percent a year (an amount: the registry of declared units is the report's, not the model's)."""
+    unit = BUILTIN_UNITS.find(key)
+    return unit.pace_unit if unit is not None else "pct_per_year"
 
 
 class Strict(BaseModel):
@@ -236,10 +244,10 @@ class LevelTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: points a year for a share, units a year for
+        a count, a compound percent a year for other amounts (the unit's own)."""
+        return _pace_unit_of(self.value_unit(indicator_unit))
 
 
 class GrowthRateTarget(_TargetBase):
@@ -266,10 +274,9 @@ class GrowthRateTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: its own yearly rate, in percent a year."""
+        return "pct_per_year"
 
 
 class PerUnit(Strict):
@@ -306,10 +313,9 @@ class CountPerYearTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return self.unit
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: the count a year, in its own unit."""
+        return "units_per_year"
 
 
 class PointsReductionTarget(_TargetBase):
@@ -336,10 +342,9 @@ class PointsReductionTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percentage_points_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: percentage points a year."""
+        return "pp_per_year"
 
 
 class _RangeBase(_TargetBase):
@@ -377,10 +382,9 @@ class LevelRangeTarget(_RangeBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: the indicator unit's own."""
+        return _pace_unit_of(indicator_unit)
 
 
 class CountPerYearRangeTarget(_RangeBase):
@@ -406,10 +410,9 @@ class CountPerYearRangeTarget(_RangeBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return self.unit
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: the count a year, in its own unit."""
+        return "units_per_year"
 
 
 class MaintainTarget(_TargetBase):
@@ -434,10 +437,9 @@ class MaintainTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """None: a level kept, not a pace."""
+        return None
 
 
 class MilestoneTarget(_TargetBase):
@@ -462,10 +464,9 @@ class MilestoneTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """None: no pace."""
+        return None
 
 
 class QualitativeTarget(_TargetBase):
@@ -489,10 +490,9 @@ class QualitativeTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """None: no pace."""
+        return None
 
 
 Target = Annotated[

@@ -18,6 +18,7 @@ from cbkpi.render.words import (
     baseline_text,
     implied_text,
     met_text,
+    pace_text,
     required_text,
     result_text,
     target_text,
@@ -73,7 +74,9 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
                     *head,
                     baseline_text(ind, lang) if first else "",
                     target_text(ts, i.unit, lang),
-                    required_text(ts, lang),
+                    required_text(ts, lang)
+                    if ts.range_required is not None
+                    else pace_text(ts.required_pace, ts.pace_unit, ts.unit, lang, per_year=False),
                     implied_text(ts, lang),
                 ]
             else:
@@ -138,6 +141,8 @@ CSV_HEADER = (
     "target_unit",
     "target_year",
     "required_annual_growth_pct",
+    "required_pace",
+    "required_pace_unit",
     "implied_end_value",
     "result_value",
     "result_unit",
@@ -187,6 +192,8 @@ def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
                         ts.unit,
                         d.get("year") or d.get("end_year"),
                         d["required_annual_growth_pct"],
+                        d["required_pace"],
+                        d["required_pace_unit"],
                         d["implied_end_value"],
                         (d["result"] or {}).get("value"),
                         (ts.target.result.unit or ts.unit) if ts.target.result else None,

@@ -18,13 +18,16 @@ from cbkpi.models import (
     QualitativeTarget,
     Ref,
 )
+from cbkpi.pace import PaceUnit
 from cbkpi.status import IndicatorStatus, TargetStatus
 from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 
 def unit_label(key: str, lang: str, units: UnitRegistry = BUILTIN_UNITS) -> str:
-    """A unit's label; ``units``: the report's units when the file may declare its own."""
-    return units.label(key, lang)
+    """A unit's label; ``units``: the report's units when the file may declare its own. A caller
+    without the report's registry (a pace's counted unit) shows a declared key as it is."""
+    unit = units.find(key)
+    return unit.label(lang) if unit is not None else key
 
 
 def ref_text(ref: Ref, lang: str) -> str:
@@ -44,7 +47,7 @@ def range_text(low: Figure, high: Figure, lang: str, decimals: int = 2) -> str:
 
 def required_text(ts: TargetStatus, lang: str) -> str:
     """The required pace: one figure, or one per end of a range."""
-    if ts.range_required is not None and isinstance(ts.target, LevelRangeTarget):
+    if ts.range_required is not None:
         return range_text(*ts.range_required, lang)
     return figure_text(ts.required_annual_growth_pct, lang)
 
@@ -62,6 +65,30 @@ def achievement_text(ts: TargetStatus, lang: str) -> str:
     if ts.position is not None:
         text += f" ({t('range_' + ts.position, lang)})"
     return text
+
+
+def pace_label(unit: PaceUnit, counted: str, lang: str, per_year: bool = True) -> str:
+    """A pace unit in words: "điểm %/năm", "%/năm", "xã/năm" (``counted``: the unit counted,
+    for ``units_per_year``); without ``per_year`` the short form a "/năm" header covers."""
+    match unit:
+        case "pp_per_year":
+            short = t("pace_pp", lang)
+        case "pct_per_year":
+            short = "%"
+        case "units_per_year":
+            short = unit_label(counted, lang) if counted not in ("", "none") else t("units_generic", lang)
+        case _:
+            assert_never(unit)
+    return t("per_year", lang, unit=short) if per_year else short
+
+
+def pace_text(fig: Figure, unit: PaceUnit | None, counted: str, lang: str, per_year: bool = True) -> str:
+    """A pace with its unit ("1,00 điểm %/năm"), or the figure's dash or blank."""
+    text = figure_text(fig, lang)
+    if fig.value is None or unit is None:
+        return text
+    label = pace_label(unit, counted, lang, per_year)
+    return f"{text}{'' if label == '%' else ' '}{label}"
 
 
 def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
@@ -117,9 +144,13 @@ def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
             assert_never(tg)
 
 
+BLANK_REASONS = frozenset({"not_applicable", "rate_indicator", "not_quantified"})
+"""Reasons a figure does not exist for its kind (a blank cell), not an unknown one (—)."""
+
+
 def figure_text(fig: Figure, lang: str, decimals: int = 2) -> str:
     if fig.value is None:
-        return "" if fig.reason == "not_applicable" else "—"
+        return "" if fig.reason in BLANK_REASONS else "—"
     text = format_number(fig.value, lang, decimals)
     if fig.note == "already_met":
         text += " ✓"  # the legend under the table says: met at the baseline
