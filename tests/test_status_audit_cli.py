@@ -102,6 +102,7 @@ def test_markdown_pinned(tmp_path: Path, cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         "## Targets 2020-2025\n\n"
+        "Source: T (P, 2020-05-28)\n\n"
         "| No. | Indicator | Unit | Baseline | Target | Required rate (%/yr) | Implied end |\n"
         "|---|---|---|---|---|---|---|\n"
         "| 4 | Trade | billion USD | 3 (2020) | over 4.5 by 2025 | 8.45 |  |\n"

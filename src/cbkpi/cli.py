@@ -19,8 +19,7 @@ from cbkpi.cli_options import Lang, LangOpt
 from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
-    from cbkpi.pipeline import PipelineError
-    from cbkpi.series import Series
+    from cbkpi.pipeline import IndicatorView, PipelineError
 
 app = typer.Typer(
     name="cbkpi",
@@ -153,9 +152,15 @@ def status(
             "--as-of", min=1900, max=2100, help="Track progress up to this year (default: the latest year observed)."
         ),
     ] = None,
+    term: Annotated[
+        str | None,
+        typer.Option(
+            "--term", help="Only this term: START-END (2025-2030) or its end year (2030). Default: every term."
+        ),
+    ] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
-    """Where every indicator stands.
+    """Where every indicator stands, term by term (sorted by start year).
 
     Targets files: baseline, targets, the annual growth each level target requires, the end
     value each growth target implies, and whether an indicator's targets agree. Results files:
@@ -166,13 +171,15 @@ def status(
     the targets are also tracked up to --as-of: latest value, observed and required pace,
     status (met, on track >= 95 % of the required pace, moderate 60-95 %, insufficient 0-60 %,
     moving away, no longer reachable, no data), projected end value and the pace still needed.
+    Each term is tracked with the observations of its own years (2025 counts for 2020-2025 and
+    for 2025-2030) up to --as-of, capped at the term's end.
 
     Example: cbkpi status --lang en --format json
     """
     from cbkpi.pipeline import PipelineError, build_report
 
     try:
-        report = build_report(files, data_dir, as_of)
+        report = build_report(files, data_dir, as_of, term)
     except PipelineError as exc:
         raise _fail(exc) from None
     STATUS.get(output_format)(report, lang.value, width, sys.stdout)
@@ -219,10 +226,12 @@ def show(
     png: Annotated[
         Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
     ] = None,
+    svg: Annotated[Path | None, typer.Option("--svg", help="Also write the chart to this SVG file.")] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
-    """One indicator in full: targets, results, every observation with its source, every
-    computed figure, and a chart of baseline, observations, the required path and the target.
+    """One indicator in full across its terms, linked by its id: each term's targets or
+    results with their source, every observation with its source, every computed figure, and
+    one chart across the terms of baselines, observations, required paths and each term's target.
 
     Example: cbkpi show trade_turnover --lang en --png trade.png
     """
@@ -235,21 +244,22 @@ def show(
         view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
     except PipelineError as exc:
         raise _fail(exc) from None
-    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
-    if png is not None:
-        title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
-        _write_png(png, view.series, lang, title, files, data_dir)
+    print_show(Console(), view, lang.value)
+    title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
+    for path, kind in ((png, "png"), (svg, "svg")):
+        if path is not None:
+            _write_chart(path, kind, view, lang, title, files, data_dir)
 
 
-def _write_png(
-    path: Path, series: list[Series], lang: Lang, title: str, files: list[Path] | None, data_dir: Path
+def _write_chart(
+    path: Path, kind: str, view: IndicatorView, lang: Lang, title: str, files: list[Path] | None, data_dir: Path
 ) -> None:
     from cbkpi.outputs import OutputRefused, check_destination, write_atomically
-    from cbkpi.render.chart import ChartUnavailable, png_chart
+    from cbkpi.render.chart import ChartUnavailable, chart_file
 
     try:
         check_destination(path, [data_dir], files or [])
-        write_atomically(path, lambda tmp: png_chart(series, lang.value, title, tmp))
+        write_atomically(path, lambda tmp: chart_file(tmp, kind, view.series, lang.value, title, view.span))
     except (OutputRefused, ChartUnavailable) as exc:
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None

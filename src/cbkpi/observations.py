@@ -90,15 +90,16 @@ def _diag(item: Located, key: str, message: str, code: str, files: dict[str, Pos
 def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequence[Loaded]) -> Iterator[Diagnostic]:
     """Unknown ids, years outside the term, impossible values, unmarked conflicting values."""
     positions = {f.file: f.positions for f in obs_files}
-    terms: dict[str, tuple[int, int, str]] = {}
-    unquantified: set[str] = set()
+    terms: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    quantified: set[str] = set()
     for f in data_files:
         if f.model.kind != "targets":
             continue
         for ind in f.model.indicators:
-            terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, ind.unit))
-            if not any(t.quantified for t in ind.targets):
-                unquantified.add(ind.id)
+            terms[ind.id].append((f.model.term.start, f.model.term.end, ind.unit))
+            if any(t.quantified for t in ind.targets):
+                quantified.add(ind.id)
+    unquantified = set(terms) - quantified
     items = located(obs_files)
     for item in items:
         o = item.obs
@@ -120,11 +121,15 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 positions,
             )
             yield Diagnostic(diag.file, diag.line, diag.column, diag.message, level="warning", code=diag.code)
-        start, end, unit_key = terms[o.indicator]
-        if not start <= o.year <= end:
+        # An observation belongs to every term whose years hold it (cbkpi.terms).
+        spans = terms[o.indicator]
+        if not any(start <= o.year <= end for start, end, _unit in spans):
+            names = ", ".join(f"{start}-{end}" for start, end, _unit in spans)
+            word = "term" if len(spans) == 1 else "terms"
             yield _diag(
-                item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions
+                item, "year", f"year {o.year} is outside the {word} {names} of {o.indicator!r}", "year", positions
             )
+        unit_key = spans[-1][2]
         unit = get_unit(unit_key)
         violation = unit.violation(o.value)
         if violation is not None:
@@ -139,6 +144,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
     groups: dict[tuple[str, int], list[Located]] = defaultdict(list)
     for item in items:
         groups[(item.obs.indicator, item.obs.year)].append(item)
+    yield from _unobserved_baselines(data_files, set(groups))
     for (ind_id, year), group in groups.items():
         values = {g.obs.value for g in group}
         if len(values) > 1 and not any(g.obs.revises for g in group):
@@ -153,6 +159,19 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                         "conflict",
                         positions,
                     )
+
+
+def _unobserved_baselines(data_files: Sequence[Loaded], observed: set[tuple[str, int]]) -> Iterator[Diagnostic]:
+    """A baseline to take from observations that no observation gives stays unknown: a warning."""
+    for f in data_files:
+        for i, ind in enumerate(f.model.indicators):
+            base = ind.baseline
+            if base is None or not base.from_observations or (ind.id, base.year) in observed:
+                continue
+            mark = f.positions.find(("indicators", i, "baseline", "from_observations"))
+            line, col = mark if mark else (None, None)
+            message = f"{ind.id!r}: no observation for {base.year}, so the baseline taken from observations is unknown"
+            yield Diagnostic(f.file, line, col, message, level="warning", code="baseline-unobserved")
 
 
 def _rank(item: Located) -> tuple[bool, bool, dt.date, str, int]:

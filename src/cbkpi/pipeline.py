@@ -16,8 +16,9 @@ from pathlib import Path
 from cbkpi.audit import AuditItem, audit_file
 from cbkpi.loader import discover
 from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
-from cbkpi.series import Series, chart_series
-from cbkpi.status import IndicatorStatus, TermStatus, term_status
+from cbkpi.series import Series
+from cbkpi.status import IndicatorStatus, TermStatus
+from cbkpi.terms import UnknownTerm, select_terms, series_across, span, term_order, term_report
 from cbkpi.tracking import IndicatorTracking, latest_year
 from cbkpi.validation import Report, validate_files
 
@@ -83,33 +84,47 @@ class StatusReport:
         return [item for f in self.validation.loaded for item in audit_file(f.file, f.model)]
 
 
-def build_report(files: Sequence[Path] | None, data_dir: Path, as_of: int | None = None) -> StatusReport:
-    """Load, validate, gather the observations and compute every term's records."""
+def build_report(
+    files: Sequence[Path] | None, data_dir: Path, as_of: int | None = None, term: str | None = None
+) -> StatusReport:
+    """Load, validate, gather the observations and compute every term's records, sorted by
+    start year; ``term`` keeps only that term (:func:`cbkpi.terms.pick_term`; unknown: exit 2).
+    Each term is tracked with its own years' observations, as of its own year (:mod:`cbkpi.terms`)."""
     report = load_valid(files, data_dir)
     observed = values_by_indicator(report.observations)
     year = as_of if as_of is not None else latest_year(observed)
-    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
+    counted = effective(located(report.observations))
+    terms = sorted((term_report(f, observed, counted, as_of) for f in report.loaded), key=term_order)
+    if term is not None:
+        try:
+            terms = select_terms(terms, term)
+        except UnknownTerm as exc:
+            raise PipelineError([f"cbkpi: {exc}"], 2) from None
     return StatusReport(report, observed, year, terms)
 
 
 @dataclass(frozen=True)
 class IndicatorView:
-    """One indicator across every file: what ``cbkpi show`` prints."""
+    """One indicator across every term: what ``cbkpi show`` prints."""
 
     found: list[tuple[TermStatus, IndicatorStatus]]
-    """The indicator's records in each file that has it, in file order."""
+    """The indicator's records in each file that has it, in term order (the oldest first)."""
     observations: list[Located]
     effective: dict[int, Located]
     """The observation that counts, per year."""
     tracking: IndicatorTracking | None
+    """The tracking of the main record's term."""
     main: IndicatorStatus
-    """The record of the targets file (else the first file's): the chart's and title's."""
+    """The record of the latest targets file (else the latest file): the chart's and title's."""
     series: list[Series]
+    """One chart across the terms (:func:`cbkpi.terms.series_across`)."""
+    span: tuple[int, int] | None = None
+    """The years the terms cover: the chart's x axis."""
 
 
 def find_indicator(report: StatusReport, indicator_id: str) -> IndicatorView:
-    """The indicator ``indicator_id``; an unknown id raises :class:`PipelineError` (exit 2) with
-    the closest ids."""
+    """The indicator ``indicator_id`` in every term that has it (linked by its id); an unknown
+    id raises :class:`PipelineError` (exit 2) with the closest ids."""
     found = [(term, ind) for term in report.terms for ind in term.indicators if ind.indicator.id == indicator_id]
     if not found:
         ids = sorted({ind.id for f in report.validation.loaded for ind in f.model.indicators})
@@ -117,13 +132,14 @@ def find_indicator(report: StatusReport, indicator_id: str) -> IndicatorView:
         hint = f"; did you mean {', '.join(close)}?" if close else "; `cbkpi status --format csv` lists the ids"
         raise PipelineError([f"cbkpi: no indicator with id {indicator_id!r}{hint}"], 2)
     items = [o for o in report.observations if o.obs.indicator == indicator_id]
-    tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
-    main = next((s for term, s in found if term.data.kind == "targets"), found[0][1])
+    main_term, main = next(((t, s) for t, s in reversed(found) if t.data.kind == "targets"), found[-1])
+    tracking = main_term.tracking.indicators.get(indicator_id) if main_term.tracking else None
     return IndicatorView(
         found=found,
         observations=items,
         effective=effective(items).get(indicator_id, {}),
         tracking=tracking,
         main=main,
-        series=chart_series(main.indicator, report.observed.get(indicator_id, {})),
+        series=series_across(found, report.observed.get(indicator_id, {})),
+        span=span(found),
     )

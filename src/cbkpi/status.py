@@ -27,6 +27,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.observations import Located
 from cbkpi.tracking import TermTracking, term_tracking
 from cbkpi.units import get_unit
 
@@ -78,6 +79,8 @@ class TermStatus:
     indicators: list[IndicatorStatus]
     tracking: TermTracking | None = None
     """Progress with yearly observations (targets files, when observations are given)."""
+    origins: dict[str, Located] = field(default_factory=dict)
+    """By indicator id: the observation a ``from_observations`` baseline was taken from."""
 
 
 def target_unit(ind: Indicator, t: Target) -> str:

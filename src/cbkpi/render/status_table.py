@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
-from cbkpi.render.status import AREAS, rows, title
+from cbkpi.render.status import AREAS, rows, source_line, title
 from cbkpi.render.words import agreement_text
 from cbkpi.status import TargetStatus, TermStatus
 from cbkpi.tracking import TermTracking
@@ -59,7 +59,7 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
     narrow = console.width < NARROW
     for term in terms:
         table = Table(
-            title=title(term, lang),
+            title=f"{title(term, lang)}\n{source_line(term, lang)}",
             box=box.SIMPLE_HEAD,
             show_edge=False,
             pad_edge=False,
