@@ -124,7 +124,7 @@ def _print_observations(
         flags = [t("estimate", lang)] if o.estimate else []
         if view.effective.get(o.year) is not item:
             flags.append(t("show_superseded", lang))
-        if term is not None and item is base_item:
+        if term is not None and base_item is not None and (item.file, item.index) == (base_item.file, base_item.index):
             flags.append(t("show_baseline_of", lang, term=term_name(term.data.term)))
         flag = f" [{', '.join(flags)}]" if flags else ""
         say(f"    {o.year}: {format_decimal(o.value, lang)}{flag} — {o.source} ({item.file}:{item.line})")
