@@ -255,3 +255,18 @@ def test_an_observation_may_fall_in_any_term_of_its_indicator(tmp_path: Path, cl
     assert "year 2031 is outside the terms 2020-2025, 2025-2030 of 'output'" in result.output
     # 2026 (only in 2025-2030) was already valid: the fixture validates without the 2031 line
     assert cli(["validate", "--data-dir", str(FIXTURE)]).exit_code == 0
+
+
+def test_html_report_heads_each_term_with_its_source_and_charts_its_own_years(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = cli(["export", "--data-dir", str(FIXTURE), "--format", "html", "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<p>Source: Nghị quyết 2025-2030 (mẫu) (Tỉnh mẫu, 2025-10-01)</p>" in html
+    old = html[html.index("<h2>Targets 2020-2025</h2>") : html.index("<h2>Targets 2025-2030</h2>")]
+    new = html[html.index("<h2>Targets 2025-2030</h2>") :]
+    old_chart = old[old.index('<figure id="chart-output">') :]
+    new_chart = new[new.index('<figure id="chart-output">') :]
+    # 2026 (110) is a year of 2025-2030 only; 2025 is in both
+    assert ">2025</text>" in old_chart and ">2026</text>" not in old_chart.split("</figure>")[0]
+    assert ">2026</text>" in new_chart.split("</figure>")[0]
