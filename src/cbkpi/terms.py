@@ -19,6 +19,7 @@ Rules (README, "Terms"; docs/data-format.md, "Baselines from observations"):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from typing_extensions import assert_never
 
@@ -109,7 +110,7 @@ def term_report(
     data, origins = resolve_baselines(loaded.model, counted)
     values = term_values(observed, data.term)
     status = term_status(loaded.file, data, values, term_as_of(values, data.term, as_of))
-    return TermStatus(status.file, status.data, status.indicators, status.tracking, origins)
+    return replace(status, origins=origins)
 
 
 def term_order(term: TermStatus) -> tuple[int, int, bool]:
