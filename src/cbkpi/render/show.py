@@ -42,7 +42,7 @@ def print_show(console: Console, view: IndicatorView, lang: str) -> None:
     say(f"{ind.label}. {ind.name.get(lang)}", bold=True)
     say(
         f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
-        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}"
+        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('better_' + ind.direction, lang)}"
     )
     names = dict.fromkeys(term_name(term.data.term) for term, _ in view.found)
     say(f"{t('show_terms', lang)}: {', '.join(names)}")
@@ -56,12 +56,15 @@ def print_show(console: Console, view: IndicatorView, lang: str) -> None:
         say()
         say(f"{t('show_observations', lang)}", bold=True)
         _print_observations(say, view.observations, view, None, lang)
-    lines = text_chart(view.series, lang, span=view.span)
+    lines = text_chart(view.series, lang, width=max(16, min(56, console.width - 12)), span=view.span)
     if lines:
         say()
         say(f"{t('show_chart', lang)}", bold=True)
-        for line in lines:
-            say(line)
+        legends = next(k for k, line in enumerate(lines) if "└" in line) + 2  # after the x axis and its years
+        for line in lines[:legends]:  # a chart row is never wrapped: its spaces are positions
+            console.print(line, markup=False, highlight=False, no_wrap=True, crop=False, overflow="ignore")
+        for line in lines[legends:]:
+            say(line)  # the legends wrap between words
 
 
 def _print_results(say: Say, term: TermStatus, status: IndicatorStatus, lang: str) -> None:
