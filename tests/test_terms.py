@@ -123,9 +123,9 @@ def test_each_term_is_tracked_with_its_own_years(cli: Cli) -> None:
     # latest observation 2026: the 2020-2025 term stops at its end year, 2025
     assert (old["as_of"], new["as_of"]) == (2025, 2026)
     old_output = _indicator(old, "output")["tracking"]["targets"][0]
-    # 2025 counts for 2020-2025 (its last year): 100 < 120 by 2025, and the year is over
+    # 2025 counts for 2020-2025 (its last year): 100 < 120 in the target year itself: not met
     assert (old_output["latest_year"], old_output["latest_value"]) == (2025, 100)
-    assert old_output["status"] == "no_longer_reachable"
+    assert old_output["status"] == "not_met"
     new_growth = _indicator(new, "output")["tracking"]["targets"][0]
     # 100 (2025) -> 110 (2026): (110 / 100) ** (1/1) - 1 = 10 %/yr, the 10 %/yr required
     assert new_growth["observed_pace"] == pytest.approx(10.0)
@@ -270,3 +270,19 @@ def test_html_report_heads_each_term_with_its_source_and_charts_its_own_years(cl
     # 2026 (110) is a year of 2025-2030 only; 2025 is in both
     assert ">2025</text>" in old_chart and ">2026</text>" not in old_chart.split("</figure>")[0]
     assert ">2026</text>" in new_chart.split("</figure>")[0]
+
+
+def test_a_bound_observation_gives_a_bound_baseline_and_no_revision(tmp_path: Path, cli: Cli) -> None:
+    data = _copy_fixture(tmp_path)
+    obs = data / "observations" / "obs.yaml"
+    text = obs.read_text(encoding="utf-8").replace(
+        'source: "mẫu C", revises: true', 'source: "mẫu C", revises: true, comparator: over'
+    )
+    obs.write_text(text, encoding="utf-8")
+    doc = json.loads(cli(["status", "--data-dir", str(data), "--format", "json", "--term", "2030"]).stdout)
+    output = _indicator(doc["terms"][0], "output")
+    # "over 100" in 2025: the baseline is a lower bound (161.051 needs at most 10 %/yr)
+    assert (output["baseline"]["value"], output["baseline"]["comparator"]) == (100, "over")
+    assert output["targets"][1]["required_annual_growth_pct"] == pytest.approx(10.0)
+    # the file took its baseline from the observations: not reported as a revision of the file
+    assert [r["indicator"] for r in doc["baseline_revisions"]] == []

@@ -19,11 +19,9 @@ Rules (README, "Terms"; docs/data-format.md, "Baselines from observations"):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from typing_extensions import assert_never
 
-from cbkpi.loader import Loaded
 from cbkpi.models import (
     CountPerYearTarget,
     DataFile,
@@ -36,9 +34,9 @@ from cbkpi.models import (
     QualitativeTarget,
     Term,
 )
-from cbkpi.observations import Located
+from cbkpi.observations import Located, in_unit
 from cbkpi.series import Point, Series, chart_series
-from cbkpi.status import IndicatorStatus, TermStatus, term_status
+from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import latest_year
 from cbkpi.units import get_unit
 
@@ -82,35 +80,26 @@ def term_as_of(values: dict[str, dict[int, float]], term: Term, as_of: int | Non
 
 def resolve_baselines(data: DataFile, counted: dict[str, dict[int, Located]]) -> tuple[DataFile, dict[str, Located]]:
     """``data`` with each ``from_observations`` baseline's value taken from the observation
-    that counts for its indicator and year, and those observations by indicator id."""
+    that counts for its indicator and year (in the indicator's unit, with its estimate flag and
+    its comparator: "vượt 4.000" stays a lower bound), and those observations by indicator id.
+    An observation whose unit cannot be converted leaves the baseline unknown."""
     origins: dict[str, Located] = {}
     indicators: list[Indicator] = []
     for ind in data.indicators:
         base = ind.baseline
         item = counted.get(ind.id, {}).get(base.year) if base is not None and base.from_observations else None
-        if base is None or item is None:
+        value = None if item is None else in_unit(item.obs, ind.unit)
+        if base is None or item is None or value is None:
             indicators.append(ind)
             continue
         origins[ind.id] = item
         # model_copy does not validate again: value and from_observations stand together here only.
-        resolved = base.model_copy(update={"value": item.obs.value, "estimate": item.obs.estimate})
+        o = item.obs
+        resolved = base.model_copy(update={"value": value, "estimate": o.estimate, "comparator": o.comparator})
         indicators.append(ind.model_copy(update={"baseline": resolved}))
     if not origins:
         return data, origins
     return data.model_copy(update={"indicators": indicators}), origins
-
-
-def term_report(
-    loaded: Loaded,
-    observed: dict[str, dict[int, float]],
-    counted: dict[str, dict[int, Located]],
-    as_of: int | None,
-) -> TermStatus:
-    """One file's records: baselines resolved, tracked with its own years' observations."""
-    data, origins = resolve_baselines(loaded.model, counted)
-    values = term_values(observed, data.term)
-    status = term_status(loaded.file, data, values, term_as_of(values, data.term, as_of))
-    return replace(status, origins=origins)
 
 
 def term_order(term: TermStatus) -> tuple[int, int, bool]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -11,8 +11,10 @@ from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
 from cbkpi.render.status import source_line
-from cbkpi.render.tracking import status_text
+from cbkpi.render.tracking import revision_text, status_text
 from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
+from cbkpi.revisions import Revision
+from cbkpi.safe_text import shorten
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.terms import term_name
 
@@ -33,7 +35,7 @@ def baseline_origin_text(term: TermStatus, record: IndicatorStatus, lang: str) -
     return t("show_baseline_from", lang, year=b.year, source=item.obs.source, place=f"{item.file}:{item.line}")
 
 
-def print_show(console: Console, view: IndicatorView, lang: str) -> None:
+def print_show(console: Console, view: IndicatorView, lang: str, revisions: Sequence[Revision] = ()) -> None:
     def say(text: str = "", bold: bool = False) -> None:
         # Names, sources and notes come from data files: printed as text, never as markup.
         console.print(text, style="bold" if bold else None, markup=False, highlight=False)
@@ -49,7 +51,7 @@ def print_show(console: Console, view: IndicatorView, lang: str) -> None:
     for term, status in view.found:
         say()
         if term.data.kind == "targets":
-            _print_targets(say, term, status, view, lang)
+            _print_targets(say, term, status, view, lang, revisions)
         else:
             _print_results(say, term, status, lang)
     if not any(term.data.kind == "targets" for term, _ in view.found):
@@ -79,7 +81,9 @@ def _print_results(say: Say, term: TermStatus, status: IndicatorStatus, lang: st
         )
 
 
-def _print_targets(say: Say, term: TermStatus, status: IndicatorStatus, view: IndicatorView, lang: str) -> None:
+def _print_targets(
+    say: Say, term: TermStatus, status: IndicatorStatus, view: IndicatorView, lang: str, revisions: Sequence[Revision]
+) -> None:
     i = status.indicator
     say(f"{t('show_targets', lang)} {term_name(term.data.term)} ({term.file})", bold=True)
     say(f"  {source_line(term, lang)}")
@@ -90,6 +94,9 @@ def _print_targets(say: Say, term: TermStatus, status: IndicatorStatus, view: In
         else:
             ref = f" — {t('show_source', lang, line=i.baseline.ref.line)}" if i.baseline.ref else ""
         say(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
+        for r in revisions:
+            if r.indicator == i.id and r.year == i.baseline.year:
+                say(f"    {t('show_revised', lang)}: {revision_text(r, lang)}")
     for ts in status.targets:
         figures = []
         if ts.required_annual_growth_pct.reason != "not_applicable":
@@ -127,7 +134,15 @@ def _print_observations(
         flags = [t("estimate", lang)] if o.estimate else []
         if view.effective.get(o.year) is not item:
             flags.append(t("show_superseded", lang))
+        if o.series_break:
+            flags.append(t("show_series_break", lang))
+        if o.definition:
+            flags.append(o.definition)
         if term is not None and base_item is not None and (item.file, item.index) == (base_item.file, base_item.index):
             flags.append(t("show_baseline_of", lang, term=term_name(term.data.term)))
         flag = f" [{', '.join(flags)}]" if flags else ""
-        say(f"    {o.year}: {format_decimal(o.value, lang)}{flag} — {o.source} ({item.file}:{item.line})")
+        comp = f"{t(o.comparator, lang)} " if o.comparator and t(o.comparator, lang) else ""
+        unit = f" {unit_label(o.unit, lang)}" if o.unit else ""
+        say(f"    {o.year}: {comp}{format_decimal(o.value, lang)}{unit}{flag} — {o.source} ({item.file}:{item.line})")
+        if o.quote:
+            say(f"        “{shorten(o.quote, 160)}”")
