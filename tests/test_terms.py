@@ -137,13 +137,15 @@ def test_each_term_is_tracked_with_its_own_years(cli: Cli) -> None:
 def test_rate_average_of_a_term_uses_its_own_years(cli: Cli) -> None:
     doc = _json(cli)
     old = _indicator(doc["terms"][1], "growth")["tracking"]["targets"][0]
-    # 2021-2025: (6 + 7 + 8 + 9 + 10) / 5 = 8.0, the 2026 value (9) not counted
-    assert old["observed_pace"] == pytest.approx(8.0)
+    # 2021-2025, geometric average, the 2026 value (9) not counted:
+    # 1.06 * 1.07 * 1.08 * 1.09 * 1.10 = 1.468698264; 1.468698264 ** (1/5) = 1.0799074 -> 7.99074 %/yr
+    assert old["observed_pace"] == pytest.approx(7.99074, abs=1e-5)
     new = _indicator(doc["terms"][2], "growth")["tracking"]["targets"][0]
     # 2026 only: 9; 2025 is the base year of 2025-2030, not one of its growth years
     assert new["observed_pace"] == pytest.approx(9.0)
-    # the remaining four years must average (10 * 5 - 9) / 4 = 41 / 4 = 10.25
-    assert new["required_pace_remaining_pct"] == pytest.approx(10.25)
+    # the remaining four years must compound to 1.1 ** 5 = 1.61051 with 1.09 done:
+    # (1.61051 / 1.09) ** (1/4) = 1.4775321 ** 0.25 = 1.1025143 -> 10.2514 %/yr
+    assert new["required_pace_remaining_pct"] == pytest.approx(10.2514, abs=1e-4)
 
 
 def test_as_of_is_capped_per_term(cli: Cli) -> None:

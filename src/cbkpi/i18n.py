@@ -27,10 +27,29 @@ def format_number(value: float | None, lang: str, decimals: int = 2, *, strip: b
     text = f"{value:,.{decimals}f}"
     if strip and "." in text:
         text = text.rstrip("0").rstrip(".")
+    return _localise(text, lang)
+
+
+def _localise(text: str, lang: str) -> str:
+    """``1,650.00`` (Python's notation) in ``lang``'s: ``1.650,00`` in Vietnamese."""
     if text in ("-0", "-0.0") or re.fullmatch(r"-0\.0+", text):
         text = text[1:]
     thousands, mark = _SEPARATORS.get(lang, _SEPARATORS["en"])
     return text.replace(",", "\x00").replace(".", mark).replace("\x00", thousands)
+
+
+AXIS_LIMIT = 1e12
+"""From this size on, a chart's axis label is written in scientific notation."""
+
+
+def format_axis(value: float, lang: str) -> str:
+    """A chart's axis label: ``1.650,00`` as :func:`format_number`, but ``9,09e+300`` for a
+    number of :data:`AXIS_LIMIT` or more (a growth target of 1.0e+100 %/year would otherwise
+    print a label of three hundred digits)."""
+    if abs(value) < AXIS_LIMIT:
+        return format_number(value, lang, 2)
+    mantissa, _e, exponent = f"{value:.2e}".partition("e")
+    return format_number(float(mantissa), lang, 2) + "e" + exponent
 
 
 def format_plain(value: float | None, lang: str) -> str:
@@ -92,7 +111,12 @@ LABELS: dict[str, dict[str, str]] = {
     "col_unit": {"vi": "ĐVT", "en": "Unit"},
     "col_baseline": {"vi": "Cơ sở", "en": "Baseline"},
     "col_target": {"vi": "Mục tiêu", "en": "Target"},
-    "col_required": {"vi": "Tốc độ cần (%/năm)", "en": "Required rate (%/yr)"},
+    "col_required": {"vi": "Tốc độ cần mỗi năm", "en": "Required a year"},
+    "col_required_rate": {"vi": "Tăng trưởng cần (%/năm)", "en": "Required growth (%/yr)"},
+    "col_pace_unit": {"vi": "ĐVT tốc độ", "en": "Pace unit"},
+    "pace_pp": {"vi": "điểm %", "en": "pp"},
+    "units_generic": {"vi": "đơn vị", "en": "units"},
+    "per_year": {"vi": "{unit}/năm", "en": "{unit}/year"},
     "col_implied": {"vi": "Giá trị cuối kỳ", "en": "Implied end"},
     "col_result": {"vi": "Kết quả", "en": "Result"},
     "col_achievement": {"vi": "Đạt (%)", "en": "Achieved (%)"},
@@ -147,7 +171,7 @@ LABELS: dict[str, dict[str, str]] = {
     # tracking (status --as-of)
     "title_tracking": {"vi": "Theo dõi tiến độ đến năm {year}", "en": "Progress up to {year}"},
     "col_latest": {"vi": "Mới nhất", "en": "Latest"},
-    "col_pace": {"vi": "Tốc độ thực tế / cần", "en": "Pace obs. / req."},
+    "col_pace": {"vi": "Tốc độ mỗi năm thực tế / cần", "en": "Pace a year obs. / req."},
     "col_status": {"vi": "Trạng thái", "en": "Status"},
     "col_projected": {"vi": "Dự báo", "en": "Projected"},
     "col_needed": {"vi": "Cần mỗi năm", "en": "Needed a year"},
@@ -160,6 +184,7 @@ LABELS: dict[str, dict[str, str]] = {
     "no_data": {"vi": "chưa có số liệu", "en": "no data"},
     "not_assessable": {"vi": "chưa đánh giá được", "en": "not assessable"},
     "missing_years": {"vi": "thiếu số liệu năm {years}", "en": "missing {years}"},
+    "missing_would_need": {"vi": "các năm thiếu cần {pace}", "en": "those years needed {pace}"},
     "not_met": {"vi": "không đạt", "en": "not met"},
     "target_year_unobserved": {"vi": "chưa có số liệu năm mục tiêu", "en": "target year unobserved"},
     "not_comparable": {"vi": "không so sánh được", "en": "not comparable"},
@@ -430,4 +455,8 @@ def format_decimal(value: Decimal | None, lang: str) -> str:
     if value is None:
         return "—"
     written = places(value)
-    return format_number(float(value), lang, 2 if written is None else written)
+    if written is None:
+        return format_number(float(value), lang, 2)
+    # The Decimal itself, not a float: 1.0e+100 and a ratio printed with 26 decimals keep
+    # exactly the digits they were written with.
+    return _localise(f"{value:,.{written}f}", lang)

@@ -5,6 +5,7 @@ Plain data for the renderers (terminal, SVG, PNG); nothing here draws.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from typing_extensions import assert_never
@@ -37,8 +38,8 @@ class Series:
 
 def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
     """Baseline, observations, the path from the baseline that meets the first quantified target
-    exactly (compound for levels and growth, linear for point reductions, flat for rates and
-    maintained levels) and the level targets themselves. Empty series are left out.
+    exactly (in the target's pace unit: linear for shares, counts and point reductions, compound
+    for other levels and growth, flat for rates and maintained levels) and the level targets themselves. Empty series are left out.
 
     Count-per-year targets plot the yearly counts only: the baseline of such an indicator is a
     stock (schools so far), on another scale than the counts of a year."""
@@ -85,13 +86,17 @@ def _path(
         case LevelTarget():
             if t.value is None:
                 return [], None
+            if t.pace_unit(ind.unit) in ("pp_per_year", "units_per_year"):
+                # A share or a count moves by points or units a year: a straight line.
+                step = (float(t.value) - b) / (t.year - b_year) if t.year > b_year else 0.0
+                return [(y, b + step * (y - b_year)) for y in range(b_year, t.year + 1)], (t.year, float(t.value))
             rate = calc.cagr(b, float(t.value), t.year - b_year).value
             if rate is None:
                 return [], (t.year, float(t.value))
             return _compound(b, b_year, rate, t.year), (t.year, float(t.value))
         case GrowthRateTarget():
             path = _compound(b, b_year, float(t.value), t.end_year)
-            return path, path[-1]
+            return path, path[-1] if path and path[-1][0] == t.end_year else None
         case PointsReductionTarget():
             path = [(y, b - float(t.value) * (y - b_year)) for y in range(b_year, t.end_year + 1)]
             return path, path[-1]
@@ -109,4 +114,15 @@ def _path(
 
 
 def _compound(b: float, start: int, rate: float, end: int) -> list[Point]:
-    return [(y, b * (1 + rate / 100) ** (y - start)) for y in range(start, end + 1)]
+    """The path of ``b`` growing at ``rate`` %/year, up to the last year a float can hold (a
+    growth of 1.0e+100 %/year overflows in its fourth year: the chart stops there)."""
+    path: list[Point] = []
+    for y in range(start, end + 1):
+        try:
+            value = b * (1 + rate / 100) ** (y - start)
+        except OverflowError:
+            break
+        if not math.isfinite(value):
+            break
+        path.append((y, value))
+    return path

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from cbkpi.i18n import format_number, t
+from cbkpi.i18n import format_axis, format_number, t
 from cbkpi.series import Series
 
 SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆", "result": "■"}
@@ -84,7 +84,7 @@ def text_chart(
         for x, y in s.points:
             r, c = cell(x, y)
             grid[r][c] = SYMBOLS[s.key]
-    labels = [format_number(hi - (hi - lo) * i / (height - 1), lang, 2) for i in range(height)]
+    labels = [format_axis(hi - (hi - lo) * i / (height - 1), lang) for i in range(height)]
     pad = max(len(s) for s in labels)
     lines = [f"{labels[i].rjust(pad)} ┤{''.join(row)}" for i, row in enumerate(grid)]
     lines.append(" " * pad + " └" + "─" * width)
@@ -136,7 +136,7 @@ def svg_chart(
     for i in range(5):
         y = lo + (hi - lo) * i / 4
         parts.append(
-            f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{escape(format_number(y, lang, 2))}</text>'
+            f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{escape(format_axis(y, lang))}</text>'
         )
         parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#eee"/>')
     for x in _years(series, span):
@@ -211,7 +211,7 @@ def png_chart(series: Sequence[Series], lang: str, title: str, path: Path, span:
     ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     from matplotlib.ticker import FuncFormatter
 
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, lang, 2)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_axis(v, lang)))
     fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)

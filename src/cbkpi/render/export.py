@@ -20,7 +20,7 @@ from cbkpi.render import status as rs
 from cbkpi.render import tracking as rt
 from cbkpi.render.chart import svg_chart
 from cbkpi.render.status_json import as_json, target_json
-from cbkpi.render.words import agreement_text, target_text
+from cbkpi.render.words import agreement_text, pace_label, target_text
 from cbkpi.safe_text import is_formula_like
 from cbkpi.series import chart_series
 from cbkpi.status import TermStatus
@@ -31,6 +31,23 @@ if TYPE_CHECKING:
     from cbkpi.pipeline import StatusReport
 
 SHEET_TITLE_LIMIT = 31  # Excel's limit on a sheet name
+PACE_UNITS = ("pp_per_year", "pct_per_year", "units_per_year")
+"""A column per pace unit: a spreadsheet column never mixes points, percent and counts."""
+
+
+def _pace_headers(key: str, lang: str) -> list[str]:
+    """``key`` over each pace unit's column: "Cần mỗi năm (điểm %)", "(%)", "(ĐVT)"."""
+    labels = [
+        pace_label("pp_per_year", "", lang, False),
+        pace_label("pct_per_year", "", lang, False),
+        t("col_unit", lang),
+    ]
+    return [f"{t(key, lang)} ({label})" for label in labels]
+
+
+def _by_pace_unit(value: Any, unit: str | None) -> list[Any]:
+    """``value`` in its pace unit's column (:data:`PACE_UNITS`), the others empty."""
+    return [value if unit == u else None for u in PACE_UNITS]
 
 
 def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]]:
@@ -47,7 +64,8 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
         headers += [
             f"{t('col_baseline', lang)} ({t('col_year', lang)})",
             t("col_baseline", lang),
-            t("col_required", lang),
+            *_pace_headers("col_required", lang),
+            t("col_required_rate", lang),
             t("col_implied", lang),
         ]
     else:
@@ -59,7 +77,7 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
             t("col_met", lang),
         ]
     if term.tracking is not None:
-        headers += [t("col_status", lang), t("col_projected", lang), f"{t('col_needed', lang)} (%)"]
+        headers += [t("col_status", lang), t("col_projected", lang), *_pace_headers("col_needed", lang)]
     rows: list[list[Any]] = []
     for ind in term.indicators:
         i = ind.indicator
@@ -78,6 +96,7 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                 row += [
                     b.year if b else None,
                     data_number(b.value) if b else None,
+                    *_by_pace_unit(d["required_pace"], d["required_pace_unit"]),
                     d["required_annual_growth_pct"],
                     d["implied_end_value"],
                 ]
@@ -94,9 +113,10 @@ def _sheet_rows(term: TermStatus, lang: str) -> tuple[list[str], list[list[Any]]
                 trs = [tr for tr in tracked.targets if tr.target is ts.target] if tracked else []
                 if trs:
                     tr = rt.tracking_json(trs[0])
-                    row += [t(tr["status"], lang), tr["projected_end_value"], tr["required_pace_remaining_pct"]]
+                    needed = _by_pace_unit(tr["required_pace_remaining"], tr["pace_unit"])
+                    row += [t(tr["status"], lang), tr["projected_end_value"], *needed]
                 else:
-                    row += [None, None, None]
+                    row += [None] * (2 + len(PACE_UNITS))
             rows.append(row)
     return headers, rows
 

@@ -64,8 +64,11 @@ def target_json(ts: TargetStatus) -> dict[str, Any]:
     na = "not_applicable"
     d["required_annual_growth_pct"] = json_figure(req)
     d["required_annual_growth_reason"] = (req.reason if req.reason != na else None) or req.note
+    d["required_pace"] = json_figure(ts.required_pace)
+    d["required_pace_unit"] = ts.pace_unit
+    d["required_pace_reason"] = ts.required_pace.reason or ts.required_pace.note
     d["implied_end_value"] = json_figure(imp)
-    d["implied_end_value_reason"] = imp.reason if imp.reason != na else None
+    d["implied_end_value_reason"] = imp.reason or imp.note  # never null without a value
     d["achievement_pct"] = json_figure(ach)
     d["achievement_reason"] = (ach.reason if ach.reason != na else None) or ach.note
     r = tg.result
@@ -153,7 +156,7 @@ def iter_json(terms: Sequence[TermStatus], extra: dict[str, Any] | None = None) 
     in memory (on 10,000 indicators it would take more than the data itself)."""
 
     def dumps(obj: Any) -> str:
-        return json.dumps(obj, ensure_ascii=False)  # one line: the C encoder
+        return json.dumps(obj, ensure_ascii=False, allow_nan=False)  # one line: the C encoder
 
     yield '{"cbkpi_version": ' + dumps(__version__) + ', "terms": ['
     for n, term in enumerate(terms):
