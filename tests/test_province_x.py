@@ -5,6 +5,7 @@ Also the errors a declaration can make, each located."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,19 @@ def test_list_every_format_with_declared_units(cli: Cli, name: str) -> None:
     out = cli(["list", *DATA, "--format", name, "--lang", "en"])
     assert out.exit_code == 0
     assert "visitor" in out.output  # the declared unit's label (json: the key)
+
+
+def test_status_heading_names_a_web_source_with_or_without_a_date(cli: Cli, tmp_path: Path) -> None:
+    out = cli(["status", *DATA, "--lang", "en", "--width", "200"])
+    assert out.exit_code == 0
+    # targets.yaml line 4: publisher, date and URL of the web source
+    assert "(Báo Tỉnh X (giả định), 2025-10-01, https://example.org/tinh-x/nghi-quyet)" in out.output
+    # the same file with its source undated (date: null): publisher and URL only
+    data = tmp_path / "data"
+    shutil.copytree(PROVINCE, data)
+    targets = data / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("date: 2025-10-01, url", "date: null, url"), encoding="utf-8")
+    out = cli(["status", "--data-dir", str(data), "--lang", "en", "--width", "200"])
+    assert out.exit_code == 0
+    assert "(Báo Tỉnh X (giả định), https://example.org/tinh-x/nghi-quyet)" in out.output

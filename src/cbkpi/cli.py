@@ -21,8 +21,7 @@ from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, W
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
-    from cbkpi.pipeline import PipelineError
-    from cbkpi.series import Series
+    from cbkpi.pipeline import IndicatorView, PipelineError
 
 app = typer.Typer(
     name="cbkpi",
@@ -171,6 +170,12 @@ def status(
             help="Track progress up to this year, within the term (default: the latest year observed).",
         ),
     ] = None,
+    term: Annotated[
+        str | None,
+        typer.Option(
+            "--term", help="Only this term: START-END (2025-2030) or its end year (2030). Default: every term."
+        ),
+    ] = None,
     baseline: Annotated[
         BaselineOpt,
         typer.Option(
@@ -196,6 +201,10 @@ def status(
     end value and the pace still needed. Once the target year is assessed: met, not met or target
     year unobserved, and "x of N quantified targets met". Baseline revisions and data warnings
     are listed below the tables.
+    Each term is tracked with the observations of its own years (2025 counts for 2020-2025 and
+    for 2025-2030) up to --as-of, capped at the term's end.
+
+    Terms are reported by start year, each headed with its source; --term picks one.
 
     Example: cbkpi status --lang en --format json
     """
@@ -209,6 +218,7 @@ def status(
             as_of,
             strict=strict,
             baseline="published" if baseline is BaselineOpt.published else "observed",
+            term=term,
         )
     except PipelineError as exc:
         raise _fail(exc) from None
@@ -294,11 +304,13 @@ def show(
     png: Annotated[
         Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
     ] = None,
+    svg: Annotated[Path | None, typer.Option("--svg", help="Also write the chart to this SVG file.")] = None,
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
-    """One indicator in full: targets, results, every observation with its source, every
-    computed figure, and a chart of baseline, observations, the required path and the target.
+    """One indicator in full across its terms, linked by its id: each term's targets or
+    results with their source, every observation with its source, every computed figure, and
+    one chart across the terms of baselines, observations, required paths and each term's target.
 
     Example: cbkpi show trade_turnover --lang en --png trade.png
     """
@@ -312,30 +324,22 @@ def show(
         view = find_indicator(report, indicator_id, lang.value)
     except PipelineError as exc:
         raise _fail(exc) from None
-    print_show(
-        make_console(width),
-        view.found,
-        view.observations,
-        view.effective,
-        view.tracking,
-        view.series,
-        lang.value,
-        report.revisions,
-    )
-    if png is not None:
-        title = view.main.indicator.title(lang.value)
-        _write_png(png, view.series, lang, title, files, data_dir)
+    print_show(make_console(width), view, lang.value, report.revisions)
+    title = view.main.indicator.title(lang.value)
+    for path, kind in ((png, "png"), (svg, "svg")):
+        if path is not None:
+            _write_chart(path, kind, view, lang, title, files, data_dir)
 
 
-def _write_png(
-    path: Path, series: list[Series], lang: Lang, title: str, files: list[Path] | None, data_dir: Path
+def _write_chart(
+    path: Path, kind: str, view: IndicatorView, lang: Lang, title: str, files: list[Path] | None, data_dir: Path
 ) -> None:
     from cbkpi.outputs import OutputRefused, check_destination, write_atomically
-    from cbkpi.render.chart import ChartUnavailable, png_chart
+    from cbkpi.render.chart import ChartUnavailable, chart_file
 
     try:
         check_destination(path, [data_dir], files or [])
-        write_atomically(path, lambda tmp: png_chart(series, lang.value, title, tmp))
+        write_atomically(path, lambda tmp: chart_file(tmp, kind, view.series, lang.value, title, view.span))
     except (OutputRefused, ChartUnavailable) as exc:
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -215,6 +215,19 @@ LABELS: dict[str, dict[str, str]] = {
     "series_observed": {"vi": "thực tế", "en": "observed"},
     "series_required": {"vi": "lộ trình cần đạt", "en": "required path"},
     "series_target": {"vi": "mục tiêu", "en": "target"},
+    "series_result": {"vi": "kết quả", "en": "result"},
+    "title_source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
+    "show_terms": {"vi": "Nhiệm kỳ", "en": "Terms"},
+    "show_baseline_from": {
+        "vi": "lấy từ số liệu năm {year}: {source} ({place})",
+        "en": "from the {year} observation: {source} ({place})",
+    },
+    "show_baseline_unobserved": {
+        "vi": "lấy từ số liệu năm {year}: chưa có số liệu",
+        "en": "from the {year} observation: none yet",
+    },
+    "show_baseline_of": {"vi": "cơ sở nhiệm kỳ {term}", "en": "baseline of {term}"},
+    "show_targets_by_term": {"vi": "Mục tiêu theo nhiệm kỳ", "en": "Targets by term"},
     "show_id": {"vi": "Mã", "en": "Id"},
     "show_area": {"vi": "Lĩnh vực", "en": "Area"},
     "show_direction": {"vi": "Tốt hơn khi", "en": "Better when"},
@@ -363,7 +376,10 @@ HELP_VI: dict[str, str] = {
         "tiêu tăng trưởng dẫn tới, và hai mục tiêu của một chỉ tiêu có khớp nhau không. Tệp kết quả: "
         "mục tiêu, kết quả, mức đạt và tỉ lệ báo cáo ghi.\n\n"
         "Có số liệu theo năm (data/observations/*.yaml) thì theo dõi tiến độ đến --as-of: số liệu mới "
-        "nhất, tốc độ thực tế và cần đạt, trạng thái, dự báo cuối kỳ, tốc độ còn cần mỗi năm.\n\n"
+        "nhất, tốc độ thực tế và cần đạt, trạng thái, dự báo cuối kỳ, tốc độ còn cần mỗi năm. Mỗi "
+        "nhiệm kỳ chỉ dùng số liệu các năm của nó (2025 thuộc cả 2020-2025 và 2025-2030), đến --as-of "
+        "nhưng không quá năm cuối nhiệm kỳ.\n\n"
+        "Các nhiệm kỳ xếp theo năm bắt đầu, mỗi nhiệm kỳ ghi rõ nguồn; --term chọn một nhiệm kỳ.\n\n"
         "Ví dụ: cbkpi status --lang en --format json"
     ),
     "list": (
@@ -377,8 +393,10 @@ HELP_VI: dict[str, str] = {
         "thay đổi.\n\nVí dụ: cbkpi audit --strict --format json"
     ),
     "show": (
-        "Toàn bộ về một chỉ tiêu: mục tiêu, kết quả, từng số liệu theo năm với nguồn, mọi số đã tính "
-        'và biểu đồ.\n\nVí dụ: cbkpi show "che phu rung" --png rung.png'
+        "Toàn bộ về một chỉ tiêu qua các nhiệm kỳ (nối bằng mã): mục tiêu hoặc kết quả của từng nhiệm "
+        "kỳ với nguồn, từng số liệu theo năm với nguồn, mọi số đã tính và một biểu đồ qua các nhiệm kỳ "
+        "với mục tiêu của từng nhiệm kỳ.\n\n"
+        'Ví dụ: cbkpi show "che phu rung" --png rung.png'
     ),
     "export": (
         "Ghi tình hình mọi chỉ tiêu ra tệp để đọc bằng Excel hoặc trình duyệt. Tệp được ghi an toàn "
@@ -403,6 +421,8 @@ HELP_VI: dict[str, str] = {
     "*:indicator_id": "Mã (trade_turnover), số thứ tự như in (14, 9b) hoặc một phần tên, có dấu hay không.",
     "*:file": "Tệp dữ liệu hoặc tệp số liệu theo năm (lặp lại được). Mặc định: ./data.",
     "*:png": "Ghi thêm biểu đồ ra tệp PNG này (cần cbkpi[charts]).",
+    "*:svg": "Ghi thêm biểu đồ ra tệp SVG này.",
+    "*:term": "Chỉ nhiệm kỳ này: BẮT_ĐẦU-KẾT_THÚC (2025-2030) hoặc năm kết thúc (2030). Mặc định: mọi nhiệm kỳ.",
     "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần).",
     "*:version": "In phiên bản rồi thoát.",
     "*:years": "Số năm (hữu hạn, ≥ 0).",

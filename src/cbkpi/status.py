@@ -31,6 +31,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.observations import Located
 from cbkpi.pace import PaceUnit
 from cbkpi.revisions import SeriesBreak
 from cbkpi.target_pace import implied_end, required_pace
@@ -105,6 +106,8 @@ class TermStatus:
     """The units of the report: the built-in ones and those its files declare."""
     areas: Mapping[str, Names] = field(default_factory=dict)
     """The areas the report's files declare, by key."""
+    origins: dict[str, Located] = field(default_factory=dict)
+    """By indicator id: the observation a ``from_observations`` baseline was taken from."""
 
     def area_label(self, key: str, lang: str) -> str:
         """An area's name: declared in the file, else the built-in translation."""

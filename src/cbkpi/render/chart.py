@@ -1,7 +1,9 @@
 """Charts of an indicator's series: in the terminal (text), as SVG (HTML report), as PNG.
 
 All three draw the same :class:`cbkpi.series.Series`: baseline ○, observations ●, the required
-path ·, the target ◆.
+path ·, the target ◆, a finished term's result ■. A chart across terms has several series of a
+key (one per term, :attr:`Series.term`): each is drawn on its own, the legend names the key once
+and lists each term's target.
 """
 
 from __future__ import annotations
@@ -10,19 +12,26 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from cbkpi.i18n import format_axis, t
+from cbkpi.i18n import format_axis, format_number, t
 from cbkpi.series import Series
 
-SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆"}
-COLOURS = {"required": "#888888", "baseline": "#1f77b4", "observed": "#d62728", "target": "#2ca02c"}
-DRAW_ORDER = ("required", "baseline", "target", "observed")
+SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆", "result": "■"}
+COLOURS = {
+    "required": "#888888",
+    "baseline": "#1f77b4",
+    "observed": "#d62728",
+    "target": "#2ca02c",
+    "result": "#9467bd",
+}
+DRAW_ORDER = ("required", "baseline", "target", "result", "observed")
 
 
-def _bounds(series: Sequence[Series]) -> tuple[int, int, float, float] | None:
+def _bounds(series: Sequence[Series], span: tuple[int, int] | None = None) -> tuple[int, int, float, float] | None:
+    """x and y ranges; ``span`` (years) widens the x range to cover whole terms."""
     points = [p for s in series for p in s.points]
     if not points:
         return None
-    xs = [x for x, _ in points]
+    xs = [x for x, _ in points] + (list(span) if span else [])
     ys = [y for _, y in points]
     lo, hi = min(ys), max(ys)
     if lo == hi:
@@ -31,10 +40,36 @@ def _bounds(series: Sequence[Series]) -> tuple[int, int, float, float] | None:
     return min(xs), max(xs), lo, hi
 
 
-def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int = 12) -> list[str]:
+def _ordered(series: Sequence[Series]) -> list[Series]:
+    """The series in drawing order (observations on top), every series of a key kept."""
+    return [s for key in DRAW_ORDER for s in series if s.key == key]
+
+
+def _keys(series: Sequence[Series]) -> list[str]:
+    """Each key once, in the order first seen: the legend."""
+    return list(dict.fromkeys(s.key for s in series))
+
+
+def _years(series: Sequence[Series], span: tuple[int, int] | None) -> list[int]:
+    return sorted({x for s in series for x, _ in s.points} | set(span or ()))
+
+
+def target_legend(series: Sequence[Series], lang: str) -> str:
+    """Each term's targets on a chart across terms: ``◆ 2020-2025: 8; 2025-2030: 10``."""
+    parts = [
+        f"{s.term}: {'; '.join(format_number(y, lang, 2, strip=True) for _, y in s.points)}"
+        for s in series
+        if s.key == "target" and s.term is not None
+    ]
+    return f"{SYMBOLS['target']} " + " · ".join(parts) if len(parts) > 1 else ""
+
+
+def text_chart(
+    series: Sequence[Series], lang: str, width: int = 56, height: int = 12, span: tuple[int, int] | None = None
+) -> list[str]:
     """A chart in text: a grid of ``height`` rows and ``width`` columns with a y axis of values
-    in the language's notation and an x axis of years."""
-    bounds = _bounds(series)
+    in the language's notation and an x axis of years (at least ``span``)."""
+    bounds = _bounds(series, span)
     if bounds is None:
         return []
     x0, x1, lo, hi = bounds
@@ -45,32 +80,41 @@ def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int
         row = round((hi - y) / (hi - lo) * (height - 1))
         return row, col
 
-    by_key = {s.key: s for s in series}
-    for key in DRAW_ORDER:
-        if key in by_key:
-            for x, y in by_key[key].points:
-                r, c = cell(x, y)
-                grid[r][c] = SYMBOLS[key]
+    for s in _ordered(series):
+        for x, y in s.points:
+            r, c = cell(x, y)
+            grid[r][c] = SYMBOLS[s.key]
     labels = [format_axis(hi - (hi - lo) * i / (height - 1), lang) for i in range(height)]
     pad = max(len(s) for s in labels)
     lines = [f"{labels[i].rjust(pad)} ┤{''.join(row)}" for i, row in enumerate(grid)]
     lines.append(" " * pad + " └" + "─" * width)
     axis = [" "] * width
-    for x in sorted({x for s in series for x, _ in s.points}):
+    ends = [x0, x1]  # labelled first: the years a chart across terms spans
+    for x in ends + [y for y in _years(series, span) if y not in ends]:
         c = 0 if x1 == x0 else round((x - x0) / (x1 - x0) * (width - 1))
         label = str(x)
         start = min(max(0, c - 2), width - len(label))
         if all(ch == " " for ch in axis[max(0, start - 1) : start + len(label) + 1]):
             axis[start : start + len(label)] = list(label)
     lines.append(" " * (pad + 2) + "".join(axis))
-    legend = "   ".join(f"{SYMBOLS[s.key]} {t('series_' + s.key, lang)}" for s in series)
+    legend = "   ".join(f"{SYMBOLS[key]} {t('series_' + key, lang)}" for key in _keys(series))
     lines.append(" " * (pad + 2) + legend)
+    targets = target_legend(series, lang)
+    if targets:
+        lines.append(" " * (pad + 2) + targets)
     return lines
 
 
-def svg_chart(series: Sequence[Series], lang: str, title: str, width: int = 560, height: int = 260) -> str:
+def svg_chart(
+    series: Sequence[Series],
+    lang: str,
+    title: str,
+    width: int = 560,
+    height: int = 260,
+    span: tuple[int, int] | None = None,
+) -> str:
     """A self-contained SVG chart (no script, no external resource)."""
-    bounds = _bounds(series)
+    bounds = _bounds(series, span)
     if bounds is None:
         return ""
     x0, x1, lo, hi = bounds
@@ -95,13 +139,10 @@ def svg_chart(series: Sequence[Series], lang: str, title: str, width: int = 560,
             f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{escape(format_axis(y, lang))}</text>'
         )
         parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#eee"/>')
-    for x in sorted({x for s in series for x, _ in s.points}):
+    for x in _years(series, span):
         parts.append(f'<text x="{px(x):.1f}" y="{height - bottom + 16}" text-anchor="middle">{x}</text>')
-    by_key = {s.key: s for s in series}
-    for key in DRAW_ORDER:
-        s = by_key.get(key)
-        if s is None:
-            continue
+    for s in _ordered(series):
+        key = s.key
         colour = COLOURS[key]
         if key in ("required", "observed") and len(s.points) > 1:
             pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in s.points)
@@ -113,15 +154,17 @@ def svg_chart(series: Sequence[Series], lang: str, title: str, width: int = 560,
                 parts.append(
                     f'<polygon points="{cx},{cy - 6:.1f} {cx + 6:.1f},{cy} {cx},{cy + 6:.1f} {cx - 6:.1f},{cy}" fill="{colour}"/>'
                 )
+            elif key == "result":
+                parts.append(f'<rect x="{px(x) - 4:.1f}" y="{py(y) - 4:.1f}" width="8" height="8" fill="{colour}"/>')
             elif key != "required":
                 fill = colour if key == "observed" else "white"
                 parts.append(
                     f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="4" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
                 )
     x = left
-    for s in series:
-        parts.append(f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{COLOURS[s.key]}"/>')
-        label = escape(t("series_" + s.key, lang))
+    for key in _keys(series):
+        parts.append(f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{COLOURS[key]}"/>')
+        label = escape(t("series_" + key, lang))
         parts.append(f'<text x="{x + 14}" y="{height - 9}">{label}</text>')
         x += 30 + 7 * len(label)
     parts.append("</svg>")
@@ -132,7 +175,7 @@ class ChartUnavailable(RuntimeError):
     """PNG charts need the optional matplotlib (``pip install 'cbkpi[charts]'``)."""
 
 
-def png_chart(series: Sequence[Series], lang: str, title: str, path: Path) -> None:
+def png_chart(series: Sequence[Series], lang: str, title: str, path: Path, span: tuple[int, int] | None = None) -> None:
     """Write the chart as PNG bytes to ``path`` (the caller writes atomically)."""
     try:
         import matplotlib
@@ -142,20 +185,26 @@ def png_chart(series: Sequence[Series], lang: str, title: str, path: Path) -> No
     except ImportError:
         raise ChartUnavailable("PNG charts need matplotlib: pip install 'cbkpi[charts]'") from None
     fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
-    by_key = {s.key: s for s in series}
     styles = {
         "required": {"linestyle": "--", "marker": ""},
         "observed": {"linestyle": "-", "marker": "o"},
         "baseline": {"linestyle": "", "marker": "o", "markerfacecolor": "white"},
         "target": {"linestyle": "", "marker": "D"},
+        "result": {"linestyle": "", "marker": "s"},
     }
-    for key in DRAW_ORDER:
-        s = by_key.get(key)
-        if s is None:
-            continue
+    labelled: set[str] = set()
+    for s in _ordered(series):
+        key = s.key
         xs = [x for x, _ in s.points]
         ys = [y for _, y in s.points]
-        ax.plot(xs, ys, color=COLOURS[key], label=t("series_" + key, lang), **styles[key])  # type: ignore[arg-type]
+        label = None if key in labelled else t("series_" + key, lang)
+        labelled.add(key)
+        ax.plot(xs, ys, color=COLOURS[key], label=label, **styles[key])  # type: ignore[arg-type]
+        if key == "target" and s.term is not None:
+            for x, y in s.points:
+                ax.annotate(s.term, (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize="x-small")
+    if span is not None:
+        ax.set_xlim(span[0] - 0.5, span[1] + 0.5)
     ax.set_title(title)
     ax.grid(True, color="#eee")
     ax.legend(loc="best", fontsize="small")
@@ -166,3 +215,13 @@ def png_chart(series: Sequence[Series], lang: str, title: str, path: Path) -> No
     fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)
+
+
+def chart_file(
+    path: Path, kind: str, series: Sequence[Series], lang: str, title: str, span: tuple[int, int] | None = None
+) -> None:
+    """Write the chart to ``path`` as ``png`` or ``svg`` (the caller writes atomically)."""
+    if kind == "png":
+        png_chart(series, lang, title, path, span)
+    else:
+        path.write_text(svg_chart(series, lang, title, span=span) + "\n", encoding="utf-8")

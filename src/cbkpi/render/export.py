@@ -24,6 +24,7 @@ from cbkpi.render.words import agreement_text, pace_label, target_text
 from cbkpi.safe_text import is_formula_like
 from cbkpi.series import chart_series
 from cbkpi.status import TermStatus
+from cbkpi.terms import term_values
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import StatusReport
@@ -217,11 +218,13 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[i
     return "\n".join(out)
 
 
-def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float]], lang: str) -> str:
-    """A single self-contained HTML page: tables and SVG charts, no script, no network."""
+def html_report(terms: Sequence[TermStatus], every_observed: dict[str, dict[int, float]], lang: str) -> str:
+    """A single self-contained HTML page: tables and SVG charts, no script, no network; each
+    term's charts show the observations of its own years."""
     body = [f"<h1>cbkpi — {escape(terms[0].data.source.title) if terms else ''}</h1>"]
     for term in terms:
         body.append(f"<h2>{escape(rs.title(term, lang))}</h2>")
+        body.append(f"<p>{escape(rs.source_line(term, lang))}</p>")
         rows = rs.rows(term, lang)
         area_rows: dict[int, str] = {}
         last = None
@@ -243,6 +246,7 @@ def html_report(terms: Sequence[TermStatus], observed: dict[str, dict[int, float
             body.append(_table(rt.headers(lang), trows, {5, 6}, {}))
         if term.data.kind == "targets":
             charts = []
+            observed = term_values(every_observed, term.data.term)  # the term's own years only
             with_obs = [ind.indicator for ind in term.indicators if observed.get(ind.indicator.id)]
             chosen = with_obs or [
                 ind.indicator

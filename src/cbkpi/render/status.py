@@ -98,6 +98,13 @@ def title(term: TermStatus, lang: str) -> str:
     return t(key, lang, start=term.data.term.start, end=term.data.term.end)
 
 
+def source_line(term: TermStatus, lang: str) -> str:
+    """The line under a term's title: its source document (title, publisher, date and URL where given)."""
+    src = term.data.source
+    details = ", ".join(x for x in (src.publisher, src.date.isoformat() if src.date else None, src.url) if x)
+    return t("title_source", lang, source=f"{src.title} ({details})")
+
+
 def headers(term: TermStatus, lang: str) -> list[str]:
     return target_headers(lang) if term.data.kind == "targets" else result_headers(lang)
 
@@ -109,7 +116,8 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
     parts = []
     for term in terms:
         body = [cells for _area, cells in rows(term, lang)]
-        parts.append(to_markdown(headers(term, lang), body, title(term, lang)))
+        parts.append(f"## {title(term, lang)}\n\n{source_line(term, lang)}\n")
+        parts.append(to_markdown(headers(term, lang), body))
         notes = [line for ind in term.indicators for line in agreement_text(ind, lang)]
         if notes:
             parts.append("\n".join(f"- {n}" for n in notes) + "\n")
