@@ -19,8 +19,7 @@ from cbkpi.cli_options import Lang, LangOpt
 from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
-    from cbkpi.pipeline import PipelineError
-    from cbkpi.series import Series
+    from cbkpi.pipeline import IndicatorView, PipelineError, StatusReport
 
 app = typer.Typer(
     name="cbkpi",
@@ -216,15 +215,23 @@ def show(
     ] = None,
     lang: LangOpt = Lang.vi,
     as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
-    png: Annotated[
-        Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            "--png",
+            help="Also write the chart to this file: PNG (.png, needs cbkpi[charts]) or SVG (.svg), by extension.",
+        ),
     ] = None,
+    chart_size: Annotated[
+        str, typer.Option("--chart-size", help="The chart file's size in pixels, WIDTHxHEIGHT.")
+    ] = "800x400",
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """One indicator in full: targets, results, every observation with its source, every
     computed figure, and a chart of baseline, observations, the required path and the target.
 
-    Example: cbkpi show trade_turnover --lang en --png trade.png
+    Example: cbkpi show trade_turnover --lang en --chart trade.svg --chart-size 1200x600
     """
     from rich.console import Console
 
@@ -235,21 +242,47 @@ def show(
         view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
     except PipelineError as exc:
         raise _fail(exc) from None
-    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
-    if png is not None:
-        title = f"{view.main.indicator.label}. {view.main.indicator.name.get(lang.value)}"
-        _write_png(png, view.series, lang, title, files, data_dir)
-
-
-def _write_png(
-    path: Path, series: list[Series], lang: Lang, title: str, files: list[Path] | None, data_dir: Path
-) -> None:
-    from cbkpi.outputs import OutputRefused, check_destination, write_atomically
-    from cbkpi.render.chart import ChartUnavailable, png_chart
+    from cbkpi.filenames import FormatMismatch, chart_format, parse_size
 
     try:
+        spec = (chart_format(str(chart)), parse_size(chart_size)) if chart is not None else None
+    except FormatMismatch as exc:
+        typer.echo(f"cbkpi: {exc}", err=True)
+        raise typer.Exit(2) from None
+    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
+    if chart is not None and spec is not None:
+        _write_chart(chart, spec, view, lang.value, files, data_dir)
+
+
+def _write_chart(
+    path: Path,
+    spec: tuple[str, tuple[int, int]],
+    view: IndicatorView,
+    lang: str,
+    files: list[Path] | None,
+    data_dir: Path,
+) -> None:
+    from cbkpi.outputs import OutputRefused, check_destination, write_atomically, write_text_atomically
+    from cbkpi.render.chart import ChartUnavailable, png_chart, svg_chart
+    from cbkpi.render.report import chart_caption
+
+    fmt, (width, height) = spec
+    ind = view.main.indicator
+    title = f"{ind.label}. {ind.name.get(lang)}"
+    term = next(term for term, s in view.found if s is view.main)
+    caption = chart_caption(term.data.source, view.observations, lang)
+    try:
         check_destination(path, [data_dir], files or [])
-        write_atomically(path, lambda tmp: png_chart(series, lang.value, title, tmp))
+        if fmt == "svg":
+            svg = svg_chart(view.series, lang, title, width, height, unit=ind.unit, caption=caption)
+            write_text_atomically(path, svg + "\n")
+        else:
+            write_atomically(
+                path,
+                lambda tmp: png_chart(
+                    view.series, lang, title, tmp, unit=ind.unit, caption=caption, size=(width, height)
+                ),
+            )
     except (OutputRefused, ChartUnavailable) as exc:
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -262,37 +295,73 @@ def _write_png(
 @app.command()
 def export(
     files: FilesArg = None,
-    output_format: Annotated[ExportFormat, _format_option("xlsx, csv, json, markdown or html.")] = "xlsx",
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")] = Path(
-        "cbkpi.xlsx"
-    ),
+    output_format: Annotated[
+        ExportFormat | None,
+        _format_option(
+            "xlsx, csv (headers in --lang, byte-order mark for Excel), csv-keys (machine keys, for "
+            "scripts), json, markdown or html. Default: from the extension of -o."
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (written atomically); - for standard output.")
+    ] = Path("cbkpi.xlsx"),
     lang: LangOpt = Lang.vi,
     as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Write the status of every indicator to a file for people who read it in Excel or a browser.
 
-    xlsx: one sheet per term and one for observations, numbers stored as numbers, frozen header
-    row. html: one self-contained page with tables and charts (no network needed). csv, json,
-    markdown: as `cbkpi status --format`. The file is written atomically; the data folder, YAML
-    files and the input files are never overwritten.
+    The format follows the file's extension (.xlsx .csv .json .md .html); a --format that
+    contradicts it is refused. xlsx: a sheet per term, a tracking sheet with observations, one
+    sheet of observations; numbers as numbers with formats by unit, comparators in their own
+    columns, frozen headers and filters. html: one self-contained page for the screen and A4
+    print, with a summary and a chart of every quantified indicator. csv, json, markdown: as
+    `cbkpi status --format`. The file is written atomically; the data folder, YAML files and
+    the input files are never overwritten. -o - writes to standard output (xlsx only to a pipe).
 
-    Example: cbkpi export --format html -o report.html --lang en
+    Example: cbkpi export -o report.html --lang en
     """
+    from cbkpi.filenames import BINARY_FORMATS, STDOUT, FormatMismatch, export_format
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
 
+    to_stdout = str(output) == STDOUT
+    given = None if output_format is None else str(getattr(output_format, "value", output_format))
     try:
-        check_destination(output, [data_dir], files or [])
+        fmt = export_format(str(output), given)
+        if to_stdout and fmt in BINARY_FORMATS and sys.stdout.isatty():
+            raise FormatMismatch(f"{fmt} is binary: not written to a terminal; redirect it or give -o FILE")
+        if not to_stdout:
+            check_destination(output, [data_dir], files or [])
         report = build_report(files, data_dir, as_of)
-    except OutputRefused as exc:
+    except (OutputRefused, FormatMismatch) as exc:
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None
     except PipelineError as exc:
         raise _fail(exc) from None
+    if to_stdout:
+        _export_to_stdout(fmt, report, lang.value)
+        return
     try:
-        EXPORT.get(output_format)(output, report, lang.value)
+        EXPORT.get(fmt)(output, report, lang.value)
     except OSError as exc:
         typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(str(output))
+
+
+def _export_to_stdout(fmt: str, report: StatusReport, lang: str) -> None:
+    """The export written to a private temporary file, then copied to standard output."""
+    import tempfile
+
+    from cbkpi.filenames import BINARY_FORMATS
+
+    with tempfile.TemporaryDirectory(prefix="cbkpi-") as tmp:
+        path = Path(tmp) / f"export.{fmt}"
+        EXPORT.get(fmt)(path, report, lang)
+        if fmt in BINARY_FORMATS:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(path.read_bytes())
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(path.read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
+from cbkpi.i18n_files import FILE_LABELS
 from cbkpi.numbers import places
 
 Lang = Literal["vi", "en"]
@@ -199,6 +200,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{n} figures audited: {agrees} agree, {within} within rounding, {disagrees} disagree, {nc} not computable",
     },
 }
+
+LABELS.update(FILE_LABELS)
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -6,12 +6,15 @@ path ·, the target ◆.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
 from cbkpi.i18n import format_number, t
+from cbkpi.safe_text import shorten
 from cbkpi.series import Series
+from cbkpi.units import get_unit
 
 SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆"}
 COLOURS = {"required": "#888888", "baseline": "#1f77b4", "observed": "#d62728", "target": "#2ca02c"}
@@ -68,35 +71,78 @@ def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int
     return lines
 
 
-def svg_chart(series: Sequence[Series], lang: str, title: str, width: int = 560, height: int = 260) -> str:
-    """A self-contained SVG chart (no script, no external resource)."""
+def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[list[float], int]:
+    """Round ticks covering ``lo``..``hi``: multiples of 1, 2 or 5 × 10^k (about ``count`` of
+    them), and the decimals they need (``0, 2.000, 4.000`` → 0; ``7, 7,5, 8`` → 1)."""
+    if hi <= lo:
+        lo, hi = lo - 1, hi + 1
+    raw = (hi - lo) / max(1, count - 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    first = math.floor(lo / step) * step
+    ticks = []
+    k = 0
+    while True:
+        value = first + k * step
+        ticks.append(round(value, 10))
+        if value >= hi - step * 1e-9:
+            break
+        k += 1
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    return ticks, decimals
+
+
+def axis_label(unit: str | None, lang: str) -> str:
+    """The y axis's title: the unit's label (nothing for unitless figures)."""
+    if unit is None or get_unit(unit).kind == "none":
+        return ""
+    return get_unit(unit).label(lang)
+
+
+def svg_chart(
+    series: Sequence[Series],
+    lang: str,
+    title: str,
+    width: int = 560,
+    height: int = 300,
+    *,
+    unit: str | None = None,
+    caption: str | None = None,
+) -> str:
+    """A self-contained SVG chart (no script, no external resource): round ticks in the
+    language's notation, the unit on the y axis, years on the x axis, a legend and a source
+    caption. It scales to its container (viewBox) and keeps ``width``×``height`` standalone."""
     bounds = _bounds(series)
     if bounds is None:
         return ""
     x0, x1, lo, hi = bounds
-    left, right, top, bottom = 70, 20, 30, 50
+    ticks, decimals = nice_ticks(lo, hi)
+    lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
+    left, right, top, bottom = 78, 20, 46, 70 if caption else 54
 
     def px(x: float) -> float:
-        return left + (0 if x1 == x0 else (x - x0) / (x1 - x0) * (width - left - right))
+        return left + (0.5 if x1 == x0 else (x - x0) / (x1 - x0)) * (width - left - right)
 
     def py(y: float) -> float:
         return top + (hi - y) / (hi - lo) * (height - top - bottom)
 
+    base = height - bottom
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="11">',
-        f'<text x="{left}" y="18" font-size="13" font-weight="bold">{escape(title)}</text>',
-        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#333"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#333"/>',
+        f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="12" class="chart">',
+        f'<text x="8" y="18" font-size="14" font-weight="bold">{escape(shorten(title, 64))}</text>',
     ]
-    for i in range(5):
-        y = lo + (hi - lo) * i / 4
-        parts.append(
-            f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{escape(format_number(y, lang, 2))}</text>'
-        )
-        parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#eee"/>')
-    for x in sorted({x for s in series for x, _ in s.points}):
-        parts.append(f'<text x="{px(x):.1f}" y="{height - bottom + 16}" text-anchor="middle">{x}</text>')
+    label = axis_label(unit, lang)
+    if label:
+        parts.append(f'<text x="8" y="{top - 10}" fill="#444">{escape(label)}</text>')
+    for y in ticks:
+        parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#e6e6e6"/>')
+        text = escape(format_number(y, lang, decimals))
+        parts.append(f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{text}</text>')
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>')
+    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#333"/>')
+    for x in range(x0, x1 + 1):
+        parts.append(f'<text x="{px(x):.1f}" y="{base + 16}" text-anchor="middle">{x}</text>')
     by_key = {s.key: s for s in series}
     for key in DRAW_ORDER:
         s = by_key.get(key)
@@ -108,22 +154,28 @@ def svg_chart(series: Sequence[Series], lang: str, title: str, width: int = 560,
             dash = ' stroke-dasharray="4 3"' if key == "required" else ""
             parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
         for x, y in s.points:
+            cx, cy = px(x), py(y)
             if key == "target":
-                cx, cy = px(x), py(y)
                 parts.append(
-                    f'<polygon points="{cx},{cy - 6:.1f} {cx + 6:.1f},{cy} {cx},{cy + 6:.1f} {cx - 6:.1f},{cy}" fill="{colour}"/>'
+                    f'<polygon points="{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
+                    f'{cx - 7:.1f},{cy:.1f}" fill="{colour}"/>'
                 )
             elif key != "required":
                 fill = colour if key == "observed" else "white"
                 parts.append(
-                    f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="4" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
+                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
                 )
     x = left
+    legend_y = base + 34
     for s in series:
-        parts.append(f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{COLOURS[s.key]}"/>')
-        label = escape(t("series_" + s.key, lang))
-        parts.append(f'<text x="{x + 14}" y="{height - 9}">{label}</text>')
-        x += 30 + 7 * len(label)
+        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{COLOURS[s.key]}"/>')
+        name = escape(t("series_" + s.key, lang))
+        parts.append(f'<text x="{x + 14}" y="{legend_y}">{name}</text>')
+        x += 30 + 7 * len(name)
+    if caption:
+        parts.append(
+            f'<text x="8" y="{height - 8}" font-size="10" fill="#555">{escape(shorten(caption, width // 6))}</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -132,16 +184,30 @@ class ChartUnavailable(RuntimeError):
     """PNG charts need the optional matplotlib (``pip install 'cbkpi[charts]'``)."""
 
 
-def png_chart(series: Sequence[Series], lang: str, title: str, path: Path) -> None:
-    """Write the chart as PNG bytes to ``path`` (the caller writes atomically)."""
+PNG_DPI = 100
+
+
+def png_chart(
+    series: Sequence[Series],
+    lang: str,
+    title: str,
+    path: Path,
+    *,
+    unit: str | None = None,
+    caption: str | None = None,
+    size: tuple[int, int] = (800, 400),
+) -> None:
+    """Write the chart as PNG bytes to ``path`` (the caller writes atomically): ``size`` in
+    pixels, the unit on the y axis, round ticks in the language's notation, the caption below."""
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import FixedLocator, FuncFormatter
     except ImportError:
         raise ChartUnavailable("PNG charts need matplotlib: pip install 'cbkpi[charts]'") from None
-    fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
+    fig, ax = plt.subplots(figsize=(size[0] / PNG_DPI, size[1] / PNG_DPI), dpi=PNG_DPI)
     by_key = {s.key: s for s in series}
     styles = {
         "required": {"linestyle": "--", "marker": ""},
@@ -156,13 +222,25 @@ def png_chart(series: Sequence[Series], lang: str, title: str, path: Path) -> No
         xs = [x for x, _ in s.points]
         ys = [y for _, y in s.points]
         ax.plot(xs, ys, color=COLOURS[key], label=t("series_" + key, lang), **styles[key])  # type: ignore[arg-type]
-    ax.set_title(title)
+    ax.set_title(title, fontsize="medium")
     ax.grid(True, color="#eee")
     ax.legend(loc="best", fontsize="small")
-    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, lang, 2)))
-    fig.tight_layout()
+    bounds = _bounds(series)
+    if bounds is not None:
+        x0, x1, lo, hi = bounds
+        ticks, decimals = nice_ticks(lo, hi)
+        ax.yaxis.set_major_locator(FixedLocator(ticks))
+        ax.set_ylim(min(lo, ticks[0]), max(hi, ticks[-1]))
+        ax.xaxis.set_major_locator(FixedLocator(list(range(x0, x1 + 1))))
+        ax.set_xlim(x0 - 0.5, x1 + 0.5)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, lang, decimals)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(v))))
+    ax.set_ylabel(axis_label(unit, lang))
+    ax.set_xlabel(t("chart_year", lang))
+    if caption:
+        fig.text(0.01, 0.01, shorten(caption, size[0] // 6), fontsize="x-small", color="#555")
+        fig.tight_layout(rect=(0, 0.05, 1, 1))
+    else:
+        fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)
