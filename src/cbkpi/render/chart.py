@@ -118,7 +118,8 @@ def svg_chart(
     x0, x1, lo, hi = bounds
     ticks, decimals = nice_ticks(lo, hi)
     lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
-    left, right, top, bottom = 78, 20, 46, 70 if caption else 54
+    captions = caption.splitlines()[:2] if caption else []
+    left, right, top, bottom = 78, 20, 46, 56 + 14 * len(captions)
 
     def px(x: float) -> float:
         return left + (0.5 if x1 == x0 else (x - x0) / (x1 - x0)) * (width - left - right)
@@ -172,10 +173,9 @@ def svg_chart(
         name = escape(t("series_" + s.key, lang))
         parts.append(f'<text x="{x + 14}" y="{legend_y}">{name}</text>')
         x += 30 + 7 * len(name)
-    if caption:
-        parts.append(
-            f'<text x="8" y="{height - 8}" font-size="10" fill="#555">{escape(shorten(caption, width // 6))}</text>'
-        )
+    for k, line in enumerate(captions):
+        y = height - 8 - 13 * (len(captions) - 1 - k)
+        parts.append(f'<text x="8" y="{y}" font-size="10" fill="#555">{escape(shorten(line, width // 6))}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -238,8 +238,9 @@ def png_chart(
     ax.set_ylabel(axis_label(unit, lang))
     ax.set_xlabel(t("chart_year", lang))
     if caption:
-        fig.text(0.01, 0.01, shorten(caption, size[0] // 6), fontsize="x-small", color="#555")
-        fig.tight_layout(rect=(0, 0.05, 1, 1))
+        lines = [shorten(line, size[0] // 6) for line in caption.splitlines()[:2]]
+        fig.text(0.01, 0.01, "\n".join(lines), fontsize="x-small", color="#555")
+        fig.tight_layout(rect=(0, 0.03 + 0.025 * len(lines) * 400 / size[1], 1, 1))
     else:
         fig.tight_layout()
     fig.savefig(path, format="png")

@@ -85,7 +85,8 @@ def source_text(source: SourceDoc, lang: str) -> str:
 
 
 def chart_caption(source: SourceDoc, observations: Sequence[Located], lang: str) -> str:
-    """Where a chart's figures come from: the targets' document and the observations' sources."""
+    """Where a chart's figures come from, two lines: the targets' document; the observations'
+    sources."""
     sources = list(dict.fromkeys(o.obs.source for o in observations))
     yearly = (
         t("chart_observations_source", lang, sources="; ".join(shorten(s, 60) for s in sources))
@@ -93,7 +94,7 @@ def chart_caption(source: SourceDoc, observations: Sequence[Located], lang: str)
         else t("chart_no_observations", lang)
     )
     target = f"{shorten(source.title, 40)} ({source.publisher}, {made_on(source.date, lang)})"
-    return t("chart_source", lang, source=f"{target}; {yearly}")
+    return t("chart_source", lang, source=target) + "\n" + yearly
 
 
 def summary_counts(term: TermStatus) -> dict[str, int]:
