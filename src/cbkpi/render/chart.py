@@ -230,7 +230,8 @@ def png_chart(
         x0, x1, lo, hi = bounds
         ticks, decimals = nice_ticks(lo, hi)
         ax.yaxis.set_major_locator(FixedLocator(ticks))
-        ax.set_ylim(min(lo, ticks[0]), max(hi, ticks[-1]))
+        pad = (ticks[-1] - ticks[0]) * 0.03  # a point on the lowest tick stays whole
+        ax.set_ylim(min(lo, ticks[0]) - pad, max(hi, ticks[-1]) + pad)
         ax.xaxis.set_major_locator(FixedLocator(list(range(x0, x1 + 1))))
         ax.set_xlim(x0 - 0.5, x1 + 0.5)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, lang, decimals)))
