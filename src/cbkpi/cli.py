@@ -19,7 +19,7 @@ from cbkpi.cli_options import Lang, LangOpt
 from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
-    from cbkpi.pipeline import IndicatorView, PipelineError, StatusReport
+    from cbkpi.pipeline import PipelineError
 
 app = typer.Typer(
     name="cbkpi",
@@ -242,54 +242,12 @@ def show(
         view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
     except PipelineError as exc:
         raise _fail(exc) from None
-    from cbkpi.filenames import FormatMismatch, chart_format, parse_size
+    from cbkpi.cli_files import chart_spec, write_chart
 
-    try:
-        spec = (chart_format(str(chart)), parse_size(chart_size)) if chart is not None else None
-    except FormatMismatch as exc:
-        typer.echo(f"cbkpi: {exc}", err=True)
-        raise typer.Exit(2) from None
+    spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
     print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
     if chart is not None and spec is not None:
-        _write_chart(chart, spec, view, lang.value, files, data_dir)
-
-
-def _write_chart(
-    path: Path,
-    spec: tuple[str, tuple[int, int]],
-    view: IndicatorView,
-    lang: str,
-    files: list[Path] | None,
-    data_dir: Path,
-) -> None:
-    from cbkpi.outputs import OutputRefused, check_destination, write_atomically, write_text_atomically
-    from cbkpi.render.chart import ChartUnavailable, png_chart, svg_chart
-    from cbkpi.render.report import chart_caption
-
-    fmt, (width, height) = spec
-    ind = view.main.indicator
-    title = f"{ind.label}. {ind.name.get(lang)}"
-    term = next(term for term, s in view.found if s is view.main)
-    caption = chart_caption(term.data.source, view.observations, lang)
-    try:
-        check_destination(path, [data_dir], files or [])
-        if fmt == "svg":
-            svg = svg_chart(view.series, lang, title, width, height, unit=ind.unit, caption=caption)
-            write_text_atomically(path, svg + "\n")
-        else:
-            write_atomically(
-                path,
-                lambda tmp: png_chart(
-                    view.series, lang, title, tmp, unit=ind.unit, caption=caption, size=(width, height)
-                ),
-            )
-    except (OutputRefused, ChartUnavailable) as exc:
-        typer.echo(f"cbkpi: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {path}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(str(path))
+        write_chart(chart, spec, view, lang.value, files, data_dir)
 
 
 @app.command()
@@ -311,16 +269,14 @@ def export(
 ) -> None:
     """Write the status of every indicator to a file for people who read it in Excel or a browser.
 
-    The format follows the file's extension (.xlsx .csv .json .md .html); a --format that
-    contradicts it is refused. xlsx: a sheet per term, a tracking sheet with observations, one
-    sheet of observations; numbers as numbers with formats by unit, comparators in their own
-    columns, frozen headers and filters. html: one self-contained page for the screen and A4
-    print, with a summary and a chart of every quantified indicator. csv, json, markdown: as
-    `cbkpi status --format`. The file is written atomically; the data folder, YAML files and
-    the input files are never overwritten. -o - writes to standard output (xlsx only to a pipe).
+    The format follows the extension of -o (.xlsx .csv .json .md .html); a contradicting
+    --format is refused. xlsx: sheets per term, tracking and observations, numbers formatted by
+    unit, comparators in columns, filters. html: a printable report with a summary and charts.
+    Written atomically, never into the data folder or over an input; -o - is standard output.
 
     Example: cbkpi export -o report.html --lang en
     """
+    from cbkpi.cli_files import export_to_stdout
     from cbkpi.filenames import BINARY_FORMATS, STDOUT, FormatMismatch, export_format
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
@@ -340,7 +296,7 @@ def export(
     except PipelineError as exc:
         raise _fail(exc) from None
     if to_stdout:
-        _export_to_stdout(fmt, report, lang.value)
+        export_to_stdout(fmt, report, lang.value)
         return
     try:
         EXPORT.get(fmt)(output, report, lang.value)
@@ -348,20 +304,3 @@ def export(
         typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(str(output))
-
-
-def _export_to_stdout(fmt: str, report: StatusReport, lang: str) -> None:
-    """The export written to a private temporary file, then copied to standard output."""
-    import tempfile
-
-    from cbkpi.filenames import BINARY_FORMATS
-
-    with tempfile.TemporaryDirectory(prefix="cbkpi-") as tmp:
-        path = Path(tmp) / f"export.{fmt}"
-        EXPORT.get(fmt)(path, report, lang)
-        if fmt in BINARY_FORMATS:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(path.read_bytes())
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(path.read_text(encoding="utf-8"))
