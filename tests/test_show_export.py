@@ -54,9 +54,9 @@ def test_show_everything_about_one_indicator(obs: Path, cli: Cli) -> None:
 
 
 def test_show_unknown_id_suggests(cli: Cli) -> None:
-    result = cli(["show", "trade_turnovr", "--file", str(TARGETS)])
+    result = cli(["show", "trade_turnovr", "--file", str(TARGETS), "--lang", "en"])
     assert result.exit_code == 2
-    assert "did you mean trade_turnover" in result.output
+    assert "did you mean:\n  4 trade_turnover (Import-export turnover" in result.output
 
 
 def test_show_png(obs: Path, tmp_path: Path, cli: Cli) -> None:

@@ -62,7 +62,7 @@ def test_minimal_form_works_as_written(tmp_path: Path, cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("vi", ["Theo dõi tiến độ đến năm 2024", "tiến bộ vừa phải", "chưa có số liệu"]),
+        ("vi", ["Theo dõi tiến độ đến năm 2024", "chậm hơn tiến độ", "chưa có số liệu"]),
         ("en", ["Progress up to 2024", "moderate progress", "no data"]),
     ],
 )

@@ -15,8 +15,9 @@ import typer
 
 from cbkpi import __version__
 from cbkpi.cli_calc import calc_app
-from cbkpi.cli_options import Lang, LangOpt
-from cbkpi.formats import AUDIT, EXPORT, STATUS, VALIDATE, Registry
+from cbkpi.cli_help import LocalisedGroup
+from cbkpi.cli_options import Lang, LangOpt, WidthOpt, colour
+from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import PipelineError
@@ -33,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=LocalisedGroup,
 )
 
 FilesArg = Annotated[
@@ -58,6 +60,9 @@ def main(
     ] = False,
 ) -> None:
     """cbkpi: indicators and targets of Cao Bằng province."""
+    from cbkpi.i18n import set_message_lang
+
+    set_message_lang(None)  # CBKPI_LANG, else English, unless the command has --lang
 
 
 def _choices(registry: Registry[Any]) -> Any:
@@ -68,16 +73,23 @@ def _choices(registry: Registry[Any]) -> Any:
 
 if TYPE_CHECKING:
     StatusFormat = str
+    ListFormat = str
     AuditFormat = str
     ExportFormat = str
     ValidateFormat = str
 else:
-    StatusFormat, AuditFormat = _choices(STATUS), _choices(AUDIT)
+    StatusFormat, AuditFormat, ListFormat = _choices(STATUS), _choices(AUDIT), _choices(LIST)
     ExportFormat, ValidateFormat = _choices(EXPORT), _choices(VALIDATE)
 
 
 def _format_option(help_text: str) -> Any:
     return typer.Option("--format", "-f", help=help_text)
+
+
+def _use_lang(lang: Lang) -> None:
+    from cbkpi.i18n import set_message_lang
+
+    set_message_lang(lang.value)
 
 
 def _fail(exc: PipelineError) -> typer.Exit:
@@ -142,10 +154,7 @@ def status(
     output_format: Annotated[
         StatusFormat, _format_option("table (rich), json (raw numbers), csv, markdown.")
     ] = "table",
-    width: Annotated[
-        int | None,
-        typer.Option("--width", min=40, help="Table width in columns (default: the terminal's; 100 when piped)."),
-    ] = None,
+    width: WidthOpt = None,
     as_of: Annotated[
         int | None,
         typer.Option(
@@ -168,6 +177,7 @@ def status(
 
     Example: cbkpi status --lang en --format json
     """
+    _use_lang(lang)
     from cbkpi.pipeline import PipelineError, build_report
 
     try:
@@ -177,12 +187,37 @@ def status(
     STATUS.get(output_format)(report, lang.value, width, sys.stdout)
 
 
+@app.command("list")
+def list_indicators(
+    files: FilesArg = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[ListFormat, _format_option("table, json or csv.")] = "table",
+    width: WidthOpt = None,
+    data_dir: DataDirOpt = Path("data"),
+) -> None:
+    """Every indicator: id, number, name, unit and the terms that have it.
+
+    `cbkpi show` takes any of them: the id, the number (14, 9b) or a piece of the name without
+    accents ("che phu rung"). Example: cbkpi list --format csv
+    """
+    _use_lang(lang)
+    from cbkpi.lookup import entries
+    from cbkpi.pipeline import PipelineError, load_valid
+
+    try:
+        report = load_valid(files, data_dir)
+    except PipelineError as exc:
+        raise _fail(exc) from None
+    LIST.get(output_format)(entries(report.loaded), lang.value, width, sys.stdout)
+
+
 @app.command()
 def audit(
     files: FilesArg = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[AuditFormat, _format_option("text, json or markdown.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
+    width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Recompute every printed ratio and growth claim and say whether the print is right.
@@ -192,6 +227,7 @@ def audit(
 
     Example: cbkpi audit --strict --format json
     """
+    _use_lang(lang)
     from cbkpi.audit import AGREES
     from cbkpi.pipeline import PipelineError, build_report
 
@@ -199,7 +235,12 @@ def audit(
         items = build_report(files, data_dir).audit_items()
     except PipelineError as exc:
         raise _fail(exc) from None
-    typer.echo(AUDIT.get(output_format)(items, lang.value), nl=False)
+    from cbkpi.render.audit import highlight
+    from cbkpi.render.fit import terminal_width
+
+    cols = width or terminal_width()
+    text = AUDIT.get(output_format)(items, lang.value, cols)
+    typer.echo(highlight(text) if output_format == "text" and colour() else text, nl=False)
     if strict and any(item.verdict != AGREES for item in items):
         raise typer.Exit(1)
 
@@ -209,7 +250,13 @@ app.add_typer(calc_app, name="calc")
 
 @app.command()
 def show(
-    indicator_id: Annotated[str, typer.Argument(metavar="ID", help="Indicator id, e.g. trade_turnover.")],
+    indicator_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="Id (trade_turnover), number as printed (14, 9b) or part of the name, accents optional.",
+        ),
+    ],
     files: Annotated[
         list[Path] | None, typer.Option("--file", help="Data or observations file (repeatable). Default: ./data.")
     ] = None,
@@ -226,6 +273,7 @@ def show(
     chart_size: Annotated[
         str, typer.Option("--chart-size", help="The chart file's size in pixels, WIDTHxHEIGHT.")
     ] = "800x400",
+    width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """One indicator in full: targets, results, every observation with its source, every
@@ -233,19 +281,21 @@ def show(
 
     Example: cbkpi show trade_turnover --lang en --chart trade.svg --chart-size 1200x600
     """
-    from rich.console import Console
-
+    _use_lang(lang)
     from cbkpi.pipeline import PipelineError, build_report, find_indicator
+    from cbkpi.render.fit import make_console
     from cbkpi.render.show import print_show
 
     try:
-        view = find_indicator(build_report(files, data_dir, as_of), indicator_id)
+        view = find_indicator(build_report(files, data_dir, as_of), indicator_id, lang.value)
     except PipelineError as exc:
         raise _fail(exc) from None
     from cbkpi.cli_files import chart_spec, write_chart
 
     spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
-    print_show(Console(), view.found, view.observations, view.effective, view.tracking, view.series, lang.value)
+    print_show(
+        make_console(width), view.found, view.observations, view.effective, view.tracking, view.series, lang.value
+    )
     if chart is not None and spec is not None:
         write_chart(chart, spec, view, lang.value, files, data_dir)
 
@@ -276,6 +326,7 @@ def export(
 
     Example: cbkpi export -o report.html --lang en
     """
+    _use_lang(lang)
     from cbkpi.cli_files import export_to_stdout
     from cbkpi.filenames import BINARY_FORMATS, STDOUT, FormatMismatch, export_format
     from cbkpi.outputs import OutputRefused, check_destination

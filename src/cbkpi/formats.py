@@ -7,7 +7,9 @@ the registry's keys: a new format is one renderer module and one entry here.
 Renderer signatures, one per command:
 
 - status: ``(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None``
-- audit: ``(items: Sequence[AuditItem], lang: str) -> str`` (the whole output)
+- audit: ``(items: Sequence[AuditItem], lang: str, width: int | None) -> str`` (the whole
+  output; ``width`` is the terminal's, None when piped: used by ``text``)
+- list: ``(entries: Sequence[Entry], lang: str, width: int | None, out: TextIO) -> None``
 - export: ``(path: Path, report: StatusReport, lang: str) -> None`` (writes ``path`` atomically)
 - validate: ``(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str`` (one line less
   than the output: the CLI ends it with a newline)
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TextIO, TypeVar, cast
 if TYPE_CHECKING:
     from cbkpi.audit import AuditItem
     from cbkpi.diagnostics import Diagnostic
+    from cbkpi.lookup import Entry
     from cbkpi.pipeline import StatusReport
 
 
@@ -31,7 +34,11 @@ class StatusRenderer(Protocol):
 
 
 class AuditRenderer(Protocol):
-    def __call__(self, items: Sequence[AuditItem], lang: str) -> str: ...
+    def __call__(self, items: Sequence[AuditItem], lang: str, width: int | None = None) -> str: ...
+
+
+class ListRenderer(Protocol):
+    def __call__(self, entries: Sequence[Entry], lang: str, width: int | None, out: TextIO) -> None: ...
 
 
 class ExportWriter(Protocol):
@@ -79,6 +86,15 @@ AUDIT: Registry[AuditRenderer] = Registry(
         "text": "cbkpi.render.audit:as_text",
         "json": "cbkpi.render.audit:as_json_document",
         "markdown": "cbkpi.render.audit:as_markdown",
+    },
+)
+
+LIST: Registry[ListRenderer] = Registry(
+    "list",
+    {
+        "table": "cbkpi.render.indicators:write_table",
+        "json": "cbkpi.render.indicators:write_json",
+        "csv": "cbkpi.render.indicators:write_csv",
     },
 )
 

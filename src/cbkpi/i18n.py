@@ -121,61 +121,63 @@ LABELS: dict[str, dict[str, str]] = {
     "reach": {"vi": "", "en": ""},
     # target kinds
     "kind_growth_rate": {"vi": "tăng bình quân {comp}{value}%/năm", "en": "grow {comp}{value}%/yr on average"},
-    "kind_points": {"vi": "giảm {comp}{value} điểm %/năm", "en": "down {comp}{value} pp/yr"},
-    "kind_count": {"vi": "{comp}{value} {unit}/năm", "en": "{comp}{value} {unit}/yr"},
+    "kind_points": {"vi": "giảm {comp}{value} điểm phần trăm mỗi năm", "en": "down {comp}{value} pp/yr"},
+    "kind_count": {"vi": "{comp}{value} {unit} mỗi năm", "en": "{comp}{value} {unit}/yr"},
     "kind_count_per_unit": {"vi": "{comp}{value} {unit}/{per}/năm", "en": "{comp}{value} per {per} per year ({unit})"},
     "kind_maintain": {"vi": "duy trì {value}", "en": "maintain {value}"},
-    "kind_level": {"vi": "{comp}{value} vào năm {year}", "en": "{comp}{value} by {year}"},
-    "kind_milestone": {"vi": "hoàn thành năm {year}", "en": "done by {year}"},
+    "kind_level": {"vi": "năm {year} đạt {comp}{value}", "en": "{comp}{value} by {year}"},
+    "kind_milestone": {"vi": "hoàn thành trong năm {year}", "en": "done by {year}"},
     "kind_qualitative": {"vi": "định tính", "en": "qualitative"},
     # status words
     "yes": {"vi": "đạt", "en": "yes"},
-    "no": {"vi": "không", "en": "no"},
+    "no": {"vi": "không đạt", "en": "no"},
     "unknown": {"vi": "chưa rõ", "en": "unknown"},
     "estimate": {"vi": "ước", "en": "est."},
     "agrees": {"vi": "khớp", "en": "agrees"},
-    "within_rounding": {"vi": "khớp trong sai số làm tròn", "en": "within rounding"},
+    "within_rounding": {"vi": "khớp trong phạm vi làm tròn", "en": "within rounding"},
     "disagrees": {"vi": "không khớp", "en": "disagrees"},
     "not_computable": {"vi": "không tính được", "en": "not computable"},
     "growth_implies_level": {
-        "vi": "tăng {rate}%/năm cho {implied} vào năm {year}, vượt mục tiêu {level} (chỉ cần {required}%/năm)",
+        "vi": "tăng bình quân {rate}%/năm thì năm {year} đạt {implied}, vượt mục tiêu {level} (mục tiêu này chỉ cần tăng {required}%/năm)",
         "en": "+{rate}%/yr gives {implied} in {year}, above the {level} target (which needs {required}%/yr)",
     },
     "level_needs_more": {
-        "vi": "tăng {rate}%/năm chỉ cho {implied} vào năm {year}, chưa tới mục tiêu {level} (cần {required}%/năm)",
+        "vi": "tăng bình quân {rate}%/năm thì năm {year} chỉ đạt {implied}, chưa tới mục tiêu {level} (cần tăng {required}%/năm)",
         "en": "+{rate}%/yr gives only {implied} in {year}, short of the {level} target (needs {required}%/yr)",
     },
     # tracking (status --as-of)
     "title_tracking": {"vi": "Theo dõi tiến độ đến năm {year}", "en": "Progress up to {year}"},
     "col_latest": {"vi": "Mới nhất", "en": "Latest"},
-    "col_pace": {"vi": "Tốc độ thực tế/cần", "en": "Pace obs./req."},
+    "col_pace": {"vi": "Tốc độ thực tế / cần", "en": "Pace obs. / req."},
     "col_status": {"vi": "Trạng thái", "en": "Status"},
     "col_projected": {"vi": "Dự báo", "en": "Projected"},
-    "col_needed": {"vi": "Cần/năm", "en": "Needed/yr"},
+    "col_needed": {"vi": "Cần mỗi năm", "en": "Needed a year"},
     "met": {"vi": "đã đạt", "en": "met"},
     "on_track": {"vi": "đúng tiến độ", "en": "on track"},
-    "moderate_progress": {"vi": "tiến bộ vừa phải", "en": "moderate progress"},
-    "insufficient_progress": {"vi": "tiến bộ chưa đủ", "en": "insufficient progress"},
-    "moving_away": {"vi": "đi xa mục tiêu", "en": "moving away"},
-    "no_longer_reachable": {"vi": "không còn đạt được", "en": "no longer reachable"},
+    "moderate_progress": {"vi": "chậm hơn tiến độ", "en": "moderate progress"},
+    "insufficient_progress": {"vi": "chậm xa tiến độ", "en": "insufficient progress"},
+    "moving_away": {"vi": "đi ngược mục tiêu", "en": "moving away"},
+    "no_longer_reachable": {"vi": "không còn khả năng đạt", "en": "no longer reachable"},
     "no_data": {"vi": "chưa có số liệu", "en": "no data"},
     "not_assessable": {"vi": "chưa đánh giá được", "en": "not assessable"},
-    "missing_years": {"vi": "thiếu năm {years}", "en": "missing {years}"},
+    "missing_years": {"vi": "thiếu số liệu năm {years}", "en": "missing {years}"},
     # charts and `show`
     "series_baseline": {"vi": "cơ sở", "en": "baseline"},
     "series_observed": {"vi": "thực tế", "en": "observed"},
-    "series_required": {"vi": "lộ trình cần", "en": "required path"},
+    "series_required": {"vi": "lộ trình cần đạt", "en": "required path"},
     "series_target": {"vi": "mục tiêu", "en": "target"},
     "show_id": {"vi": "Mã", "en": "Id"},
     "show_area": {"vi": "Lĩnh vực", "en": "Area"},
     "show_direction": {"vi": "Tốt hơn khi", "en": "Better when"},
     "higher": {"vi": "cao hơn", "en": "higher"},
     "lower": {"vi": "thấp hơn", "en": "lower"},
+    "better_higher": {"vi": "càng cao càng tốt", "en": "higher is better"},
+    "better_lower": {"vi": "càng thấp càng tốt", "en": "lower is better"},
     "show_source": {"vi": "nguồn: dòng {line}", "en": "source: line {line}"},
     "show_targets": {"vi": "Mục tiêu", "en": "Targets"},
     "show_results": {"vi": "Kết quả nhiệm kỳ {start}-{end}", "en": "Results {start}-{end}"},
     "show_observations": {"vi": "Số liệu theo năm", "en": "Yearly observations"},
-    "show_superseded": {"vi": "đã được thay thế", "en": "superseded"},
+    "show_superseded": {"vi": "đã có số liệu thay thế", "en": "superseded"},
     "show_chart": {"vi": "Biểu đồ", "en": "Chart"},
     "show_no_observations": {"vi": "Chưa có số liệu theo năm.", "en": "No yearly observations."},
     "col_year": {"vi": "Năm", "en": "Year"},
@@ -194,14 +196,187 @@ LABELS: dict[str, dict[str, str]] = {
     "not_numeric": {"vi": "không phải số", "en": "not numeric"},
     "result_is_lower_bound": {"vi": "kết quả là cận dưới", "en": "result is a lower bound"},
     "agreement": {"vi": "Hai mục tiêu của {id}", "en": "The two targets of {id}"},
+    "agreement_named": {"vi": "Hai mục tiêu về {name}", "en": "The two targets for {name}"},
     "already_met": {"vi": "đã đạt từ năm cơ sở", "en": "met at baseline"},
+    "audit_headline": {
+        "vi": "{disagrees}/{n} số liệu không khớp ({agrees} khớp, {within} khớp khi làm tròn, {nc} không tính được)",
+        "en": "{disagrees} of {n} figures disagree ({agrees} agree, {within} within rounding, {nc} not computable)",
+    },
+    "lookup_none": {"vi": "không có chỉ tiêu nào ứng với {query!r}", "en": "no indicator matches {query!r}"},
+    "lookup_ambiguous": {
+        "vi": "có nhiều chỉ tiêu ứng với {query!r}; hãy ghi mã hoặc số thứ tự của một chỉ tiêu:",
+        "en": "several indicators match {query!r}; give the id or the number of one:",
+    },
+    "did_you_mean": {"vi": "có phải là:", "en": "did you mean:"},
+    "lookup_hint": {
+        "vi": "`cbkpi list` liệt kê mọi chỉ tiêu với mã và số thứ tự.",
+        "en": "`cbkpi list` lists every indicator with its id and number.",
+    },
+    "col_id": {"vi": "Mã", "en": "Id"},
+    "col_term": {"vi": "Nhiệm kỳ", "en": "Term"},
     "summary_audit": {
-        "vi": "{n} số liệu được kiểm tra: {agrees} khớp, {within} khớp trong sai số làm tròn, {disagrees} không khớp, {nc} không tính được",
+        "vi": "Đã kiểm tra {n} số liệu: {agrees} khớp, {within} khớp trong phạm vi làm tròn, {disagrees} không khớp, {nc} không tính được",
         "en": "{n} figures audited: {agrees} agree, {within} within rounding, {disagrees} disagree, {nc} not computable",
     },
 }
 
 LABELS.update(FILE_LABELS)
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # data errors (cbkpi.schema_messages): plain words, no library jargon
+    "msg_missing": {"vi": "thiếu khóa bắt buộc {name!r}", "en": "missing required key {name!r}"},
+    "msg_unknown_key": {"vi": "khóa {name!r} không dùng được ở đây", "en": "unknown key {name!r}"},
+    "msg_did_you_mean": {"vi": "có phải là {close!r}?", "en": "did you mean {close!r}?"},
+    "msg_keys_doc": {
+        "vi": "xem các khóa được phép trong docs/data-format.md",
+        "en": "see docs/data-format.md for the keys allowed here",
+    },
+    "msg_comma_decimal": {
+        "vi": "{got!r} là chữ, không phải số: trong YAML số thập phân viết bằng dấu chấm, hãy viết {fixed}",
+        "en": "{got!r} is text, not a number: YAML writes decimals with a point, write {fixed}",
+    },
+    "msg_quoted_number": {
+        "vi": "{got!r} là chữ, không phải số: hãy bỏ dấu ngoặc kép, viết {fixed}",
+        "en": "{got!r} is text, not a number: remove the quotes, write {fixed}",
+    },
+    "msg_not_number": {"vi": "cần một số, nhưng đây là {got}", "en": "expected a number, got {got}"},
+    "msg_not_whole": {"vi": "cần một số nguyên, nhưng đây là {got}", "en": "expected a whole number, got {got}"},
+    "msg_not_bool": {"vi": "cần true hoặc false, nhưng đây là {got}", "en": "expected true or false, got {got}"},
+    "msg_not_text": {"vi": "cần một đoạn chữ, nhưng đây là {got}", "en": "expected text, got {got}"},
+    "msg_not_list": {
+        "vi": "cần một danh sách (các dòng '- ...'), nhưng đây là {got}",
+        "en": "expected a list ('- ...' lines), got {got}",
+    },
+    "msg_not_mapping": {
+        "vi": "cần các cặp 'khóa: giá trị', nhưng đây là {got}",
+        "en": "expected 'key: value' pairs, got {got}",
+    },
+    "msg_choice": {
+        "vi": "không dùng được {got!r} ở đây; chỉ nhận: {expected}",
+        "en": "{got!r} is not allowed here; expected one of: {expected}",
+    },
+    "msg_kind": {
+        "vi": "không có loại mục tiêu {got!r}; chỉ nhận: {expected}",
+        "en": "unknown target kind {got!r}; expected one of: {expected}",
+    },
+    "msg_too_small": {
+        "vi": "{got} quá nhỏ: phải từ {bound} trở lên",
+        "en": "{got} is too small: expected at least {bound}",
+    },
+    "msg_too_large": {"vi": "{got} quá lớn: tối đa là {bound}", "en": "{got} is too large: expected at most {bound}"},
+    "msg_not_above": {
+        "vi": "{got} quá nhỏ: phải lớn hơn {bound}",
+        "en": "{got} is too small: expected more than {bound}",
+    },
+    "msg_not_below": {
+        "vi": "{got} quá lớn: phải nhỏ hơn {bound}",
+        "en": "{got} is too large: expected less than {bound}",
+    },
+    "msg_too_short": {"vi": "quá ngắn: cần ít nhất {bound} mục", "en": "too short: expected at least {bound} item(s)"},
+    "msg_too_long": {"vi": "quá dài: tối đa {bound} mục", "en": "too long: expected at most {bound} item(s)"},
+    "or": {"vi": "hoặc", "en": "or"},
+    "msg_empty_text": {"vi": "không được để trống", "en": "must not be empty"},
+}
+LABELS.update(MESSAGES)
+
+HELP_VI: dict[str, str] = {
+    # --help in Vietnamese (CBKPI_LANG=vi; cbkpi.cli_help): "command" or "command:parameter",
+    # "*:parameter" for a parameter of any command
+    "cbkpi": (
+        "Chỉ tiêu và mục tiêu trong Báo cáo chính trị tỉnh Cao Bằng 2020-2025: kiểm tra dữ liệu, "
+        "tính tốc độ tăng và mức đạt, kiểm tra các tỉ lệ in trong báo cáo.\n\n"
+        "Mã thoát: 0 thành công, 1 dữ liệu sai (hoặc có phát hiện với --strict), 2 gọi lệnh sai hoặc "
+        "không đọc được tệp, 3 lỗi nội bộ."
+    ),
+    "validate": (
+        "Kiểm tra tệp dữ liệu theo lược đồ và các quy tắc rà soát.\n\n"
+        "Kiểm tra: cú pháp YAML, khóa trùng, lược đồ (kiểu, khóa bắt buộc, đơn vị và loại mục tiêu), "
+        "mã không trùng, năm trong nhiệm kỳ, năm cơ sở trước năm mục tiêu, giá trị hợp với đơn vị, "
+        "các tỉ trọng cộng lại bằng 100 %. Mã thoát 0 hợp lệ, 1 không hợp lệ, 2 không đọc được tệp.\n\n"
+        "Ví dụ: cbkpi validate data/targets_2025.yaml --format github"
+    ),
+    "schema": "In lược đồ JSON (draft 2020-12) của các tệp dữ liệu.",
+    "units": "Liệt kê các đơn vị mà tệp dữ liệu được dùng, với tên gọi.",
+    "status": (
+        "Tình hình của từng chỉ tiêu.\n\n"
+        "Tệp mục tiêu: giá trị cơ sở, mục tiêu, tốc độ tăng hằng năm cần đạt, giá trị cuối kỳ mà mục "
+        "tiêu tăng trưởng dẫn tới, và hai mục tiêu của một chỉ tiêu có khớp nhau không. Tệp kết quả: "
+        "mục tiêu, kết quả, mức đạt và tỉ lệ báo cáo ghi.\n\n"
+        "Có số liệu theo năm (data/observations/*.yaml) thì theo dõi tiến độ đến --as-of: số liệu mới "
+        "nhất, tốc độ thực tế và cần đạt, trạng thái, dự báo cuối kỳ, tốc độ còn cần mỗi năm.\n\n"
+        "Ví dụ: cbkpi status --lang en --format json"
+    ),
+    "list": (
+        "Mọi chỉ tiêu: mã, số thứ tự, tên, đơn vị và các nhiệm kỳ có chỉ tiêu đó.\n\n"
+        "`cbkpi show` nhận mã, số thứ tự (14, 9b) hoặc một phần tên, có dấu hay không dấu "
+        '("che phu rung"). Ví dụ: cbkpi list --format csv'
+    ),
+    "audit": (
+        "Tính lại mọi tỉ lệ và tốc độ tăng in trong báo cáo và cho biết số in có đúng không.\n\n"
+        "Kết luận: khớp, khớp trong phạm vi làm tròn, không khớp, không tính được. Dữ liệu không bị "
+        "thay đổi.\n\nVí dụ: cbkpi audit --strict --format json"
+    ),
+    "show": (
+        "Toàn bộ về một chỉ tiêu: mục tiêu, kết quả, từng số liệu theo năm với nguồn, mọi số đã tính "
+        'và biểu đồ.\n\nVí dụ: cbkpi show "che phu rung" --png rung.png'
+    ),
+    "export": (
+        "Ghi tình hình mọi chỉ tiêu ra tệp để đọc bằng Excel hoặc trình duyệt. Tệp được ghi an toàn "
+        "(thay cả tệp một lần); thư mục dữ liệu và các tệp đầu vào không bao giờ bị ghi đè.\n\n"
+        "Ví dụ: cbkpi export --format html -o baocao.html"
+    ),
+    "calc": "Các công thức của docs/methodology.md trên số gõ vào dòng lệnh (4,5 hoặc 4.5).",
+    "calc required": "Tốc độ tăng hằng năm cần để đi từ BASELINE tới TARGET trong --years năm.",
+    "calc cagr": "Tốc độ tăng bình quân năm từ START tới END trong --years năm.",
+    "calc implied": "Giá trị cuối khi BASELINE tăng RATE %/năm trong --years năm.",
+    "calc achieved": "Mức đạt (%): ACTUAL / TARGET × 100 (TARGET / ACTUAL với --direction lower).",
+    "*:lang": "Ngôn ngữ của nhãn, số (vi: 1.650,5; en: 1,650.5) và thông báo.",
+    "*:width": (
+        "Độ rộng tính bằng cột (mặc định: của cửa sổ dòng lệnh; 80 khi chuyển qua ống). Bảng giữ "
+        "nguyên mọi con số; dưới 60 cột mỗi dòng dữ liệu in thành một khối."
+    ),
+    "*:data_dir": "Thư mục tìm tệp dữ liệu khi không nêu tệp nào.",
+    "*:files": "Các tệp YAML: tệp dữ liệu và tệp số liệu theo năm. Mặc định: mọi *.yaml trong ./data.",
+    "*:as_of": "Theo dõi tiến độ đến năm này (mặc định: năm mới nhất có số liệu).",
+    "*:output_format": "Định dạng đầu ra.",
+    "*:strict": "Thoát với mã 1 khi có số không khớp (dùng cho CI).",
+    "*:indicator_id": "Mã (trade_turnover), số thứ tự như in (14, 9b) hoặc một phần tên, có dấu hay không.",
+    "*:file": "Tệp dữ liệu hoặc tệp số liệu theo năm (lặp lại được). Mặc định: ./data.",
+    "*:png": "Ghi thêm biểu đồ ra tệp PNG này (cần cbkpi[charts]).",
+    "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần).",
+    "*:version": "In phiên bản rồi thoát.",
+    "*:years": "Số năm (hữu hạn, ≥ 0).",
+    "*:notation": "Cách viết số: vi (4,5) hoặc en (4.5). Mặc định: tự nhận biết.",
+    "*:json_out": "In {value, reason, note} dạng JSON.",
+    "*:direction": "lower: càng thấp càng tốt (mục tiêu/kết quả).",
+    "*:start": "Giá trị đầu.",
+    "*:end": "Giá trị cuối.",
+    "*:baseline": "Giá trị đầu.",
+    "*:target": "Mục tiêu (một mức, hoặc tốc độ mục tiêu).",
+    "*:rate": "Tốc độ tăng, % mỗi năm.",
+    "*:actual": "Kết quả (một mức, hoặc tốc độ đạt được).",
+}
+
+_MESSAGE_LANG: list[str] = []
+"""The language chosen by ``--lang`` for messages of this run (see :func:`message_lang`)."""
+
+
+def set_message_lang(lang: str | None) -> None:
+    """Messages of this run in ``lang`` (a command with ``--lang`` calls it first)."""
+    _MESSAGE_LANG[:] = [lang] if lang else []
+
+
+def message_lang() -> str:
+    """The language of error messages: ``--lang`` where the command has it, else the
+    ``CBKPI_LANG`` environment variable (``vi`` or ``en``), else English: diagnostics are read
+    by CI logs and editors, and name the data's (English) keys."""
+    import os
+
+    if _MESSAGE_LANG:
+        return _MESSAGE_LANG[0]
+    env = os.environ.get("CBKPI_LANG", "").strip().lower()
+    return env if env in ("vi", "en") else "en"
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -52,8 +52,6 @@ FILE_LABELS: dict[str, dict[str, str]] = {
     "h_estimate": {"vi": "Ước tính", "en": "Estimate"},
     "h_revises": {"vi": "Điều chỉnh số cũ", "en": "Revises"},
     "sheet_tracking": {"vi": "Theo dõi đến {year}", "en": "Tracking to {year}"},
-    "higher": {"vi": "cao hơn", "en": "higher"},
-    "lower": {"vi": "thấp hơn", "en": "lower"},
     # the HTML report
     "report_title": {
         "vi": "Chỉ tiêu phát triển {province}, nhiệm kỳ {terms}",

@@ -64,23 +64,28 @@ def _where(path: Path_) -> str:
 
 
 def _message(error: dict[str, Any], path: Path_) -> str:
+    from cbkpi.i18n import message_lang, t
+    from cbkpi.schema_messages import plain
+
+    lang = message_lang()
     kind = error["type"]
     where = _where(path)
     if kind == "missing":
-        return f"{_where(path[:-1])}: missing required key {error['loc'][-1]!r}"
+        return f"{_where(path[:-1])}: " + t("msg_missing", lang, name=error["loc"][-1])
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         close = difflib.get_close_matches(name, sorted(_all_keys()), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see docs/data-format.md for the keys allowed here"
-        return f"{where}: unknown key {name!r}{hint}"
+        hint = t("msg_did_you_mean", lang, close=close[0]) if close else t("msg_keys_doc", lang)
+        return f"{where}: " + t("msg_unknown_key", lang, name=name) + f"; {hint}"
+    said = plain(error, lang)
+    if said is not None:
+        return f"{where}: {said}"
     msg = str(error["msg"])
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
-    if kind == "union_tag_invalid":
-        msg = f"unknown target kind {error.get('input')!r}; expected one of: {error['ctx']['expected_tags']}"
     given = error.get("input")
     suffix = ""
-    if kind not in ("union_tag_invalid", "value_error") and not isinstance(given, (dict, list)):
+    if kind != "value_error" and not isinstance(given, (dict, list)):
         suffix = f" (got {shorten(repr(given))})"
     return f"{where}: {msg}{suffix}"
 

@@ -106,7 +106,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             yield _diag(
                 item,
                 "indicator",
-                f"unknown indicator id {o.indicator!r}; expected an id of a targets file",
+                f"unknown indicator id {o.indicator!r}; {_did_you_mean(o.indicator, list(terms))}",
                 "unknown-id",
                 positions,
             )
@@ -179,3 +179,13 @@ def values_by_indicator(files: Sequence[LoadedObservations]) -> dict[str, dict[i
         ind: {year: float(item.obs.value) for year, item in per.items()}
         for ind, per in effective(located(files)).items()
     }
+
+
+def _did_you_mean(name: str, ids: Sequence[str]) -> str:
+    """``did you mean 'forest_cover'?`` for a mistyped id, else what was expected."""
+    from cbkpi.lookup import closest_ids
+
+    close = closest_ids(name, ids)
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return "expected an id of a targets file (`cbkpi list` lists them)"

@@ -8,7 +8,6 @@ module knows nothing of terminals.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,15 +106,27 @@ class IndicatorView:
     series: list[Series]
 
 
-def find_indicator(report: StatusReport, indicator_id: str) -> IndicatorView:
-    """The indicator ``indicator_id``; an unknown id raises :class:`PipelineError` (exit 2) with
-    the closest ids."""
+def find_indicator(report: StatusReport, query: str, lang: str = "en") -> IndicatorView:
+    """The indicator ``query`` names: its id, its number as printed or a piece of its name
+    (:func:`cbkpi.lookup.find`). None or several raise :class:`PipelineError` (exit 2) with the
+    closest indicators or the candidates, in ``lang``."""
+    from cbkpi.i18n import t
+    from cbkpi.lookup import describe, find
+
+    looked = find(query, report.validation.loaded)
+    if len(looked.found) != 1:
+        if looked.found:
+            head = t("lookup_ambiguous", lang, query=query)
+            listed = looked.found
+        else:
+            head = t("lookup_none", lang, query=query)
+            listed = looked.close
+        lines = [f"cbkpi: {head}" + (f"; {t('did_you_mean', lang)}" if listed and not looked.found else "")]
+        lines += [f"  {describe(e, lang)}" for e in listed]
+        lines.append(t("lookup_hint", lang))
+        raise PipelineError(lines, 2)
+    indicator_id = looked.found[0].indicator.id
     found = [(term, ind) for term in report.terms for ind in term.indicators if ind.indicator.id == indicator_id]
-    if not found:
-        ids = sorted({ind.id for f in report.validation.loaded for ind in f.model.indicators})
-        close = difflib.get_close_matches(indicator_id, ids, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `cbkpi status --format csv` lists the ids"
-        raise PipelineError([f"cbkpi: no indicator with id {indicator_id!r}{hint}"], 2)
     items = [o for o in report.observations if o.obs.indicator == indicator_id]
     tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
     main = next((s for term, s in found if term.data.kind == "targets"), found[0][1])

@@ -359,7 +359,7 @@ CASES: list[Case] = [
     Case("top-level-scalar", write("hello\n"), 1, lines=(1,), expect=("top level",)),
     Case("multi-document", write(MINIMAL + "---\n" + MINIMAL), 1, lines=(21,), expect=("second yaml document",)),
     # -- wrong types at several levels ----------------------------------------------------
-    Case("type-indicators-string", write(_head() + 'indicators: "none"\n'), 1, lines=(4,), expect=("valid list",)),
+    Case("type-indicators-string", write(_head() + 'indicators: "none"\n'), 1, lines=(4,), expect=("expected a list",)),
     Case(
         "type-target-value-string",
         write(edit({18: '        value: "sixty"'})),
@@ -367,13 +367,13 @@ CASES: list[Case] = [
         lines=(18,),
         expect=("expected a number",),
     ),
-    Case("type-year-float", write(edit({19: "        year: 2025.0"})), 1, lines=(19,), expect=("integer",)),
+    Case("type-year-float", write(edit({19: "        year: 2025.0"})), 1, lines=(19,), expect=("whole number",)),
     Case(
         "type-ref-line-string",
         write(edit({20: '        ref: {line: "20", quote: "q"}'})),
         1,
         lines=(20,),
-        expect=("integer",),
+        expect=("whole number",),
     ),
     Case(
         "type-baseline-list",
@@ -433,7 +433,7 @@ CASES: list[Case] = [
         write(edit({20: "        ref: {line: -3, quote: q}"})),
         1,
         lines=(20,),
-        expect=("greater than or equal to 1",),
+        expect=("-3 is too small: expected at least 1",),
     ),
     # -- duplicates -----------------------------------------------------------------------
     Case(

@@ -75,24 +75,64 @@ def summary(items: Sequence[AuditItem], lang: str) -> str:
     )
 
 
-def as_text(items: Sequence[AuditItem], lang: str) -> str:
-    """Two lines per figure, under 100 columns: what is checked with its verdict, then the
-    printed and recomputed values and the formula."""
-    lines = []
-    for item in items:
+def headline(items: Sequence[AuditItem], lang: str) -> str:
+    """The one-line summary on top of the text output, disagreements first."""
+    count = {v: sum(i.verdict == v for i in items) for v in (AGREES, WITHIN_ROUNDING, DISAGREES, NOT_COMPUTABLE)}
+    return t(
+        "audit_headline",
+        lang,
+        n=len(items),
+        agrees=count[AGREES],
+        within=count[WITHIN_ROUNDING],
+        disagrees=count[DISAGREES],
+        nc=count[NOT_COMPUTABLE],
+    )
+
+
+DISAGREE_MARK = "✗"
+"""Starts the first line of each disagreement in the text output (and :func:`highlight` colours it)."""
+
+
+def as_text(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:
+    """The one-line summary, then each figure, disagreements first and marked ✗: what is
+    checked (the indicator's or claim's name; JSON and Markdown give the id) with its verdict, then the printed and recomputed values and the formula, every
+    line wrapped between words to ``width`` (default :data:`~cbkpi.render.fit.PIPED_WIDTH`)."""
+    import textwrap
+
+    from cbkpi.render.fit import PIPED_WIDTH
+
+    cols = max(width or PIPED_WIDTH, 20)
+
+    def wrap(text: str, indent: str, more: str) -> list[str]:
+        return textwrap.wrap(
+            text, cols, initial_indent=indent, subsequent_indent=more, break_long_words=False, break_on_hyphens=False
+        )
+
+    lines = [*wrap(headline(items, lang), "", "  "), ""]
+    for item in sorted(items, key=lambda i: i.verdict != DISAGREES):
+        mark = f"{DISAGREE_MARK} " if item.verdict == DISAGREES else "  "
         label = f"{item.label} " if item.label else ""
-        lines.append(f"{label}{check_text(item, lang)}: {t(item.verdict, lang)}")
-        lines.append(
-            f"    {t('col_published', lang)} {format_decimal(item.published, lang)}  "
+        what = f"{item.name.get(lang)} ({t('check_' + item.check, lang)}, {t('line', lang)} {item.line})"
+        lines += wrap(f"{label}{what}: {t(item.verdict, lang)}", mark, "    ")
+        lines += wrap(
+            f"{t('col_published', lang)} {format_decimal(item.published, lang)}  "
             f"{t('col_recomputed', lang)} {_recomputed(item, lang)}  "
-            f"{t('col_difference', lang)} {_difference(item, lang)}  = {formula(item, lang)}"
+            f"{t('col_difference', lang)} {_difference(item, lang)}  = {formula(item, lang)}",
+            "    ",
+            "      ",
         )
     lines.append("")
-    lines.append(summary(items, lang))
+    lines += wrap(summary(items, lang), "", "  ")
     return "\n".join(lines) + "\n"
 
 
-def as_markdown(items: Sequence[AuditItem], lang: str) -> str:
+def highlight(text: str) -> str:
+    """``as_text`` for a terminal: each disagreement's first line bold red."""
+    red = "\x1b[1;31m{}\x1b[0m"
+    return "\n".join(red.format(line) if line.startswith(DISAGREE_MARK) else line for line in text.split("\n"))
+
+
+def as_markdown(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:
     from cbkpi.render.tabular import to_markdown
 
     return to_markdown(headers(lang), rows(items, lang), t("title_audit", lang)) + "\n" + summary(items, lang) + "\n"
@@ -122,6 +162,6 @@ def as_json(items: Sequence[AuditItem]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def as_json_document(items: Sequence[AuditItem], lang: str) -> str:
+def as_json_document(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:
     """The audit registry's ``json``: language-free, with its final newline."""
     return as_json(items) + "\n"

@@ -34,7 +34,7 @@ def print_show(
     say(f"{ind.label}. {ind.name.get(lang)}", bold=True)
     say(
         f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
-        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('show_direction', lang)}: {t(ind.direction, lang)}"
+        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('better_' + ind.direction, lang)}"
     )
     for term, status in found:
         i = status.indicator
@@ -84,9 +84,10 @@ def print_show(
                 f"{format_number(tr.projected_end_value.value, lang, 2)}; {t('col_needed', lang)} "
                 f"{format_number(tr.required_pace_remaining_pct.value, lang, 2)}"
             )
-    lines = text_chart(series, lang)
+    lines = text_chart(series, lang, width=max(16, min(56, console.width - 12)))
     if lines:
         say()
         say(f"{t('show_chart', lang)}", bold=True)
-        for line in lines:
-            say(line)
+        for line in lines[:-1]:  # a chart row is never wrapped: its spaces are positions
+            console.print(line, markup=False, highlight=False, no_wrap=True, crop=False, overflow="ignore")
+        say(lines[-1])  # the legend wraps between words

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
+from cbkpi.render.fit import blocks, make_console, plan_widths
 from cbkpi.render.status import AREAS, rows, title
 from cbkpi.render.words import agreement_text
-from cbkpi.status import TargetStatus, TermStatus
+from cbkpi.safe_text import escape_control
+from cbkpi.status import TermStatus
 from cbkpi.tracking import TermTracking
 
 if TYPE_CHECKING:
@@ -19,136 +21,158 @@ if TYPE_CHECKING:
 
     from cbkpi.pipeline import StatusReport
 
-_MIN_WIDTH = {"col_indicator": 14, "col_target": 12, "col_achievement": 11, "col_implied": 9, "col_published": 6}
-_MAX_WIDTH = {
-    "col_no": 4,
-    "col_unit": 10,
-    "col_baseline": 13,
-    "col_target": 18,
-    "col_result": 12,
-    "col_required": 10,
-    "col_implied": 10,
-    "col_published": 8,
-}
-
-
 NARROW = 100
 """Below this many columns the unit column is folded into the indicator's name."""
 
 
-def make_console(width: int | None, out: TextIO | None = None) -> Console:
-    """A console of ``width`` columns; a pipe gets 100 (not rich's 80) unless COLUMNS says."""
-    import os
-
-    from rich.console import Console
-
-    console = Console(width=width, file=out) if width else Console(file=out)
-    if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=NARROW, file=out)
-    return console
-
-
 def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = None, out: TextIO | None = None) -> None:
-    """Rich tables grouped by area, with colour and a bar for achievement. Figures never wrap
-    or get cut; below 100 columns the unit joins the indicator's name to make room."""
-    from rich import box
-    from rich.table import Table
+    """Rich tables grouped by area, with colour and a bar for achievement, laid out by
+    :mod:`cbkpi.render.fit`: figures never wrap or get cut; below 100 columns the unit joins
+    the indicator's name; from :data:`ID_WIDTH` columns the ids ``cbkpi show`` takes are a
+    column; when the table cannot fit, one record per block."""
     from rich.text import Text
 
     console = make_console(width, out)
     narrow = console.width < NARROW
     for term in terms:
-        table = Table(
-            title=title(term, lang),
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-            expand=False,
-            title_justify="left",
-            title_style="bold",
-            collapse_padding=True,
-        )
         keys = (
             ["col_no", "col_indicator", "col_unit", "col_baseline", "col_target", "col_required", "col_implied"]
             if term.data.kind == "targets"
             else ["col_no", "col_indicator", "col_unit", "col_target", "col_result", "col_achievement", "col_published"]
         )
-        shown = [k for k in keys if not (narrow and k == "col_unit")]
-        _add_columns(table, shown, lang)
-        grouped: dict[str, list[tuple[list[str], TargetStatus]]] = {a: [] for a in AREAS}
         statuses = [ts for ind in term.indicators for ts in ind.targets]
-        for (area, cells), ts in zip(rows(term, lang), statuses, strict=True):
-            grouped.setdefault(area, []).append((cells, ts))
-        for area, items in grouped.items():
-            if not items:
-                continue
-            table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(shown) - 2))
-            for cells, ts in items:
-                rendered: list[Text] = [Text(c) for c in cells[: len(keys)]]  # data is text, never markup
-                if term.data.kind == "results":
-                    rendered[5] = _bar(ts.achievement_pct, cells[5], ts.met)
-                if narrow:
-                    if cells[2] and cells[1]:
-                        rendered[1] = Text(f"{cells[1]} ({cells[2]})")
-                    del rendered[2]
-                table.add_row(*rendered)
-            table.add_section()
-        console.print(table)
-        if any(ts.required_annual_growth_pct.note == "already_met" for ind in term.indicators for ts in ind.targets):
+        ids = [ind.indicator.id if k == 0 else "" for ind in term.indicators for k in range(len(ind.targets))]
+        body: list[tuple[str, list[Text]]] = []
+        for (area, cells), ts, ind_id in zip(rows(term, lang), statuses, ids, strict=True):
+            rendered: list[Text] = [Text(escape_control(c)) for c in cells[: len(keys)]]  # text, never markup
+            if term.data.kind == "results":
+                rendered[5] = _bar(ts.achievement_pct, cells[5], ts.met)
+            if narrow:
+                if cells[2] and cells[1]:
+                    rendered[1] = Text(escape_control(f"{cells[1]} ({cells[2]})"))
+                del rendered[2]
+            body.append((area, [*rendered, Text(ind_id)]))
+        shown = [k for k in keys if not (narrow and k == "col_unit")]
+        _print_grouped(console, title(term, lang), [*shown, "col_id"], body, lang)
+        if any(ts.required_annual_growth_pct.note == "already_met" for ts in statuses):
             console.print(Text(f"✓ {t('already_met', lang)}"))
         for ind in term.indicators:
             for note in agreement_text(ind, lang):
-                console.print(Text(f"• {t('agreement', lang, id=ind.indicator.id)}: {note}"))
+                name = escape_control(ind.indicator.name.get(lang))
+                console.print(Text(f"• {t('agreement_named', lang, name=name)}: {note}"))
         console.print()
         if term.tracking is not None:
             _print_tracking(console, term.tracking, lang)
 
 
-_NUMERIC = {"col_required", "col_implied", "col_achievement", "col_published"}
+ID_WIDTH = 120
+"""From this many columns the status tables show each indicator's id (what ``cbkpi show`` and
+observation files name it by) in a last column; ``cbkpi list`` shows them at any width."""
+
+_NUMERIC = {"col_required", "col_implied", "col_achievement", "col_published", "col_projected", "col_needed"}
+_FIRST = _NUMERIC | {"col_no", "col_id", "col_latest"}
+"""Columns kept on one line first; the others (names, units, targets in words, pace, status)
+share the room left."""
 
 
-def _add_columns(table: Table, keys: Sequence[str], lang: str) -> None:
-    """Figure columns right-aligned, never wrapped, with their header on two lines."""
-    for key in keys:
-        table.add_column(
-            _stacked(t(key, lang)) if key in _NUMERIC else t(key, lang),
-            justify="right" if key in _NUMERIC else "left",
-            overflow="fold",
-            no_wrap=key in _NUMERIC or key == "col_no",
-            min_width=_MIN_WIDTH.get(key),
-            max_width=None if key in _NUMERIC else _MAX_WIDTH.get(key),
+def _print_grouped(
+    console: Console, heading: str, keys: Sequence[str], body: Sequence[tuple[str, Sequence[Text]]], lang: str
+) -> None:
+    """A table of ``body`` rows grouped under their area's name (the id column ``col_id``
+    last, dropped below :data:`ID_WIDTH` or when it does not fit)."""
+    from rich.text import Text
+
+    with_ids = console.width >= ID_WIDTH
+    headers = [_stacked(t(k, lang)) if k in _NUMERIC else t(k, lang) for k in keys]
+    plain = [[c.plain for c in cells] for _area, cells in body]
+    areas = {area for area, _cells in body if area}
+    plain += [["", t(area, lang).upper(), *[""] * (len(keys) - 2)] for area in sorted(areas)]  # area rows
+    widths = None
+    if with_ids:
+        widths = plan_widths(
+            headers, plain, console.width, [k for k, key in enumerate(keys) if key in _FIRST], _foldable(keys)
+        )
+    if widths is None:
+        with_ids = False
+        keys, headers, plain = keys[:-1], headers[:-1], [p[:-1] for p in plain]
+        widths = plan_widths(
+            headers, plain, console.width, [k for k, key in enumerate(keys) if key in _FIRST], _foldable(keys)
+        )
+    if widths is None:
+        by_area: dict[str, list[Sequence[str]]] = {a: [] for a in AREAS}
+        for (area, _texts), record in zip(body, plain, strict=False):  # plain: the area rows last
+            by_area.setdefault(area, []).append(record)
+        _print_blocks(
+            console, heading, headers, [(t(a, lang).upper() if a else "", r) for a, r in by_area.items() if r]
+        )
+        return
+    table = _table(heading)
+    for key, header, w in zip(keys, headers, widths, strict=True):
+        table.add_column(header, justify="right" if key in _NUMERIC else "left", overflow="fold", width=w)
+    grouped: dict[str, list[Sequence[Text]]] = {a: [] for a in AREAS}
+    for area, cells in body:
+        grouped.setdefault(area, []).append(cells if with_ids else cells[:-1])
+    for area, items in grouped.items():
+        if not items:
+            continue
+        if area:
+            table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(keys) - 2))
+        for cells in items:
+            table.add_row(*cells)
+        table.add_section()
+    console.print(table)
+
+
+def _foldable(keys: Sequence[str]) -> list[int]:
+    return [k for k, key in enumerate(keys) if key in ("col_indicator", "col_unit")]
+
+
+def _print_blocks(
+    console: Console, heading: str, headers: Sequence[str], groups: Sequence[tuple[str, Sequence[Sequence[str]]]]
+) -> None:
+    """One record per block, under the table's title and each group's name (an area)."""
+    from rich.text import Text
+
+    lines = blocks(heading, [], [], console.width)
+    for name, records in groups:
+        if name:
+            lines += ["", *blocks(name, [], [], console.width)]
+        lines += blocks("", headers, records, console.width)
+    for line in lines:
+        console.print(
+            Text(line, style="bold" if line in (heading, *[n for n, _ in groups]) else ""), no_wrap=True, crop=False
         )
 
 
-def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None:
+def _table(heading: str) -> Table:
     from rich import box
     from rich.table import Table
+
+    return Table(
+        title=heading,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=False,
+        title_justify="left",
+        title_style="bold",
+        padding=(0, 0),
+    )
+
+
+def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None:
     from rich.text import Text
 
     from cbkpi.render import tracking as rt
 
-    table = Table(
-        title=t("title_tracking", lang, year=tracking.as_of),
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        title_justify="left",
-        title_style="bold",
-        collapse_padding=True,
-    )
-    for k, header in enumerate(rt.headers(lang)):
-        table.add_column(
-            header,
-            justify="right" if k in (5, 6) else "left",
-            overflow="fold",
-            no_wrap=k in (0, 5, 6),
-            min_width={1: 14, 4: 12}.get(k),
-            max_width={2: 12, 3: 16}.get(k),
-        )
-    for _it, tr, cells in rt.rows(tracking, lang):
+    keys = ["col_no", "col_indicator", "col_latest", "col_pace", "col_status", "col_projected", "col_needed", "col_id"]
+    body: list[tuple[str, list[Text]]] = []
+    for it, tr, cells in rt.rows(tracking, lang):
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
-        table.add_row(*[Text(c) for c in cells[:4]], Text(cells[4], style=style), *[Text(c) for c in cells[5:]])
-    console.print(table)
+        texts = [Text(escape_control(c)) for c in cells]
+        texts[4].stylize(style)
+        body.append(("", [*texts, Text(it.indicator.id if cells[0] or cells[1] else "")]))
+    _print_grouped(console, t("title_tracking", lang, year=tracking.as_of), keys, body, lang)
     console.print()
 
 
@@ -164,7 +188,7 @@ def _stacked(header: str) -> str:
 
 
 def _bar(fig: Figure, text: str, met: bool | None) -> Text:
-    """Achievement with a five-block bar (a block per 20 %, full at 100 %) and ✓/✗ for met."""
+    """Achievement with its bar (:func:`achievement_bar`) and ✓/✗ for met."""
     from rich.text import Text
 
     mark = " " if met is None else "✓" if met else "✗"
@@ -172,8 +196,18 @@ def _bar(fig: Figure, text: str, met: bool | None) -> Text:
         return Text.assemble(text, " ", mark)
     value = fig.value
     style = "green" if met or value >= 100 else "yellow" if value >= 80 else "red"
-    blocks = max(0, min(5, round(value / 20)))
-    return Text.assemble((text, style), " ", ("█" * blocks + "·" * (5 - blocks), style), " ", (mark, style))
+    return Text.assemble((text, style), " ", (achievement_bar(value), style), " ", (mark, style))
+
+
+def achievement_bar(pct: float) -> str:
+    """Five cells for 0-100 % (a full block per whole 20 %, so 99 % is not full), then past
+    100 % one ``▸`` per half doubling, on a log scale: ``▸`` up to 141 %, ``▸▸`` up to 200 %,
+    ``▸▸▸`` up to 283 %, ``▸▸▸▸`` beyond. 100 %, 130 % and 285 % look different."""
+    import math
+
+    full = max(0, min(5, math.floor(pct / 20)))
+    over = 0 if pct <= 100 else min(4, math.ceil(2 * math.log2(pct / 100)))
+    return "█" * full + "·" * (5 - full) + "▸" * over
 
 
 def write_table(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
