@@ -109,9 +109,10 @@ def test_target_met_and_moving_away(tmp_path: Path, cli: Cli) -> None:
     assert _ind(doc, "new_rural_communes")["status"] == "moving_away"  # 25 (2020) -> 20: away from 50
 
 
-def test_no_longer_reachable_when_the_year_is_over(tmp_path: Path, cli: Cli) -> None:
+def test_not_met_when_the_target_year_is_observed_short(tmp_path: Path, cli: Cli) -> None:
+    # 58 < 60 observed in 2025, the target year: a final verdict, not "no longer reachable"
     path = _write(tmp_path, "observations:\n" + _obs("forest_cover", 2025, 58))
-    assert _ind(_status(cli, str(path)), "forest_cover")["status"] == "no_longer_reachable"
+    assert _ind(_status(cli, str(path)), "forest_cover")["status"] == "not_met"
 
 
 def test_as_of_ignores_later_years(tmp_path: Path, cli: Cli) -> None:
@@ -190,9 +191,9 @@ def test_falling_from_a_target_equal_to_the_baseline_is_moving_away(tmp_path: Pa
 
 def test_as_of_after_the_target_year_settles_the_target(tmp_path: Path, cli: Cli) -> None:
     path = _write(tmp_path, "observations:\n" + _obs("trade_turnover", 2024, 4.2))
-    trade = _ind(_status(cli, str(path), "--as-of", "2030"), "trade_turnover")
-    # neither 4.2 >= 3 * 1.1**5 = 4.83 nor 4.2 > 4.5: the 2025 targets are past and missed
-    assert [t["status"] for t in trade["tracking"]["targets"]] == ["no_longer_reachable", "no_longer_reachable"]
+    trade = _ind(_status(cli, str(path), "--as-of", "2025"), "trade_turnover")
+    # the 2025 targets are past and 2025 was never observed: said exactly so
+    assert [t["status"] for t in trade["tracking"]["targets"]] == ["target_year_unobserved", "target_year_unobserved"]
 
 
 def test_a_term_average_with_missing_years_is_not_settled(tmp_path: Path, cli: Cli) -> None:

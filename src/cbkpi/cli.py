@@ -16,7 +16,7 @@ import typer
 from cbkpi import __version__
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
-from cbkpi.cli_options import Lang, LangOpt, WidthOpt, colour
+from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, WidthOpt, colour
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
@@ -104,20 +104,22 @@ def validate(
     output_format: Annotated[
         ValidateFormat, _format_option("text: path:line:col: level message; json; github: Actions annotations.")
     ] = "text",
+    strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Check data files against the schema and the reviewer's rules.
 
     Checks: YAML syntax, duplicate keys, the schema (types, required keys, known units and target
     kinds), unique ids, years inside the term, baselines before target years, values possible for
-    their unit, shares that sum to 100 %. Exit 0 valid, 1 invalid, 2 unreadable file.
+    their unit, shares that sum to 100 %; for observations, source ids, conflicting values and
+    the plausibility warnings (docs/methodology.md). Exit 0 valid, 1 invalid, 2 unreadable file.
 
     Example: cbkpi validate data/targets_2025.yaml --format github
     """
     from cbkpi.pipeline import PipelineError, validate
 
     try:
-        report = validate(files, data_dir)
+        report = validate(files, data_dir, strict)
     except PipelineError as exc:
         raise _fail(exc) from None
     typer.echo(VALIDATE.get(output_format)(report.diagnostics, report.files))
@@ -125,15 +127,20 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the data files.
+def schema(
+    of: Annotated[
+        SchemaOf, typer.Argument(help="data: targets and results files; observations: observation files.")
+    ] = SchemaOf.data,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the data files or of the observation files.
 
-    The same schema is committed as schema/cbkpi-data.schema.json; editors use it through the
-    '# yaml-language-server: $schema=...' line at the top of each data file.
+    The same schemas are committed as schema/cbkpi-data.schema.json and
+    schema/cbkpi-observations.schema.json; editors use them through the
+    '# yaml-language-server: $schema=...' line at the top of each file.
     """
     from cbkpi.schema import schema_json
 
-    typer.echo(schema_json(), nl=False)
+    typer.echo(schema_json(of.value), nl=False)
 
 
 @app.command()
@@ -158,9 +165,21 @@ def status(
     as_of: Annotated[
         int | None,
         typer.Option(
-            "--as-of", min=1900, max=2100, help="Track progress up to this year (default: the latest year observed)."
+            "--as-of",
+            min=1900,
+            max=2100,
+            help="Track progress up to this year, within the term (default: the latest year observed).",
         ),
     ] = None,
+    baseline: Annotated[
+        BaselineOpt,
+        typer.Option(
+            "--baseline",
+            help="observed: an observation of the baseline year replaces the document's figure; "
+            "published: keep the document's figures.",
+        ),
+    ] = BaselineOpt.observed,
+    strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Where every indicator stands.
@@ -173,7 +192,10 @@ def status(
     With yearly observations (data/observations/*.yaml, or observation files given as FILES)
     the targets are also tracked up to --as-of: latest value, observed and required pace,
     status (met, on track >= 95 % of the required pace, moderate 60-95 %, insufficient 0-60 %,
-    moving away, no longer reachable, no data), projected end value and the pace still needed.
+    moving away, no longer reachable, no data, not comparable across a series break), projected
+    end value and the pace still needed. Once the target year is assessed: met, not met or target
+    year unobserved, and "x of N quantified targets met". Baseline revisions and data warnings
+    are listed below the tables.
 
     Example: cbkpi status --lang en --format json
     """
@@ -181,7 +203,13 @@ def status(
     from cbkpi.pipeline import PipelineError, build_report
 
     try:
-        report = build_report(files, data_dir, as_of)
+        report = build_report(
+            files,
+            data_dir,
+            as_of,
+            strict=strict,
+            baseline="published" if baseline is BaselineOpt.published else "observed",
+        )
     except PipelineError as exc:
         raise _fail(exc) from None
     STATUS.get(output_format)(report, lang.value, width, sys.stdout)
@@ -287,14 +315,22 @@ def show(
     from cbkpi.render.show import print_show
 
     try:
-        view = find_indicator(build_report(files, data_dir, as_of), indicator_id, lang.value)
+        report = build_report(files, data_dir, as_of)
+        view = find_indicator(report, indicator_id, lang.value)
     except PipelineError as exc:
         raise _fail(exc) from None
     from cbkpi.cli_files import chart_spec, write_chart
 
     spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
     print_show(
-        make_console(width), view.found, view.observations, view.effective, view.tracking, view.series, lang.value
+        make_console(width),
+        view.found,
+        view.observations,
+        view.effective,
+        view.tracking,
+        view.series,
+        lang.value,
+        report.revisions,
     )
     if chart is not None and spec is not None:
         write_chart(chart, spec, view, lang.value, files, data_dir)

@@ -42,3 +42,23 @@ WidthOpt = Annotated[
 def colour() -> bool:
     """Whether to colour text output: standard output is a terminal and NO_COLOR is not set."""
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+class SchemaOf(str, Enum):
+    data = "data"
+    observations = "observations"
+
+
+class BaselineOpt(str, Enum):
+    """Which baseline counts: the observation of the baseline year, or the document's figure."""
+
+    observed = "observed"
+    published = "published"
+
+
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict", help="Plausibility warnings (thousands grouping, 5x jumps, unconvertible units) become errors."
+    ),
+]

@@ -161,6 +161,24 @@ LABELS: dict[str, dict[str, str]] = {
     "no_data": {"vi": "chưa có số liệu", "en": "no data"},
     "not_assessable": {"vi": "chưa đánh giá được", "en": "not assessable"},
     "missing_years": {"vi": "thiếu số liệu năm {years}", "en": "missing {years}"},
+    "not_met": {"vi": "không đạt", "en": "not met"},
+    "target_year_unobserved": {"vi": "chưa có số liệu năm mục tiêu", "en": "target year unobserved"},
+    "not_comparable": {"vi": "không so sánh được", "en": "not comparable"},
+    "series_break_from": {"vi": "đứt chuỗi {year}, tính từ {year}", "en": "series break {year}, pace from {year}"},
+    "verdict_count": {
+        "vi": "{met} trên {total} chỉ tiêu định lượng đã đạt (năm {year})",
+        "en": "{met} of {total} quantified targets met (as of {year})",
+    },
+    "revisions_title": {
+        "vi": "Số liệu cơ sở được điều chỉnh theo số liệu quan sát (--baseline published giữ số của văn kiện):",
+        "en": "Baselines revised by observations (--baseline published keeps the document's figures):",
+    },
+    "revision_line": {
+        "vi": "{id} {year}: {old} → {new} ({source}{est})",
+        "en": "{id} {year}: {old} → {new} ({source}{est})",
+    },
+    "revision_estimate": {"vi": ", ước tính", "en": ", estimate"},
+    "warnings_title": {"vi": "Cảnh báo khi kiểm tra số liệu:", "en": "Data warnings:"},
     # charts and `show`
     "series_baseline": {"vi": "cơ sở", "en": "baseline"},
     "series_observed": {"vi": "thực tế", "en": "observed"},
@@ -178,6 +196,8 @@ LABELS: dict[str, dict[str, str]] = {
     "show_results": {"vi": "Kết quả nhiệm kỳ {start}-{end}", "en": "Results {start}-{end}"},
     "show_observations": {"vi": "Số liệu theo năm", "en": "Yearly observations"},
     "show_superseded": {"vi": "đã có số liệu thay thế", "en": "superseded"},
+    "show_revised": {"vi": "điều chỉnh theo số liệu quan sát", "en": "revised by an observation"},
+    "show_series_break": {"vi": "đứt chuỗi", "en": "series break"},
     "show_chart": {"vi": "Biểu đồ", "en": "Chart"},
     "show_no_observations": {"vi": "Chưa có số liệu theo năm.", "en": "No yearly observations."},
     "col_year": {"vi": "Năm", "en": "Year"},

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -27,9 +28,20 @@ from pydantic import Field
 
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
-from cbkpi.models import Id, Number, Strict, Year
-from cbkpi.units import get_unit
+from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
+from cbkpi.units import convert, get_unit
 from cbkpi.yamlread import Positions
+
+
+class ObservationSource(Strict):
+    """A published source an observations file cites: ``source: <id>`` in its observations."""
+
+    id: Id
+    title: Annotated[str, Field(min_length=1)]
+    publisher: Annotated[str, Field(min_length=1)]
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    date: dt.date | None = None
+    """Publication date when the source prints one, else null."""
 
 
 class Observation(Strict):
@@ -37,13 +49,26 @@ class Observation(Strict):
     year: Year
     value: Number
     source: Annotated[str, Field(min_length=1)]
+    """An id of the file's ``sources``; legacy files without ``sources`` give free text."""
+    quote: Annotated[str, Field(min_length=1)] | None = None
+    """The source's exact words stating the value."""
     estimate: bool = False
     revises: bool = False
     published: dt.date | None = None
+    comparator: Comparator | None = None
+    """The value is a bound: ``over`` for "vượt 4.000", ``under`` for "gần 4.200" (nearly)."""
+    unit: UnitKey | None = None
+    """The source's unit when it is not the indicator's; converted only by an exact declared
+    factor (:data:`cbkpi.units.EXACT_FACTORS`), otherwise kept out of computations."""
+    definition: Annotated[str, Field(min_length=1)] | None = None
+    """The definition or standard the value is measured on, when it matters."""
+    series_break: bool = False
+    """Eurostat flag b: the first value on a new definition; no pace is computed across it."""
     note: str | None = None
 
 
 class ObservationsFile(Strict):
+    sources: list[ObservationSource] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
 
 
@@ -87,59 +112,117 @@ def _diag(item: Located, key: str, message: str, code: str, files: dict[str, Pos
     return Diagnostic(item.file, line, col, message, code=code)
 
 
-def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequence[Loaded]) -> Iterator[Diagnostic]:
-    """Unknown ids, years outside the term, impossible values, unmarked conflicting values."""
-    positions = {f.file: f.positions for f in obs_files}
-    terms: dict[str, tuple[int, int, str]] = {}
-    unquantified: set[str] = set()
+PLAUSIBILITY_CODES = frozenset({"thousands", "jump", "unit"})
+"""Codes of the plausibility warnings; ``--strict`` makes them errors (docs/methodology.md)."""
+JUMP_FACTOR = Decimal(5)
+"""An observation more than 5 times, or less than a fifth of, its reference value is implausible."""
+
+
+def _warning(diag: Diagnostic) -> Diagnostic:
+    return Diagnostic(diag.file, diag.line, diag.column, diag.message, level="warning", code=diag.code)
+
+
+def strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """``--strict``: plausibility warnings become errors."""
+    return [
+        Diagnostic(d.file, d.line, d.column, d.message, level="error", code=d.code)
+        if d.code in PLAUSIBILITY_CODES
+        else d
+        for d in diagnostics
+    ]
+
+
+def in_unit(obs: Observation, indicator_unit: str) -> Decimal | None:
+    """The value in the indicator's unit: converted by an exact declared factor, or None when
+    the observation's unit cannot be converted (the value is then kept out of computations)."""
+    return obs.value if obs.unit is None else convert(obs.value, obs.unit, indicator_unit)
+
+
+def _targets(data_files: Sequence[Loaded]) -> dict[str, tuple[Indicator, int, int]]:
+    out: dict[str, tuple[Indicator, int, int]] = {}
     for f in data_files:
-        if f.model.kind != "targets":
-            continue
-        for ind in f.model.indicators:
-            terms.setdefault(ind.id, (f.model.term.start, f.model.term.end, ind.unit))
-            if not any(t.quantified for t in ind.targets):
-                unquantified.add(ind.id)
+        if f.model.kind == "targets":
+            for ind in f.model.indicators:
+                out.setdefault(ind.id, (ind, f.model.term.start, f.model.term.end))
+    return out
+
+
+def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequence[Loaded]) -> Iterator[Diagnostic]:
+    """Unknown ids and sources, years outside the term, impossible values, units that cannot be
+    converted, unmarked conflicting values, and the plausibility warnings."""
+    positions = {f.file: f.positions for f in obs_files}
+    indicators = _targets(data_files)
+    source_ids = {f.file: {s.id for s in f.model.sources} for f in obs_files if f.model.sources}
     items = located(obs_files)
     for item in items:
         o = item.obs
-        if o.indicator not in terms:
+        ids = source_ids.get(item.file)
+        if ids is not None and o.source not in ids:
+            yield _diag(
+                item,
+                "source",
+                f"source {o.source!r} is not an id of this file's sources; expected one of: {', '.join(sorted(ids))}",
+                "unknown-source",
+                positions,
+            )
+        if o.indicator not in indicators:
             yield _diag(
                 item,
                 "indicator",
-                f"unknown indicator id {o.indicator!r}; {_did_you_mean(o.indicator, list(terms))}",
+                f"unknown indicator id {o.indicator!r}; {_did_you_mean(o.indicator, list(indicators))}",
                 "unknown-id",
                 positions,
             )
             continue
-        if o.indicator in unquantified:
-            diag = _diag(
-                item,
-                "indicator",
-                f"{o.indicator!r} has no quantified target: this value is not used",
-                "unused",
-                positions,
+        ind, start, end = indicators[o.indicator]
+        if not any(t.quantified for t in ind.targets):
+            yield _warning(
+                _diag(
+                    item,
+                    "indicator",
+                    f"{o.indicator!r} has no quantified target: this value is not used",
+                    "unused",
+                    positions,
+                )
             )
-            yield Diagnostic(diag.file, diag.line, diag.column, diag.message, level="warning", code=diag.code)
-        start, end, unit_key = terms[o.indicator]
         if not start <= o.year <= end:
             yield _diag(
                 item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions
             )
-        unit = get_unit(unit_key)
-        violation = unit.violation(o.value)
+        value = in_unit(o, ind.unit)
+        if value is None:
+            yield _warning(
+                _diag(
+                    item,
+                    "unit",
+                    f"no exact factor converts {o.unit} to {ind.unit} (the unit of {o.indicator!r}): "
+                    "this value is kept out of every computation",
+                    "unit",
+                    positions,
+                )
+            )
+            continue
+        unit = get_unit(ind.unit)
+        violation = unit.violation(value)
         if violation is not None:
             side, bound = violation
             yield _diag(
                 item,
                 "value",
-                f"value {o.value} is {side} {bound} {unit.en}, impossible for {o.indicator!r}",
+                f"value {value} is {side} {bound} {unit.en}, impossible for {o.indicator!r}",
                 "range",
                 positions,
             )
-    groups: dict[tuple[str, int], list[Located]] = defaultdict(list)
+    yield from _conflicts(items, positions)
+    yield from _plausibility(items, indicators, positions)
+
+
+def _conflicts(items: Sequence[Located], positions: dict[str, Positions]) -> Iterator[Diagnostic]:
+    """Different values for one indicator, year and definition, none marked ``revises``."""
+    groups: dict[tuple[str, int, str | None], list[Located]] = defaultdict(list)
     for item in items:
-        groups[(item.obs.indicator, item.obs.year)].append(item)
-    for (ind_id, year), group in groups.items():
+        groups[(item.obs.indicator, item.obs.year, item.obs.definition)].append(item)
+    for (ind_id, year, _), group in groups.items():
         values = {g.obs.value for g in group}
         if len(values) > 1 and not any(g.obs.revises for g in group):
             first, *rest = group
@@ -153,6 +236,74 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                         "conflict",
                         positions,
                     )
+
+
+def _reference(ind: Indicator, item: Located, counts: dict[int, Located], per_year: bool) -> tuple[Decimal, str] | None:
+    """The value an observation is compared with: the latest earlier year's value that counts,
+    else the baseline (not for yearly counts, whose baseline is a stock)."""
+    earlier = [y for y in counts if y < item.obs.year]
+    if earlier:
+        prev = counts[max(earlier)]
+        value = in_unit(prev.obs, ind.unit)
+        if value is not None:
+            return value, f"{max(earlier)}: {value}"
+    base = ind.baseline
+    if per_year or base is None or base.value is None:
+        return None
+    return base.value, f"baseline {base.year}: {base.value}"
+
+
+def _plausibility(
+    items: Sequence[Located], indicators: dict[str, tuple[Indicator, int, int]], positions: dict[str, Positions]
+) -> Iterator[Diagnostic]:
+    """Thousands grouping misread as decimals, and jumps beyond a factor of 5 (warnings)."""
+    counted = effective(items)
+    for item in items:
+        o = item.obs
+        if o.indicator not in indicators or o.series_break:
+            continue
+        ind = indicators[o.indicator][0]
+        value = in_unit(o, ind.unit)
+        kind = get_unit(ind.unit).kind
+        if value is None or kind not in ("amount", "share"):
+            continue
+        per_year = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
+        ref = _reference(ind, item, counted.get(o.indicator, {}), per_year)
+        grouped = kind == "amount" and _three_decimals(o.value)
+        if grouped and (ref is None or _within(value * 1000, ref[0])):
+            thousands = int(f"{o.value:f}".replace(".", ""))
+            against = "" if ref is None else f"; compare {ref[1]}"
+            yield _warning(
+                _diag(
+                    item,
+                    "value",
+                    f"{o.value:f} has exactly three decimals: in Vietnamese notation {o.value:f} means "
+                    f"{thousands}{against}; write {thousands} if that is meant",
+                    "thousands",
+                    positions,
+                )
+            )
+        elif ref is not None and ref[0] > 0 and not _within(value, ref[0]):
+            yield _warning(
+                _diag(
+                    item,
+                    "value",
+                    f"{o.indicator} {o.year}: {value} is more than {JUMP_FACTOR} times away from {ref[1]}; "
+                    "check the figure, its unit and its definition",
+                    "jump",
+                    positions,
+                )
+            )
+
+
+def _three_decimals(value: Decimal) -> bool:
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent == -3
+
+
+def _within(value: Decimal, ref: Decimal) -> bool:
+    """``ref / 5 <= value <= ref * 5`` (a positive reference)."""
+    return ref / JUMP_FACTOR <= value <= ref * JUMP_FACTOR
 
 
 def _rank(item: Located) -> tuple[bool, bool, dt.date, str, int]:
@@ -173,12 +324,31 @@ def effective(items: Iterable[Located]) -> dict[str, dict[int, Located]]:
     return out
 
 
-def values_by_indicator(files: Sequence[LoadedObservations]) -> dict[str, dict[int, float]]:
-    """indicator → year → the value that counts (see :func:`effective`), as floats."""
-    return {
-        ind: {year: float(item.obs.value) for year, item in per.items()}
-        for ind, per in effective(located(files)).items()
-    }
+def values_by_indicator(
+    files: Sequence[LoadedObservations], units: Mapping[str, str] | None = None
+) -> dict[str, dict[int, float]]:
+    """indicator → year → the value that counts (see :func:`effective`), as floats, in the
+    indicator's unit (``units``: indicator id → unit). Values whose unit cannot be converted
+    are left out (``check_observations`` warns about them)."""
+    usable = [
+        item
+        for item in located(files)
+        if item.obs.unit is None
+        or (
+            units is not None
+            and item.obs.indicator in units
+            and in_unit(item.obs, units[item.obs.indicator]) is not None
+        )
+    ]
+    out: dict[str, dict[int, float]] = {}
+    for ind, per in effective(usable).items():
+        row: dict[int, float] = {}
+        for year, item in per.items():
+            value = item.obs.value if units is None or ind not in units else in_unit(item.obs, units[ind])
+            if value is not None:
+                row[year] = float(value)
+        out[ind] = row
+    return out
 
 
 def _did_you_mean(name: str, ids: Sequence[str]) -> str:

@@ -9,12 +9,15 @@ module knows nothing of terminals.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cbkpi.audit import AuditItem, audit_file
+from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import discover
 from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
+from cbkpi.observations import strict as strict_diagnostics
+from cbkpi.revisions import BaselineChoice, Revision, bounds, revise, series_breaks, units_of
 from cbkpi.series import Series, chart_series
 from cbkpi.status import IndicatorStatus, TermStatus, term_status
 from cbkpi.tracking import IndicatorTracking, latest_year
@@ -45,14 +48,18 @@ def context_files(data_dir: Path) -> list[Path]:
     return discover([], data_dir) if data_dir.is_dir() else []
 
 
-def validate(files: Sequence[Path] | None, data_dir: Path) -> Report:
-    """Validate without judging: the report of ``cbkpi validate``."""
-    return validate_files(input_files(files, data_dir), context_files(data_dir))
+def validate(files: Sequence[Path] | None, data_dir: Path, strict: bool = False) -> Report:
+    """Validate without judging: the report of ``cbkpi validate``; ``strict`` makes the
+    plausibility warnings errors."""
+    report = validate_files(input_files(files, data_dir), context_files(data_dir))
+    if strict:
+        report.diagnostics = strict_diagnostics(report.diagnostics)
+    return report
 
 
-def load_valid(files: Sequence[Path] | None, data_dir: Path) -> Report:
+def load_valid(files: Sequence[Path] | None, data_dir: Path, strict: bool = False) -> Report:
     """Load and validate; invalid data or no data file raises :class:`PipelineError`."""
-    report = validate(files, data_dir)
+    report = validate(files, data_dir, strict)
     if report.exit_code:
         messages = [d.format() for d in report.diagnostics if d.level == "error"]
         messages.append("cbkpi: the data is not valid; run 'cbkpi validate' for the full report")
@@ -72,6 +79,13 @@ class StatusReport:
     as_of: int | None
     """The year assessed: ``--as-of``, else the latest year observed, else None (no tracking)."""
     terms: list[TermStatus]
+    revisions: list[Revision] = field(default_factory=list)
+    """Baselines replaced by an observation of the baseline year (empty with ``--baseline published``)."""
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The validation's warnings, which ``status`` repeats once below its tables."""
+        return [d for d in self.validation.diagnostics if d.level == "warning"]
 
     @property
     def observations(self) -> list[Located]:
@@ -82,13 +96,47 @@ class StatusReport:
         return [item for f in self.validation.loaded for item in audit_file(f.file, f.model)]
 
 
-def build_report(files: Sequence[Path] | None, data_dir: Path, as_of: int | None = None) -> StatusReport:
-    """Load, validate, gather the observations and compute every term's records."""
-    report = load_valid(files, data_dir)
-    observed = values_by_indicator(report.observations)
+def _check_as_of(as_of: int, report: Report) -> None:
+    """``--as-of`` outside every targets term is refused: nothing could be tracked there."""
+    terms = sorted({(f.model.term.start, f.model.term.end) for f in report.loaded if f.model.kind == "targets"})
+    if terms and not any(start <= as_of <= end for start, end in terms):
+        spans = ", ".join(f"{start}-{end}" for start, end in terms)
+        raise PipelineError(
+            [f"cbkpi: --as-of {as_of} is outside the term ({spans}); choose a year within it"],
+            2,
+        )
+
+
+def build_report(
+    files: Sequence[Path] | None,
+    data_dir: Path,
+    as_of: int | None = None,
+    *,
+    strict: bool = False,
+    baseline: BaselineChoice = "observed",
+) -> StatusReport:
+    """Load, validate, gather the observations and compute every term's records.
+
+    Observations of a baseline year replace the document's baseline (``baseline="observed"``,
+    the default) or not (``"published"``); a series break starts the pace anew."""
+    report = load_valid(files, data_dir, strict)
+    if as_of is not None:
+        _check_as_of(as_of, report)
+    items = located(report.observations)
+    units = units_of(ind for f in report.loaded if f.model.kind == "targets" for ind in f.model.indicators)
+    observed = values_by_indicator(report.observations, units)
     year = as_of if as_of is not None else latest_year(observed)
-    terms = [term_status(f.file, f.model, observed, year) for f in report.loaded]
-    return StatusReport(report, observed, year, terms)
+    breaks, bound = series_breaks(items), bounds(items)
+    terms: list[TermStatus] = []
+    revisions: list[Revision] = []
+    for f in report.loaded:
+        data = f.model
+        if data.kind == "targets":
+            revised, found = revise(data.indicators, items, baseline)
+            data = data.model_copy(update={"indicators": revised})
+            revisions += found
+        terms.append(term_status(f.file, data, observed, year, breaks, bound))
+    return StatusReport(report, observed, year, terms, revisions)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ a finished term the achievement of each target next to the ratio the report prin
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.revisions import SeriesBreak
 from cbkpi.tracking import TermTracking, term_tracking
 from cbkpi.units import get_unit
 
@@ -218,11 +220,17 @@ def indicator_status(ind: Indicator) -> IndicatorStatus:
 
 
 def term_status(
-    file: str, data: DataFile, observed: dict[str, dict[int, float]] | None = None, as_of: int | None = None
+    file: str,
+    data: DataFile,
+    observed: dict[str, dict[int, float]] | None = None,
+    as_of: int | None = None,
+    breaks: Mapping[str, Sequence[SeriesBreak]] | None = None,
+    bounds: Mapping[str, Mapping[int, str]] | None = None,
 ) -> TermStatus:
     """Computed figures of one file; with ``observed`` values and a year ``as_of``, a targets
-    file is also tracked (:mod:`cbkpi.tracking`)."""
+    file is also tracked (:mod:`cbkpi.tracking`), never across a series break in ``breaks``;
+    ``bounds`` (indicator → year → comparator) marks the values that are bounds."""
     tracking = None
     if data.kind == "targets" and as_of is not None:
-        tracking = term_tracking(data.indicators, observed or {}, as_of)
+        tracking = term_tracking(data.indicators, observed or {}, as_of, breaks, bounds)
     return TermStatus(file, data, [indicator_status(ind) for ind in data.indicators], tracking)

@@ -11,6 +11,10 @@ the pace required from the baseline to the target):
 - ``no_longer_reachable``: the target year has passed (or is the latest year) and the target is
   not met, or the unit's own limits make it impossible (a share above 100 %, a rate below 0);
 - ``no_data``: no observation up to the year assessed;
+- ``not_comparable``: the latest value is the first on a new definition (a series break after
+  the baseline): no pace can be computed across it (``reason`` says which break);
+- ``not_met``: final verdict, the target year is observed and the target is not satisfied;
+- ``target_year_unobserved``: the target year has passed but no value for it is observed;
 - ``not_assessable``: observations exist but a needed figure is unknown (e.g. no baseline).
 
 Paces per target kind (``docs/methodology.md``, "Tracking"):
@@ -24,13 +28,16 @@ Paces per target kind (``docs/methodology.md``, "Tracking"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from typing_extensions import assert_never
 
 from cbkpi import calc
 from cbkpi.calc import Figure
 from cbkpi.models import (
+    Baseline,
     CountPerYearTarget,
     GrowthRateTarget,
     Indicator,
@@ -41,6 +48,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.revisions import SeriesBreak
 from cbkpi.units import get_unit
 
 UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
@@ -62,6 +70,10 @@ class Tracking:
     required_pace_remaining_pct: Figure = UNKNOWN_FIGURE
     pace_unit: str = "percent_per_year"
     missing_years: list[int] = field(default_factory=list)
+    reason: str | None = None
+    """Why the pace starts later than the baseline, or cannot be computed (a series break)."""
+    latest_comparator: str | None = None
+    """``over``/``under``… when the latest value is a bound ("vượt 4.000"), not a value."""
 
 
 def classify(ratio_pct: float) -> str:
@@ -96,12 +108,54 @@ def _within_unit(unit_key: str, value: float) -> bool:
     return get_unit(unit_key).violation(value) is None
 
 
-def track(ind: Indicator, t: Target, values: dict[int, float], as_of: int) -> Tracking:
+def _end_year(t: Target) -> int | None:
+    return max((year for _, year in t.year_fields), default=None)
+
+
+def _final(tr: Tracking, t: Target, seen: dict[int, float], as_of: int) -> Tracking:
+    """Once the target year is reached: ``met`` or ``not_met`` when its value is observed,
+    ``target_year_unobserved`` when not (a count already past its total stays met)."""
+    end = _end_year(t)
+    if end is None or as_of < end:
+        return tr
+    if tr.status == "met" and isinstance(t, CountPerYearTarget):
+        return tr
+    if end not in seen:
+        return replace(tr, status="target_year_unobserved")
+    if tr.status in ("met", "not_assessable", "not_comparable", "no_data"):
+        return tr
+    return replace(tr, status="not_met")
+
+
+def _break_after(ind: Indicator, breaks: Sequence[SeriesBreak], as_of: int) -> SeriesBreak | None:
+    """The latest series break after the baseline year and up to ``as_of``."""
+    start = ind.baseline.year if ind.baseline is not None else None
+    found = [b for b in breaks if b.year <= as_of and (start is None or b.year > start)]
+    return found[-1] if found else None
+
+
+def track(
+    ind: Indicator, t: Target, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak] = ()
+) -> Tracking:
     """Assess one target of ``ind`` with the observations ``values`` (year → value) up to
-    ``as_of``."""
+    ``as_of``; a series break in ``breaks`` starts the pace at the break (never across it)."""
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
-        return Tracking(target=t, status="no_data")
+        return _final(Tracking(target=t, status="no_data"), t, seen, as_of)
+    brk = _break_after(ind, breaks, as_of)
+    if brk is None:
+        return _final(_track(ind, t, seen, as_of), t, seen, as_of)
+    reason = f"series break {brk.year}: {brk.definition or 'new definition'}"
+    seen = {y: v for y, v in seen.items() if y >= brk.year}
+    if len(seen) == 1:
+        latest_year = max(seen)
+        return _final(Tracking(t, "not_comparable", latest_year, seen[latest_year], reason=reason), t, seen, as_of)
+    segment = Baseline(year=brk.year, value=Decimal(repr(seen[brk.year])))
+    tr = _track(ind.model_copy(update={"baseline": segment}), t, seen, as_of)
+    return _final(replace(tr, reason=reason), t, seen, as_of)
+
+
+def _track(ind: Indicator, t: Target, seen: dict[int, float], as_of: int) -> Tracking:
     latest_year = max(seen)
     latest = seen[latest_year]
     base = ind.baseline
@@ -329,9 +383,36 @@ class IndicatorTracking:
     observations: dict[int, float]
 
 
-def track_indicator(ind: Indicator, values: dict[int, float], as_of: int) -> IndicatorTracking:
+_LOWER_BOUNDS = ("over", "at_least")
+_UPPER_BOUNDS = ("under", "at_most")
+
+
+def _bounded(tr: Tracking, ind: Indicator, comparator: str | None) -> Tracking:
+    """A latest value that is a bound decides a verdict only in the bound's favour: "vượt 4.000"
+    can prove a target met but not missed; "gần 4.200" (under) can prove it missed, not met."""
+    if comparator is None:
+        return tr
+    tr = replace(tr, latest_comparator=comparator)
+    better = _LOWER_BOUNDS if ind.direction == "higher" else _UPPER_BOUNDS
+    worse = _UPPER_BOUNDS if ind.direction == "higher" else _LOWER_BOUNDS
+    if (tr.status == "met" and comparator in worse) or (tr.status == "not_met" and comparator in better):
+        return replace(tr, status="not_assessable", reason=f"latest value is a bound ({comparator})")
+    return tr
+
+
+def track_indicator(
+    ind: Indicator,
+    values: dict[int, float],
+    as_of: int,
+    breaks: Sequence[SeriesBreak] = (),
+    bounds: Mapping[int, str] | None = None,
+) -> IndicatorTracking:
+    """``bounds``: year → comparator of the values that are bounds."""
     quantified = [t for t in ind.targets if t.quantified]
-    return IndicatorTracking(ind, [track(ind, t, values, as_of) for t in quantified], values)
+    tracked = [track(ind, t, values, as_of, breaks) for t in quantified]
+    if bounds:
+        tracked = [_bounded(tr, ind, bounds.get(tr.latest_year) if tr.latest_year else None) for tr in tracked]
+    return IndicatorTracking(ind, tracked, values)
 
 
 @dataclass(frozen=True)
@@ -341,8 +422,22 @@ class TermTracking:
     """By indicator id, for every indicator of the targets file (``no_data`` where none)."""
 
 
-def term_tracking(indicators: list[Indicator], values: dict[str, dict[int, float]], as_of: int) -> TermTracking:
-    return TermTracking(as_of, {ind.id: track_indicator(ind, values.get(ind.id, {}), as_of) for ind in indicators})
+def term_tracking(
+    indicators: list[Indicator],
+    values: dict[str, dict[int, float]],
+    as_of: int,
+    breaks: Mapping[str, Sequence[SeriesBreak]] | None = None,
+    bounds: Mapping[str, Mapping[int, str]] | None = None,
+) -> TermTracking:
+    return TermTracking(
+        as_of,
+        {
+            ind.id: track_indicator(
+                ind, values.get(ind.id, {}), as_of, (breaks or {}).get(ind.id, ()), (bounds or {}).get(ind.id)
+            )
+            for ind in indicators
+        },
+    )
 
 
 def latest_year(values: dict[str, dict[int, float]]) -> int | None:

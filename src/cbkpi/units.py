@@ -66,6 +66,7 @@ _UNITS: tuple[Unit, ...] = (
     Unit("million_vnd", "triệu đồng", "million VND", "amount"),
     Unit("billion_vnd", "tỷ đồng", "billion VND", "amount"),
     Unit("billion_usd", "tỷ USD", "billion USD", "amount"),
+    Unit("million_usd", "triệu USD", "million USD", "amount"),
     Unit("usd", "USD", "USD", "amount"),
     Unit("thousand_tonnes", "nghìn tấn", "thousand tonnes", "amount"),
     Unit("million_vnd_per_ha", "triệu đồng/ha", "million VND/ha", "amount"),
@@ -85,3 +86,21 @@ def get_unit(key: str) -> Unit:
         return UNITS[key]
     except KeyError:
         raise KeyError(f"unknown unit {key!r}; known units: {', '.join(sorted(UNITS))}") from None
+
+
+EXACT_FACTORS: dict[tuple[str, str], Decimal] = {
+    ("million_usd", "billion_usd"): Decimal("0.001"),
+    ("billion_usd", "million_usd"): Decimal(1000),
+    ("million_vnd", "billion_vnd"): Decimal("0.001"),
+    ("billion_vnd", "million_vnd"): Decimal(1000),
+}
+"""Exact factors between units of the same dimension (money in the same currency): the only
+conversions cbkpi makes. A pair not listed is never converted (docs/methodology.md)."""
+
+
+def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
+    """``value`` in ``from_unit`` expressed in ``to_unit``; None when no exact factor is declared."""
+    if from_unit == to_unit:
+        return value
+    factor = EXACT_FACTORS.get((from_unit, to_unit))
+    return None if factor is None else value * factor

@@ -9,8 +9,10 @@ from rich.console import Console
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
-from cbkpi.render.tracking import status_text
+from cbkpi.render.tracking import revision_text, status_text
 from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
+from cbkpi.revisions import Revision
+from cbkpi.safe_text import shorten
 from cbkpi.series import Series
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import IndicatorTracking
@@ -24,6 +26,7 @@ def print_show(
     tracking: IndicatorTracking | None,
     series: Sequence[Series],
     lang: str,
+    revisions: Sequence[Revision] = (),
 ) -> None:
     def say(text: str = "", bold: bool = False) -> None:
         # Names, sources and notes come from data files: printed as text, never as markup.
@@ -44,6 +47,9 @@ def print_show(
             if i.baseline is not None:
                 ref = f" — {t('show_source', lang, line=i.baseline.ref.line)}" if i.baseline.ref else ""
                 say(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
+                for r in revisions:
+                    if r.indicator == i.id:
+                        say(f"    {t('show_revised', lang)}: {revision_text(r, lang)}")
             for ts in status.targets:
                 figures = []
                 if ts.required_annual_growth_pct.reason != "not_applicable":
@@ -73,8 +79,16 @@ def print_show(
         flags = [t("estimate", lang)] if o.estimate else []
         if effective.get(o.year) is not item:
             flags.append(t("show_superseded", lang))
+        if o.series_break:
+            flags.append(t("show_series_break", lang))
+        if o.definition:
+            flags.append(o.definition)
         flag = f" [{', '.join(flags)}]" if flags else ""
-        say(f"  {o.year}: {format_decimal(o.value, lang)}{flag} — {o.source} ({item.file}:{item.line})")
+        comp = f"{t(o.comparator, lang)} " if o.comparator and t(o.comparator, lang) else ""
+        unit = f" {unit_label(o.unit, lang)}" if o.unit else ""
+        say(f"  {o.year}: {comp}{format_decimal(o.value, lang)}{unit}{flag} — {o.source} ({item.file}:{item.line})")
+        if o.quote:
+            say(f"      “{shorten(o.quote, 160)}”")
     if tracking is not None:
         for tr in tracking.targets:
             if tr.latest_value is None:

@@ -112,6 +112,9 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
 
             tracked = [cells for _it, _tr, cells in rt.rows(term.tracking, lang)]
             parts.append(to_markdown(rt.headers(lang), tracked, t("title_tracking", lang, year=term.tracking.as_of)))
+            count = rt.verdict_count(term.tracking)
+            if count is not None:
+                parts.append(t("verdict_count", lang, met=count[0], total=count[1], year=term.tracking.as_of) + "\n")
     return "\n".join(parts)
 
 
@@ -146,4 +149,9 @@ def write_csv_keys(report: StatusReport, lang: str, width: int | None, out: Text
 
 
 def write_markdown(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
+    from cbkpi.render.tracking import notes_below
+
     out.write(as_markdown(report.terms, lang))
+    notes = notes_below(report, lang)
+    if notes:
+        out.write("".join(f"- {line.strip()}\n" if line.startswith("  ") else f"\n{line}\n\n" for line in notes))

@@ -20,7 +20,7 @@ from cbkpi.models import (
     QualitativeTarget,
 )
 from cbkpi.numbers import data_number, json_figure, json_float
-from cbkpi.render.tracking import indicator_tracking_json
+from cbkpi.render.tracking import indicator_tracking_json, verdict_count
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
     }
 
 
-def iter_json(terms: Sequence[TermStatus]) -> Iterator[str]:
+def iter_json(terms: Sequence[TermStatus], extra: dict[str, Any] | None = None) -> Iterator[str]:
     """The JSON document in pieces, an indicator at a time: the whole document is never held
     in memory (on 10,000 indicators it would take more than the data itself)."""
 
@@ -143,6 +143,7 @@ def iter_json(terms: Sequence[TermStatus]) -> Iterator[str]:
             "kind": term.data.kind,
             "term": {"start": term.data.term.start, "end": term.data.term.end},
             "as_of": term.tracking.as_of if term.tracking else None,
+            "verdicts": _verdicts(term),
         }
         yield (", " if n else "") + dumps(head)[:-1] + ', "indicators": ['
         for k, ind in enumerate(term.indicators):
@@ -150,7 +151,31 @@ def iter_json(terms: Sequence[TermStatus]) -> Iterator[str]:
             doc = indicator_json(ind) | indicator_tracking_json(tracked, term.tracking.as_of if term.tracking else None)
             yield (", " if k else "") + dumps(doc)
         yield "]}"
-    yield "]}\n"
+    yield "]" + ("".join(f", {dumps(k)}: {dumps(v)}" for k, v in (extra or {}).items())) + "}\n"
+
+
+def _verdicts(term: TermStatus) -> dict[str, int] | None:
+    """Once the term's last year is assessed: how many quantified targets are met."""
+    count = verdict_count(term.tracking) if term.tracking else None
+    return None if count is None else {"met": count[0], "quantified": count[1]}
+
+
+def report_extra(report: StatusReport) -> dict[str, Any]:
+    """Top-level keys beside ``terms``: baseline revisions and the data warnings."""
+    return {
+        "baseline_revisions": [
+            {
+                "indicator": r.indicator,
+                "year": r.year,
+                "published": json_float(float(r.published)) if r.published is not None else None,
+                "observed": json_float(float(r.observed)),
+                "source": r.source,
+                "estimate": r.estimate,
+            }
+            for r in report.revisions
+        ],
+        "warnings": [d.format() for d in report.warnings],
+    }
 
 
 def as_json(terms: Sequence[TermStatus]) -> str:
@@ -159,5 +184,5 @@ def as_json(terms: Sequence[TermStatus]) -> str:
 
 def write_json(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
     """The status registry's ``json``: streamed, language-free."""
-    for chunk in iter_json(report.terms):
+    for chunk in iter_json(report.terms, report_extra(report)):
         out.write(chunk)

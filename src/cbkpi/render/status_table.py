@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
+from cbkpi.render import tracking as rt
 from cbkpi.render.fit import blocks, make_console, plan_widths
 from cbkpi.render.status import AREAS, rows, title
 from cbkpi.render.words import agreement_text
@@ -163,8 +164,6 @@ def _table(heading: str) -> Table:
 def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None:
     from rich.text import Text
 
-    from cbkpi.render import tracking as rt
-
     keys = ["col_no", "col_indicator", "col_latest", "col_pace", "col_status", "col_projected", "col_needed", "col_id"]
     body: list[tuple[str, list[Text]]] = []
     for it, tr, cells in rt.rows(tracking, lang):
@@ -173,6 +172,9 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
         texts[4].stylize(style)
         body.append(("", [*texts, Text(it.indicator.id if cells[0] or cells[1] else "")]))
     _print_grouped(console, t("title_tracking", lang, year=tracking.as_of), keys, body, lang)
+    count = rt.verdict_count(tracking)
+    if count is not None:
+        console.print(Text(t("verdict_count", lang, met=count[0], total=count[1], year=tracking.as_of), style="bold"))
     console.print()
 
 
@@ -211,5 +213,11 @@ def achievement_bar(pct: float) -> str:
 
 
 def write_table(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
-    """The status registry's ``table``."""
+    """The status registry's ``table``: the tables, then the baseline revisions and the data
+    warnings (once, below the tables)."""
+    from rich.text import Text
+
     print_tables(report.terms, lang, width, out)
+    console = make_console(width, out)
+    for line in rt.notes_below(report, lang):
+        console.print(Text(escape_control(line)), overflow="fold")

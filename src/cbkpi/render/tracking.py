@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cbkpi.calc import Figure
-from cbkpi.i18n import format_number, t
+from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.numbers import json_figure, json_float
+from cbkpi.revisions import Revision
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
 from cbkpi.units import get_unit
+
+if TYPE_CHECKING:
+    from cbkpi.pipeline import StatusReport
 
 STATUS_STYLE = {
     "met": "green",
@@ -17,9 +21,16 @@ STATUS_STYLE = {
     "insufficient_progress": "red",
     "moving_away": "red",
     "no_longer_reachable": "red",
+    "not_met": "red",
+    "target_year_unobserved": "dim",
+    "not_comparable": "dim",
     "no_data": "dim",
     "not_assessable": "dim",
 }
+
+
+BOUND_MARKS = {"over": "> ", "at_least": "≥ ", "under": "< ", "at_most": "≤ "}
+"""Before a latest value that is a bound: "> 4.000" for "vượt 4.000"."""
 
 
 def headers(lang: str) -> list[str]:
@@ -42,7 +53,27 @@ def status_text(tr: Tracking, lang: str) -> str:
     text = t(tr.status, lang)
     if tr.missing_years:
         text += f" ({t('missing_years', lang, years=', '.join(map(str, tr.missing_years)))})"
+    if tr.reason is not None and tr.reason.startswith("series break "):
+        year = tr.reason.removeprefix("series break ").split(":")[0]
+        text += f" ({t('series_break_from', lang, year=year)})"
     return text
+
+
+def revision_text(r: Revision, lang: str) -> str:
+    """``grdp_per_capita 2020: 37,2 → 35,62 (gso_cb_2020_12, ước)``."""
+    est = t("revision_estimate", lang) if r.estimate else ""
+    old, new = format_decimal(r.published, lang), format_decimal(r.observed, lang)
+    return t("revision_line", lang, id=r.indicator, year=r.year, old=old, new=new, source=r.source, est=est)
+
+
+def verdict_count(tracking: TermTracking) -> tuple[int, int] | None:
+    """``(met, quantified targets)`` once the term's last year is assessed: the appendix's
+    "x of N quantified targets met"; None mid-term."""
+    ends = [year for it in tracking.indicators.values() for tr in it.targets for _, year in tr.target.year_fields]
+    if not ends or tracking.as_of < max(ends):
+        return None
+    all_targets = [tr for it in tracking.indicators.values() for tr in it.targets]
+    return sum(tr.status == "met" for tr in all_targets), len(all_targets)
 
 
 def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tracking | None, list[str]]]:
@@ -56,7 +87,8 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
             if tr.latest_value is None:
                 out.append((it, tr, [*head, "", "", t(tr.status, lang), "", ""]))
                 continue
-            latest = f"{format_number(tr.latest_value, lang, 2, strip=True)} ({tr.latest_year})"
+            mark = BOUND_MARKS.get(tr.latest_comparator or "", "")
+            latest = f"{mark}{format_number(tr.latest_value, lang, 2, strip=True)} ({tr.latest_year})"
             out.append(
                 (
                     it,
@@ -89,6 +121,8 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "required_pace_remaining_pct": json_figure(tr.required_pace_remaining_pct),
         "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
         "missing_years": tr.missing_years,
+        "reason": tr.reason,
+        "latest_comparator": tr.latest_comparator,
     }
 
 
@@ -108,3 +142,16 @@ def indicator_tracking_json(it: IndicatorTracking | None, as_of: int | None) -> 
             "targets": targets,
         },
     }
+
+
+def notes_below(report: StatusReport, lang: str) -> list[str]:
+    """Lines below the status tables: the baseline revisions ("grdp_per_capita 2020: 37,2 →
+    35,62 (gso_cb_2020_12, ước tính)") and the validation's warnings, once."""
+    lines: list[str] = []
+    if report.revisions:
+        lines.append(t("revisions_title", lang))
+        lines += [f"  {revision_text(r, lang)}" for r in report.revisions]
+    if report.warnings:
+        lines.append(t("warnings_title", lang))
+        lines += [f"  {d.format()}" for d in report.warnings]
+    return lines
