@@ -32,11 +32,13 @@ SUMMARY_GROUPS = {
     "insufficient_progress": "sum_off_track",
     "moving_away": "sum_off_track",
     "no_longer_reachable": "sum_off_track",
+    "not_met": "sum_not_met",
     "no_data": "sum_no_data",
     "not_assessable": "sum_no_data",
+    "target_year_unobserved": "sum_no_data",
 }
 """Tracking statuses grouped for the summary at the top of the report."""
-SUMMARY_ORDER = ("sum_met", "sum_on_track", "sum_off_track", "sum_no_data")
+SUMMARY_ORDER = ("sum_met", "sum_on_track", "sum_off_track", "sum_not_met", "sum_no_data")
 RESULT_ORDER = ("sum_met", "sum_not_met", "sum_unknown")
 
 CHART_WIDTH, CHART_HEIGHT = 560, 300
