@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +112,25 @@ def write_dataset(n: int, folder: Path) -> Path:
     return path
 
 
+def write_observation_series(n: int, folder: Path) -> Path:
+    """A data folder with one indicator and ``n`` observations of it (``show`` and the xlsx
+    export list every one): five years, each value restated by later sources (``revises``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    obs = folder / "observations"
+    obs.mkdir(exist_ok=True)
+    write_dataset(1, folder)
+    for old in obs.glob("observations_1_*.yaml"):
+        old.unlink()
+    rows = [
+        f"  - {{indicator: synthetic_00000, year: {2021 + i % 5}, value: {_observed(0, 2021 + i % 5):.1f}, "
+        f'source: "synthetic {i}", estimate: false{", revises: true" if i >= 5 else ""}}}'
+        for i in range(n)
+    ]
+    path = obs / f"series_{n}.yaml"
+    path.write_text("observations:\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 # ------------------------------------------------------------------------------ timing
 @dataclass
 class Measure:
@@ -125,22 +146,79 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 workplace sets PYTHONDONTWRITEBYTECODE, which would recompile cbkpi's modules at every start)."""
 
 
+LIMITS = {"timeout": 300.0}
+"""A child still running after ``timeout`` seconds is killed (exit -9 in the table): a command
+that grows quadratically must not hold the whole benchmark for hours. ``--timeout`` sets it."""
+
+
 def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
     )
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > LIMITS["timeout"]:
+            proc.kill()
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.005)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return elapsed, usage.ru_maxrss / 1024, proc.returncode
 
 
 def measure(label: str, size: str, argv: list[str], cwd: Path, repeat: int) -> Measure:
-    run_once(argv, cwd)  # warm-up, not timed: file cache, compiled modules
+    warm = run_once(argv, cwd)  # warm-up, not timed: file cache, compiled modules
+    if warm[2] == -signal.SIGKILL:
+        return Measure(label, size, warm[0], warm[1], warm[2])  # timed out: no repeat
     runs = [run_once(argv, cwd) for _ in range(repeat)]
     best = min(r[0] for r in runs)
     return Measure(label, size, best, max(r[1] for r in runs), max(r[2] for r in runs))
+
+
+@dataclass
+class Ratio:
+    label: str
+    bare: float
+    command: float
+
+    @property
+    def ratio(self) -> float:
+        return self.command / self.bare
+
+
+def paired_startup(label: str, argv: list[str], cwd: Path, rounds: int) -> tuple[Ratio, Ratio]:
+    """(cold, warm) start-up of ``argv`` against a bare interpreter, run side by side.
+
+    cold: the first run of each, both with an empty ``PYTHONPYCACHEPREFIX`` (no compiled module:
+    as after an upgrade); warm: ``rounds`` alternating runs after that, each ratio taken within its
+    round (so a busy moment slows both sides), the median round kept."""
+    bare = [sys.executable, "-c", "pass"]
+    with tempfile.TemporaryDirectory(prefix="cbkpi-pyc-") as pyc:
+        env = {**CHILD_ENV, "PYTHONPYCACHEPREFIX": pyc}
+        cold = Ratio(f"{label}, cold", _timed(bare, cwd, env), _timed(argv, cwd, env))
+        pairs = sorted(
+            ((_timed(bare, cwd, env), _timed(argv, cwd, env)) for _ in range(rounds)), key=lambda p: p[1] / p[0]
+        )
+    b, c = pairs[len(pairs) // 2]
+    return cold, Ratio(f"{label}, warm", b, c)
+
+
+def _timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        argv,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
+    return time.perf_counter() - start
 
 
 def cbkpi_command() -> list[str]:
@@ -161,8 +239,19 @@ def main() -> int:
         help="runs per command, best kept (default: 5 below 10,000 indicators, 3 from there)",
     )
     parser.add_argument("--keep", type=Path, default=None, help="write the data sets here and keep them")
+    parser.add_argument(
+        "--observations",
+        default="10000,100000",
+        help="observations of one indicator for the show and xlsx rows, comma-separated ('' skips)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=LIMITS["timeout"], help="seconds before a child is killed (exit -9)"
+    )
+    parser.add_argument("--rounds", type=int, default=7, help="paired start-up rounds (the median is kept)")
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
+    series_sizes = [int(s) for s in opts.observations.split(",") if s.strip()]
+    LIMITS["timeout"] = opts.timeout
     cbkpi = cbkpi_command()
 
     def reps(n: int | None = None) -> int:
@@ -176,6 +265,15 @@ def main() -> int:
         tmp = tempfile.TemporaryDirectory(prefix="cbkpi-bench-")
         root = Path(tmp.name)
     try:
+        bundled = ["--data-dir", str(REPO / "data")]
+        ratios = [
+            r
+            for label, argv in (
+                ("cbkpi status (bundled, table)", [*cbkpi, "status", *bundled]),
+                ("cbkpi validate (bundled)", [*cbkpi, "validate", *bundled]),
+            )
+            for r in paired_startup(label, argv, REPO, opts.rounds)
+        ]
         results: list[Measure] = []
         python = measure("python -c pass", "-", [sys.executable, "-c", "pass"], root, 10)
         results.append(python)
@@ -232,14 +330,37 @@ def main() -> int:
                     reps(n),
                 )
             )
-        print(report(results, python.seconds, sizes, files, gen_seconds))
+        for n in series_sizes:
+            folder = root / f"series{n}"
+            write_observation_series(n, folder)
+            data = ["--data-dir", str(folder)]
+            r = 1 if n >= 100_000 else reps(n)
+            results.append(measure("cbkpi show ID", f"{n}o", [*cbkpi, "show", "synthetic_00000", *data], root, r))
+            out = str(root / f"series{n}.xlsx")  # never inside the data folder: cbkpi refuses that
+            results.append(measure("cbkpi export xlsx", f"{n}o", [*cbkpi, "export", "-o", out, *data], root, r))
+        print(report(results, python.seconds, sizes, files, gen_seconds, ratios))
         return 0
     finally:
         if tmp is not None:
             tmp.cleanup()
 
 
-def report(results: list[Measure], bare: float, sizes: list[int], files: dict[int, Path], gen: dict[int, float]) -> str:
+STARTUP_GOALS = {
+    "cbkpi status (bundled, table), cold": 15,
+    "cbkpi status (bundled, table), warm": 6,
+    "cbkpi validate (bundled), cold": 15,
+}
+"""Issue 12: start-up ratios to a bare interpreter, paired in one run."""
+
+
+def report(
+    results: list[Measure],
+    bare: float,
+    sizes: list[int],
+    files: dict[int, Path],
+    gen: dict[int, float],
+    ratios: Sequence[Ratio] = (),
+) -> str:
     out = [
         f"cbkpi benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of N runs after one "
         "untimed warm-up, peak RSS of the child; FILE: the targets file alone, DIR: --data-dir, the targets "
@@ -252,6 +373,14 @@ def report(results: list[Measure], bare: float, sizes: list[int], files: dict[in
             f"data set {n:>6,} indicators: {size_mb:6.2f} MB targets file + 5 observation files "
             f"(read by the DIR rows), generated in {gen[n]:.2f} s"
         )
+    out.append("")
+    load = os.getloadavg()
+    out.append(
+        f"start-up, paired with a bare interpreter in the same run (load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})"
+    )
+    out.append(f"{'command':42} {'python s':>9} {'cbkpi s':>8} {'ratio':>6}")
+    for r in ratios:
+        out.append(f"{r.label:42} {r.bare:9.3f} {r.command:8.3f} {r.ratio:6.1f}")
     out.append("")
     out.append(f"{'command':34} {'size':>8} {'seconds':>8} {'x python':>9} {'RSS MB':>7} {'growth':>7} {'exit':>5}")
     previous: dict[str, Measure] = {}
@@ -299,6 +428,14 @@ def report(results: list[Measure], bare: float, sizes: list[int], files: dict[in
                     factor <= 1.2 * ratio,
                 )
             )
+    for r in ratios:
+        if r.label in STARTUP_GOALS:
+            limit = STARTUP_GOALS[r.label]
+            goals.append((f"{r.label} <= {limit}x bare python, paired ({r.ratio:.1f}x)", r.ratio <= limit))
+    if 100_000 in sizes:
+        for label in ("cbkpi validate DIR", "cbkpi status DIR --format json"):
+            m = by[(label, "100000")]
+            goals.append((f"{label} at 100,000 indicators < 1 GB peak ({m.rss_mb:.0f} MB)", m.rss_mb < 1024))
     for text, ok in goals:
         out.append(f"{'PASS' if ok else 'MISS' if ok is False else 'SKIP'}  {text}")
     return "\n".join(out)

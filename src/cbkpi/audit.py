@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 from typing_extensions import assert_never
@@ -76,7 +76,11 @@ def _item(**fields: Any) -> AuditItem:
 
 
 def round_half_up(value: float, places: int) -> Decimal:
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """``value`` rounded half up to ``places`` decimals, exactly: the context holds every digit
+    (the default 28 cannot quantize 1.0e+31 to 26 decimals)."""
+    exact = Decimal(repr(value))
+    digits = max(exact.adjusted(), 0) + places + 2
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=max(28, digits)))
 
 
 def span(func: Callable[..., Figure], inputs: Sequence[Decimal]) -> tuple[float, float] | None:

@@ -41,11 +41,19 @@ YearsOpt = Annotated[
 
 def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
     from cbkpi.i18n import NumberFormatError, parse_number
+    from cbkpi.safe_text import shorten
 
     try:
-        return parse_number(text, notation.value if notation else None)
+        value = parse_number(text, notation.value if notation else None)
     except NumberFormatError as exc:
         raise typer.BadParameter(str(exc), param_hint=name) from None
+    if not math.isfinite(value):
+        raise typer.BadParameter(
+            f"{shorten(text, 40)!r} ({len(text):,} characters) is too large to compute with; "
+            "the largest usable number is about 1.8e+308",
+            param_hint=name,
+        )
+    return value
 
 
 def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool) -> None:
@@ -56,7 +64,7 @@ def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool) -> None
     from cbkpi.units import get_unit
 
     if json_out:
-        typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}))
+        typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}, allow_nan=False))
     elif fig.value is None:
         typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
     else:

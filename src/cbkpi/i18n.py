@@ -28,10 +28,29 @@ def format_number(value: float | None, lang: str, decimals: int = 2, *, strip: b
     text = f"{value:,.{decimals}f}"
     if strip and "." in text:
         text = text.rstrip("0").rstrip(".")
+    return _localise(text, lang)
+
+
+def _localise(text: str, lang: str) -> str:
+    """``1,650.00`` (Python's notation) in ``lang``'s: ``1.650,00`` in Vietnamese."""
     if text in ("-0", "-0.0") or re.fullmatch(r"-0\.0+", text):
         text = text[1:]
     thousands, mark = _SEPARATORS.get(lang, _SEPARATORS["en"])
     return text.replace(",", "\x00").replace(".", mark).replace("\x00", thousands)
+
+
+AXIS_LIMIT = 1e12
+"""From this size on, a chart's axis label is written in scientific notation."""
+
+
+def format_axis(value: float, lang: str) -> str:
+    """A chart's axis label: ``1.650,00`` as :func:`format_number`, but ``9,09e+300`` for a
+    number of :data:`AXIS_LIMIT` or more (a growth target of 1.0e+100 %/year would otherwise
+    print a label of three hundred digits)."""
+    if abs(value) < AXIS_LIMIT:
+        return format_number(value, lang, 2)
+    mantissa, _e, exponent = f"{value:.2e}".partition("e")
+    return format_number(float(mantissa), lang, 2) + "e" + exponent
 
 
 def format_plain(value: float | None, lang: str) -> str:
@@ -417,4 +436,8 @@ def format_decimal(value: Decimal | None, lang: str) -> str:
     if value is None:
         return "—"
     written = places(value)
-    return format_number(float(value), lang, 2 if written is None else written)
+    if written is None:
+        return format_number(float(value), lang, 2)
+    # The Decimal itself, not a float: 1.0e+100 and a ratio printed with 26 decimals keep
+    # exactly the digits they were written with.
+    return _localise(f"{value:,.{written}f}", lang)

@@ -5,6 +5,7 @@ people is :mod:`cbkpi.i18n`'s)."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,12 +44,17 @@ def data_number(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
     exponent = value.as_tuple().exponent
-    return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+    if isinstance(exponent, int) and exponent >= 0:
+        return int(value)
+    return json_float(float(value), None)
 
 
-def json_float(value: float | None) -> float | None:
-    """A computed figure for JSON, rounded to :data:`JSON_PLACES` decimals."""
-    return None if value is None else round(value, JSON_PLACES)
+def json_float(value: float | None, places: int | None = JSON_PLACES) -> float | None:
+    """A computed figure for JSON, rounded to :data:`JSON_PLACES` decimals; None for NaN or
+    infinity, which strict JSON cannot hold (the figure's reason field says why)."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value if places is None else round(value, places)
 
 
 def json_figure(fig: Figure) -> float | None:

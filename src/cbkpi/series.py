@@ -5,6 +5,7 @@ Plain data for the renderers (terminal, SVG, PNG); nothing here draws.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from typing_extensions import assert_never
@@ -92,7 +93,7 @@ def _path(
             return _compound(b, b_year, rate, t.year), (t.year, float(t.value))
         case GrowthRateTarget():
             path = _compound(b, b_year, float(t.value), t.end_year)
-            return path, path[-1]
+            return path, path[-1] if path and path[-1][0] == t.end_year else None
         case PointsReductionTarget():
             path = [(y, b - float(t.value) * (y - b_year)) for y in range(b_year, t.end_year + 1)]
             return path, path[-1]
@@ -110,4 +111,15 @@ def _path(
 
 
 def _compound(b: float, start: int, rate: float, end: int) -> list[Point]:
-    return [(y, b * (1 + rate / 100) ** (y - start)) for y in range(start, end + 1)]
+    """The path of ``b`` growing at ``rate`` %/year, up to the last year a float can hold (a
+    growth of 1.0e+100 %/year overflows in its fourth year: the chart stops there)."""
+    path: list[Point] = []
+    for y in range(start, end + 1):
+        try:
+            value = b * (1 + rate / 100) ** (y - start)
+        except OverflowError:
+            break
+        if not math.isfinite(value):
+            break
+        path.append((y, value))
+    return path

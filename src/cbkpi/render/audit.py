@@ -159,7 +159,7 @@ def as_json(items: Sequence[AuditItem]) -> str:
         }
         for i in items
     ]
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def as_json_document(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:

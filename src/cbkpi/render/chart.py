@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from cbkpi.i18n import format_number, t
+from cbkpi.i18n import AXIS_LIMIT, format_axis, format_number, t
 from cbkpi.safe_text import shorten
 from cbkpi.series import Series
 from cbkpi.units import get_unit
@@ -54,7 +54,7 @@ def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int
             for x, y in by_key[key].points:
                 r, c = cell(x, y)
                 grid[r][c] = SYMBOLS[key]
-    labels = [format_number(hi - (hi - lo) * i / (height - 1), lang, 2) for i in range(height)]
+    labels = [format_axis(hi - (hi - lo) * i / (height - 1), lang) for i in range(height)]
     pad = max(len(s) for s in labels)
     lines = [f"{labels[i].rjust(pad)} ┤{''.join(row)}" for i, row in enumerate(grid)]
     lines.append(" " * pad + " └" + "─" * width)
@@ -73,23 +73,29 @@ def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[list[float], int]:
     """Round ticks covering ``lo``..``hi``: multiples of 1, 2 or 5 × 10^k (about ``count`` of
-    them), and the decimals they need (``0, 2.000, 4.000`` → 0; ``7, 7,5, 8`` → 1)."""
+    them), and the decimals they need (``0, 2.000, 4.000`` → 0; ``7, 7,5, 8`` → 1). Where floats
+    cannot step from ``lo`` to ``hi`` (extreme or tiny ranges) the ticks are ``count`` evenly
+    spaced values with 2 decimals."""
     if hi <= lo:
         lo, hi = lo - 1, hi + 1
+    even = [lo * (1 - k / (count - 1)) + hi * k / (count - 1) for k in range(count)], 2  # no overflow
     raw = (hi - lo) / max(1, count - 1)
+    if not (math.isfinite(raw) and raw > 0 and max(abs(lo), abs(hi)) < AXIS_LIMIT):
+        return even
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     first = math.floor(lo / step) * step
-    ticks = []
-    k = 0
-    while True:
-        value = first + k * step
-        ticks.append(round(value, 10))
-        if value >= hi - step * 1e-9:
-            break
-        k += 1
+    ticks = [round(first + k * step, 10) for k in range(count + 3)]
+    ticks = ticks[: next((k + 1 for k, v in enumerate(ticks) if v >= hi - step * 1e-9), len(ticks))]
+    if ticks[-1] < hi or len(set(ticks)) != len(ticks):  # floats could not step (a huge offset)
+        return even
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
-    return ticks, decimals
+    return ticks, min(decimals, 6)
+
+
+def tick_label(value: float, lang: str, decimals: int) -> str:
+    """An axis tick in the language's notation with ``decimals``; extremes as ``9,09e+300``."""
+    return format_number(value, lang, decimals) if abs(value) < AXIS_LIMIT else format_axis(value, lang)
 
 
 def axis_label(unit: str | None, lang: str) -> str:
@@ -138,7 +144,7 @@ def svg_chart(
         parts.append(f'<text x="8" y="{top - 10}" fill="#444">{escape(label)}</text>')
     for y in ticks:
         parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#e6e6e6"/>')
-        text = escape(format_number(y, lang, decimals))
+        text = escape(tick_label(y, lang, decimals))
         parts.append(f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{text}</text>')
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>')
     parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#333"/>')
@@ -234,7 +240,7 @@ def png_chart(
         ax.set_ylim(min(lo, ticks[0]) - pad, max(hi, ticks[-1]) + pad)
         ax.xaxis.set_major_locator(FixedLocator(list(range(x0, x1 + 1))))
         ax.set_xlim(x0 - 0.5, x1 + 0.5)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, lang, decimals)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, lang, decimals)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(v))))
     ax.set_ylabel(axis_label(unit, lang))
     ax.set_xlabel(t("chart_year", lang))

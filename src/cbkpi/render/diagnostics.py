@@ -36,7 +36,7 @@ def as_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
             for d in diags
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def as_github(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:

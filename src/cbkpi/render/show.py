@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.console import Console
 
@@ -12,7 +12,7 @@ from cbkpi.render.chart import text_chart
 from cbkpi.render.tracking import revision_text, status_text
 from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
 from cbkpi.revisions import Revision
-from cbkpi.safe_text import shorten
+from cbkpi.safe_text import escape_control, shorten
 from cbkpi.series import Series
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import IndicatorTracking
@@ -29,8 +29,9 @@ def print_show(
     revisions: Sequence[Revision] = (),
 ) -> None:
     def say(text: str = "", bold: bool = False) -> None:
-        # Names, sources and notes come from data files: printed as text, never as markup.
-        console.print(text, style="bold" if bold else None, markup=False, highlight=False)
+        # Names, sources and notes come from data files: printed as text, never as markup, with
+        # their control characters (escape sequences, line breaks) written visibly.
+        console.print(escape_control(text), style="bold" if bold else None, markup=False, highlight=False)
 
     found = sorted(found, key=lambda pair: pair[0].data.kind != "targets")  # the current term first
     ind = found[0][1].indicator
@@ -74,6 +75,7 @@ def print_show(
     say(f"{t('show_observations', lang)}", bold=True)
     if not observations:
         say(f"  {t('show_no_observations', lang)}")
+    lines = []
     for item in sorted(observations, key=lambda o: (o.obs.year, o.file, o.index)):
         o = item.obs
         flags = [t("estimate", lang)] if o.estimate else []
@@ -86,9 +88,12 @@ def print_show(
         flag = f" [{', '.join(flags)}]" if flags else ""
         comp = f"{t(o.comparator, lang)} " if o.comparator and t(o.comparator, lang) else ""
         unit = f" {unit_label(o.unit, lang)}" if o.unit else ""
-        say(f"  {o.year}: {comp}{format_decimal(o.value, lang)}{unit}{flag} — {o.source} ({item.file}:{item.line})")
+        lines.append(
+            f"  {o.year}: {comp}{format_decimal(o.value, lang)}{unit}{flag} — {o.source} ({item.file}:{item.line})"
+        )
         if o.quote:
-            say(f"      “{shorten(o.quote, 160)}”")
+            lines.append(f"      “{shorten(o.quote, 160)}”")
+    _write_plain(console, [escape_control(line) for line in lines], say)
     if tracking is not None:
         for tr in tracking.targets:
             if tr.latest_value is None:
@@ -105,3 +110,30 @@ def print_show(
         for line in lines[:-1]:  # a chart row is never wrapped: its spaces are positions
             console.print(line, markup=False, highlight=False, no_wrap=True, crop=False, overflow="ignore")
         say(lines[-1])  # the legend wraps between words
+
+
+def _write_plain(console: Console, lines: Sequence[str], say: Callable[[str], None]) -> None:
+    """Plain lines (one per observation) written straight to the console's stream, wrapped to
+    its width by :mod:`textwrap`: rich lays out each printed text again (a rich print per line
+    made 100,000 observations take tens of seconds). A line with wide or zero-width characters,
+    whose width ``textwrap`` cannot count, still goes through rich."""
+    import textwrap
+
+    from rich.cells import cell_len
+
+    width = max(console.width, 20)
+    out: list[str] = []
+    for line in lines:
+        cells = cell_len(line)
+        if cells <= width:
+            out.append(line)
+        elif cells == len(line):
+            indent = " " * min(len(line) - len(line.lstrip(" ")) + 4, width // 2)
+            out += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False, drop_whitespace=True)
+        else:
+            if out:
+                console.file.write("\n".join(out) + "\n")
+                out = []
+            say(line)
+    if out:
+        console.file.write("\n".join(out) + "\n")

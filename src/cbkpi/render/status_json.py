@@ -134,7 +134,7 @@ def iter_json(terms: Sequence[TermStatus], extra: dict[str, Any] | None = None) 
     in memory (on 10,000 indicators it would take more than the data itself)."""
 
     def dumps(obj: Any) -> str:
-        return json.dumps(obj, ensure_ascii=False)  # one line: the C encoder
+        return json.dumps(obj, ensure_ascii=False, allow_nan=False)  # one line: the C encoder
 
     yield '{"cbkpi_version": ' + dumps(__version__) + ', "terms": ['
     for n, term in enumerate(terms):
