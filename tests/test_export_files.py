@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import pty
 import re
@@ -320,6 +321,15 @@ def test_show_chart_png_size(obs: Path, tmp_path: Path, cli: Cli) -> None:
 )
 def test_round_ticks(lo: float, hi: float, ticks: list[float], decimals: int) -> None:
     assert nice_ticks(lo, hi) == (ticks, decimals)
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(-1e308, 1e308), (1e20, 1e20 + 1), (0, 1e300)])
+def test_ticks_of_extreme_ranges_stay_finite(lo: float, hi: float) -> None:
+    """Where floats cannot step from lo to hi (1e20 + 0.5 == 1e20) or hi - lo overflows, five
+    evenly spaced finite ticks, never a loop that does not end or an infinite label."""
+    ticks, decimals = nice_ticks(lo, hi)
+    assert len(ticks) == 5 and all(math.isfinite(v) for v in ticks)
+    assert (ticks[0], ticks[-1], decimals) == (lo, hi, 2)
 
 
 def _report(cli: Cli, tmp_path: Path, *files: Path, lang: str = "vi") -> str:

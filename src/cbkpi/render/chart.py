@@ -78,7 +78,7 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[list[float], int]:
     spaced values with 2 decimals."""
     if hi <= lo:
         lo, hi = lo - 1, hi + 1
-    even = [lo * (1 - k / (count - 1)) + hi * k / (count - 1) for k in range(count)], 2  # no overflow
+    even = [lo * (1 - k / (count - 1)) + hi * (k / (count - 1)) for k in range(count)], 2  # no overflow
     raw = (hi - lo) / max(1, count - 1)
     if not (math.isfinite(raw) and raw > 0 and max(abs(lo), abs(hi)) < AXIS_LIMIT):
         return even
