@@ -177,8 +177,8 @@ def test_csv_keys_for_scripts(obs: Path, tmp_path: Path, cli: Cli) -> None:
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
-    # the keys of docs/json-output.md, the first 22 in their old places
-    assert list(rows[0])[:22] == [
+    # the keys of docs/json-output.md, the first 24 in their old places
+    assert list(rows[0])[:24] == [
         "term",
         "file",
         "id",
@@ -195,6 +195,8 @@ def test_csv_keys_for_scripts(obs: Path, tmp_path: Path, cli: Cli) -> None:
         "target_unit",
         "target_year",
         "required_annual_growth_pct",
+        "required_pace",
+        "required_pace_unit",
         "implied_end_value",
         "result_value",
         "result_unit",
@@ -209,7 +211,7 @@ def test_csv_keys_for_scripts(obs: Path, tmp_path: Path, cli: Cli) -> None:
         "no_data",
     )
     trade = next(r for r in rows if r["id"] == "trade_turnover")
-    assert (trade["status"], trade["pace_unit"], trade["area"]) == ("moderate_progress", "percent_per_year", "economy")
+    assert (trade["status"], trade["pace_unit"], trade["area"]) == ("moderate_progress", "pct_per_year", "economy")
 
 
 def test_csv_neutralises_formula_cells(tmp_path: Path, cli: Cli) -> None:

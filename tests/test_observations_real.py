@@ -94,10 +94,10 @@ def test_pace_starts_at_the_break(tmp_path: Path, cli: Cli) -> None:
         + _obs("new_rural_communes", 2024, "20"),
     )
     (communes,) = _tracked(_json(cli, str(TARGETS), str(path), "--as-of", "2024"), "new_rural_communes")
-    # from the break: 10 (2022) -> 20 (2024): (20/10)**(1/2) - 1 = 41.42 %/yr, not from 25 (2020)
-    assert communes["observed_pace"] == pytest.approx((2**0.5 - 1) * 100, abs=1e-4)
-    # 10 (2022) -> 50 (2025) needs (50/10)**(1/3) - 1 = 71.00 %/yr
-    assert communes["required_pace"] == pytest.approx((5 ** (1 / 3) - 1) * 100, abs=1e-4)
+    # from the break, in communes a year: 10 (2022) -> 20 (2024): (20 - 10) / 2 = 5, not from 25 (2020)
+    assert (communes["observed_pace"], communes["pace_unit"]) == (pytest.approx(5.0), "units_per_year")
+    # 10 (2022) -> 50 (2025) needs (50 - 10) / 3 = 13.33 communes a year
+    assert communes["required_pace"] == pytest.approx(40 / 3)
 
 
 @pytest.mark.parametrize(

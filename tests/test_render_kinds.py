@@ -124,8 +124,13 @@ def test_status_json_has_every_kind_with_tracking(report: StatusReport) -> None:
     assert sorted(by_kind) == sorted(kinds())
     targets = doc["terms"][0]["indicators"]
     tracked = {ind["id"]: ind["tracking"]["targets"] for ind in targets}
-    # Level 50 -> 60 by 2025 from 2020: (60/50)^(1/5) - 1 = 3.714 %/yr required.
-    assert tracked["ind_level"][0]["required_pace"] == pytest.approx(3.713729, abs=1e-6)
+    # Level 50 -> 60 % (a share) by 2025 from 2020: (60 - 50) / 5 = 2.00 points a year required,
+    # and as a relative rate (60/50)^(1/5) - 1 = 3.714 %/yr.
+    assert tracked["ind_level"][0]["required_pace"] == pytest.approx(2.0)
+    assert tracked["ind_level"][0]["pace_unit"] == "pp_per_year"
+    level = next(t for ind in targets if ind["id"] == "ind_level" for t in ind["targets"])
+    assert (level["required_pace"], level["required_pace_unit"]) == (pytest.approx(2.0), "pp_per_year")
+    assert level["required_annual_growth_pct"] == pytest.approx(3.713729, abs=1e-6)
     # Words cannot be tracked: milestone and qualitative targets have no tracking rows.
     assert tracked["ind_milestone"] == [] and tracked["ind_qualitative"] == []
 

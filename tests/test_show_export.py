@@ -42,7 +42,7 @@ def test_show_everything_about_one_indicator(obs: Path, cli: Cli) -> None:
         "source: line 341",
         "source: line 415",
         "Implied end: 4.83",  # 3 * 1.1**5
-        "Required rate (%/yr): 8.45",  # (4.5/3)**0.2 - 1
+        "over 4.5 by 2025; Required a year: 8.45 %/year",  # an amount: (4.5/3)**0.2 - 1 compound
         "Achieved (%) 130.0",  # 13 / 10, the appendix's row 5
         "2024: 4.2 — hand-made test figure",
         "○ baseline",

@@ -102,9 +102,10 @@ def test_markdown_pinned(tmp_path: Path, cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         "## Targets 2020-2025\n\n"
-        "| No. | Indicator | Unit | Baseline | Target | Required rate (%/yr) | Implied end |\n"
+        "| No. | Indicator | Unit | Baseline | Target | Required a year | Implied end |\n"
         "|---|---|---|---|---|---|---|\n"
-        "| 4 | Trade | billion USD | 3 (2020) | over 4.5 by 2025 | 8.45 |  |\n"
+        # an amount: compound (4.5/3)**0.2 - 1 = 8.45 %/yr; a level target ends at its level
+        "| 4 | Trade | billion USD | 3 (2020) | over 4.5 by 2025 | 8.45% | 4.50 |\n"
     )
 
 

@@ -54,8 +54,12 @@ def test_minimal_form_works_as_written(tmp_path: Path, cli: Cli) -> None:
     assert growth["tracking"]["targets"][0]["pace_ratio_pct"] == pytest.approx(84.25)
     # 2021-2023 are missing and said so
     assert growth["tracking"]["targets"][0]["missing_years"] == [2021, 2022, 2023]
-    # to average 8 % over the observed year and 2025: 2 * 8 - 6.74 = 9.26 % in 2025
-    assert growth["required_pace_remaining_pct"] == pytest.approx(9.26)
+    # to average 8 % (geometric mean of the yearly indices) over the observed year and 2025:
+    # 1.08**2 = 1.1664; 1.1664 / 1.0674 = 1.092749..., so 9.27 % in 2025 (the arithmetic mean's
+    # 2 * 8 - 6.74 = 9.26 understates it)
+    assert growth["required_pace_remaining"] == pytest.approx((1.08**2 / 1.0674 - 1) * 100)
+    assert growth["required_pace_remaining"] == pytest.approx(9.2749, abs=1e-4)
+    assert growth["pace_unit"] == "pct_per_year"
     assert _ind(doc, "forest_cover")["status"] == "no_data"
 
 
@@ -68,10 +72,12 @@ def test_minimal_form_works_as_written(tmp_path: Path, cli: Cli) -> None:
 )
 def test_table_in_both_languages(lang: str, words: list[str], tmp_path: Path, cli: Cli) -> None:
     path = _write(tmp_path, MINIMAL)
-    result = cli(["status", str(TARGETS), str(path), "--as-of", "2024", "--lang", lang, "--width", "100"])
+    # 200 columns: a status of two words stays on one line next to the paces with their units
+    result = cli(["status", str(TARGETS), str(path), "--as-of", "2024", "--lang", lang, "--width", "200"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())  # cells may wrap
-    assert ("9,26" if lang == "vi" else "9.26") in text  # the last column is not cut off
+    # the pace needed in 2025, (1.08**2 / 1.0674 - 1) * 100 = 9.27, with its unit: not cut off
+    assert ("9,27%" if lang == "vi" else "9.27%") in text
     for w in words:
         assert w in text
 
@@ -94,11 +100,14 @@ def test_level_target_pace_projection_and_need(tmp_path: Path, cli: Cli) -> None
 def test_points_reduction(tmp_path: Path, cli: Cli) -> None:
     path = _write(tmp_path, "observations:\n" + _obs("poverty_rate", 2022, 14.07))
     poverty = _ind(_status(cli, str(path)), "poverty_rate")["tracking"]["targets"][0]
-    # 22.07 % (2020) -> 14.07 % (2022): 4 points a year, the target's "over 4": ratio 100 %
-    assert poverty["observed_pace"] == pytest.approx(4.0)
+    # 22.07 % (2020) -> 14.07 % (2022): (14.07 - 22.07) / 2 = -4 points a year, the target's
+    # "down over 4": ratio -4 / -4 = 100 %
+    assert poverty["observed_pace"] == pytest.approx(-4.0)
+    assert (poverty["required_pace"], poverty["pace_unit"]) == (pytest.approx(-4.0), "pp_per_year")
     assert poverty["status"] == "on_track"
-    # goal 22.07 - 5 * 4 = 2.07 % in 2025; from 14.07 that is 12 points in 3 years
-    assert poverty["required_pace_remaining_pct"] == pytest.approx(4.0)
+    # goal 22.07 - 5 * 4 = 2.07 % in 2025; from 14.07 that is (2.07 - 14.07) / 3 = -4 points a year
+    assert poverty["required_pace_remaining"] == pytest.approx(-4.0)
+    assert poverty["required_pace_remaining_pct"] is None  # points are not a relative rate
     assert poverty["projected_end_value"] == pytest.approx(2.07)
 
 

@@ -4,23 +4,56 @@ from __future__ import annotations
 
 import math
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from cbkpi.cli_options import Lang, LangOpt
 
 if TYPE_CHECKING:
     from cbkpi.calc import Figure
+    from cbkpi.pace import PaceUnit
+
+
+class _SignedNumbers(TyperGroup):
+    """Reads ``-4,00`` as a negative number, not as an option (:func:`cbkpi.pace.shield_negative_numbers`)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: click's (typer vendors it)
+        from cbkpi.pace import shield_negative_numbers
+
+        return super().parse_args(ctx, shield_negative_numbers(args))
+
 
 calc_app = typer.Typer(
+    cls=_SignedNumbers,
     help=(
         "The formulas of docs/methodology.md on numbers typed on the command line. Numbers may be "
-        "written in Vietnamese (4,5  1.650) or English (4.5  1,650) notation; text that reads "
-        "differently in the two (1.650) is refused unless --notation says which."
+        "written in Vietnamese (4,5  1.650) or English (4.5  1,650) notation, negative ones as "
+        "-4,00; text that reads differently in the two (1.650) is refused unless --notation says which."
     ),
     no_args_is_help=True,
 )
+
+
+class PaceOpt(str, Enum):
+    pct = "pct"
+    points = "points"
+    units = "units"
+
+
+_PACE_UNITS: dict[str, PaceUnit] = {"pct": "pct_per_year", "points": "pp_per_year", "units": "units_per_year"}
+
+PaceBasisOpt = Annotated[
+    PaceOpt,
+    typer.Option(
+        "--pace",
+        help=(
+            "pct: compound %/year (amounts, levels); points: percentage points a year (shares); "
+            "units: units a year (counts)."
+        ),
+    ),
+]
 
 NotationOpt = Annotated[
     Lang | None,
@@ -40,11 +73,12 @@ YearsOpt = Annotated[
 
 
 def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
-    from cbkpi.i18n import NumberFormatError, parse_number
+    from cbkpi.i18n import NumberFormatError
+    from cbkpi.pace import parse_signed_number
     from cbkpi.safe_text import shorten
 
     try:
-        value = parse_number(text, notation.value if notation else None)
+        value = parse_signed_number(text, notation.value if notation else None)
     except NumberFormatError as exc:
         raise typer.BadParameter(str(exc), param_hint=name) from None
     if not math.isfinite(value):
@@ -56,20 +90,28 @@ def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
     return value
 
 
-def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool) -> None:
-    """Print a figure with its unit's label (the unit registry holds the words), or as JSON."""
+def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool, pace: PaceOpt | None = None) -> None:
+    """Print a figure with its unit's label (the unit registry holds the words; a pace's unit:
+    :func:`cbkpi.render.words.pace_label`), or as JSON (with ``unit``, the pace unit, for a pace)."""
     import json
 
     from cbkpi.i18n import format_number, t
     from cbkpi.units import get_unit
 
     if json_out:
-        typer.echo(json.dumps({"value": fig.value, "reason": fig.reason, "note": fig.note}, allow_nan=False))
+        doc: dict[str, object] = {"value": fig.value, "reason": fig.reason, "note": fig.note}
+        if pace is not None:
+            doc["unit"] = _PACE_UNITS[pace.value]
+        typer.echo(json.dumps(doc, allow_nan=False))
     elif fig.value is None:
         typer.echo(f"{t('not_computable', lang.value)}: {t(fig.reason or 'unknown_input', lang.value)}")
     else:
         note = f" ({t(fig.note, lang.value)})" if fig.note else ""
         unit = f" {get_unit(unit_key).label(lang.value)}" if unit_key else ""
+        if pace is not None and pace is not PaceOpt.pct:
+            from cbkpi.render.words import pace_label
+
+            unit = " " + pace_label(_PACE_UNITS[pace.value], "", lang.value)
         typer.echo(f"{format_number(fig.value, lang.value, 2)}{unit}{note}")
     if fig.value is None:
         raise typer.Exit(1)
@@ -78,27 +120,46 @@ def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool) -> None
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print {value, reason, note} as JSON.")]
 
 
+class DirectionOpt(str, Enum):
+    up = "higher"
+    down = "lower"
+
+
+DirectionArg = Annotated[
+    DirectionOpt, typer.Option("--direction", help="lower: lower is better (a reduction, a ceiling).")
+]
+
+
 @calc_app.command("required")
 def calc_required(
     baseline: Annotated[str, typer.Argument(help="Start value.")],
     target: Annotated[str, typer.Argument(help="Target value.")],
     years: YearsOpt = 5,
+    pace: PaceBasisOpt = PaceOpt.pct,
+    direction: DirectionArg = DirectionOpt.up,
     notation: NotationOpt = None,
     lang: LangOpt = Lang.vi,
     json_out: JsonOpt = False,
 ) -> None:
-    """Annual growth rate needed to go from BASELINE to TARGET in --years years.
+    """Pace needed a year to go from BASELINE to TARGET in --years years.
 
-    Example: cbkpi calc required 3 4,5 --years 5   →  8,45 %/năm
+    A compound growth rate, or with --pace points / units the change a year, (TARGET − BASELINE) /
+    years; --direction lower for a reduction.
+
+    Examples: cbkpi calc required 3 4,5 --years 5   →  8,45 %/năm;
+    cbkpi calc required 22,07 2,07 --pace points --direction lower   →  -4,00 điểm %/năm;
+    cbkpi calc required 25 50 --pace units   →  5,00 đơn vị/năm
     """
-    from cbkpi.calc import required_growth
+    from cbkpi.pace import required_pace
 
-    _show(
-        required_growth(_parse_arg(baseline, notation, "BASELINE"), _parse_arg(target, notation, "TARGET"), years),
-        lang,
-        "percent_per_year",
-        json_out,
+    fig = required_pace(
+        _parse_arg(baseline, notation, "BASELINE"),
+        _parse_arg(target, notation, "TARGET"),
+        years,
+        _PACE_UNITS[pace.value],
+        direction.value,
     )
+    _show(fig, lang, "percent_per_year", json_out, pace)
 
 
 @calc_app.command("cagr")
@@ -127,29 +188,30 @@ def calc_cagr(
 @calc_app.command("implied")
 def calc_implied(
     baseline: Annotated[str, typer.Argument(help="Start value.")],
-    rate: Annotated[str, typer.Argument(help="Growth rate in % per year.")],
+    rate: Annotated[str, typer.Argument(help="Pace a year: growth in %, or points / units with --pace.")],
     years: YearsOpt = 5,
+    pace: PaceBasisOpt = PaceOpt.pct,
     notation: NotationOpt = None,
     lang: LangOpt = Lang.vi,
     json_out: JsonOpt = False,
 ) -> None:
-    """End value reached by growing BASELINE at RATE %/year for --years years.
+    """End value reached from BASELINE at RATE a year for --years years.
 
-    Example: cbkpi calc implied 3 10 --years 5   →  4,83
+    Compound growth at RATE %/year, or with --pace points / units BASELINE + RATE × years (RATE
+    signed).
+
+    Examples: cbkpi calc implied 3 10 --years 5   →  4,83;
+    cbkpi calc implied 22,07 -4 --pace points   →  2,07;  cbkpi calc implied 167 10 --pace units   →  217,00
     """
-    from cbkpi.calc import implied_end_value
+    from cbkpi.pace import implied_end
 
-    _show(
-        implied_end_value(_parse_arg(baseline, notation, "BASELINE"), _parse_arg(rate, notation, "RATE"), years),
-        lang,
-        None,
-        json_out,
+    fig = implied_end(
+        _parse_arg(baseline, notation, "BASELINE"),
+        _parse_arg(rate, notation, "RATE"),
+        years,
+        _PACE_UNITS[pace.value],
     )
-
-
-class DirectionOpt(str, Enum):
-    up = "higher"
-    down = "lower"
+    _show(fig, lang, None, json_out)
 
 
 @calc_app.command("achieved")

@@ -28,6 +28,8 @@ FILE_LABELS: dict[str, dict[str, str]] = {
     "h_target_year": {"vi": "Năm mục tiêu", "en": "Target year"},
     "h_required_comparator": {"vi": "So sánh tốc độ cần", "en": "Required rate comparator"},
     "h_required_annual_growth_pct": {"vi": "Tốc độ tăng cần (%/năm)", "en": "Required growth (%/yr)"},
+    "h_required_pace_unit": {"vi": "Đơn vị tốc độ cần", "en": "Required pace unit"},
+    "h_required_pace_remaining": {"vi": "Tốc độ còn cần", "en": "Pace still needed"},
     "h_implied_end_comparator": {"vi": "So sánh giá trị cuối kỳ", "en": "Implied end comparator"},
     "h_implied_end_value": {"vi": "Giá trị cuối kỳ suy ra", "en": "Implied end value"},
     "h_result_comparator": {"vi": "So sánh kết quả", "en": "Result comparator"},

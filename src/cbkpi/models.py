@@ -17,7 +17,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
-from cbkpi.units import UNITS
+from cbkpi.pace import PaceUnit
+from cbkpi.units import UNITS, get_unit
 
 
 def _to_decimal(value: Any) -> Any:
@@ -180,10 +181,10 @@ class LevelTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: points a year for a share, units a year for
+        a count, a compound percent a year for other amounts (the unit's own)."""
+        return get_unit(self.value_unit(indicator_unit)).pace_unit
 
 
 class GrowthRateTarget(_TargetBase):
@@ -210,10 +211,9 @@ class GrowthRateTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: its own yearly rate, in percent a year."""
+        return "pct_per_year"
 
 
 class PerUnit(Strict):
@@ -250,10 +250,9 @@ class CountPerYearTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return self.unit
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: the count a year, in its own unit."""
+        return "units_per_year"
 
 
 class PointsReductionTarget(_TargetBase):
@@ -280,10 +279,9 @@ class PointsReductionTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percentage_points_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: percentage points a year."""
+        return "pp_per_year"
 
 
 class MaintainTarget(_TargetBase):
@@ -308,10 +306,9 @@ class MaintainTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """None: a level kept, not a pace."""
+        return None
 
 
 class MilestoneTarget(_TargetBase):
@@ -336,10 +333,9 @@ class MilestoneTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """None: no pace."""
+        return None
 
 
 class QualitativeTarget(_TargetBase):
@@ -363,10 +359,9 @@ class QualitativeTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None
 
-    @property
-    def pace_unit(self) -> str:
-        """The unit of the pace tracked against this target."""
-        return "percent_per_year"
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """None: no pace."""
+        return None
 
 
 Target = Annotated[

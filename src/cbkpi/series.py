@@ -36,8 +36,8 @@ class Series:
 
 def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
     """Baseline, observations, the path from the baseline that meets the first quantified target
-    exactly (compound for levels and growth, linear for point reductions, flat for rates and
-    maintained levels) and the level targets themselves. Empty series are left out.
+    exactly (in the target's pace unit: linear for shares, counts and point reductions, compound
+    for other levels and growth, flat for rates and maintained levels) and the level targets themselves. Empty series are left out.
 
     Count-per-year targets plot the yearly counts only: the baseline of such an indicator is a
     stock (schools so far), on another scale than the counts of a year."""
@@ -87,6 +87,10 @@ def _path(
         case LevelTarget():
             if t.value is None:
                 return [], None
+            if t.pace_unit(ind.unit) in ("pp_per_year", "units_per_year"):
+                # A share or a count moves by points or units a year: a straight line.
+                step = (float(t.value) - b) / (t.year - b_year) if t.year > b_year else 0.0
+                return [(y, b + step * (y - b_year)) for y in range(b_year, t.year + 1)], (t.year, float(t.value))
             rate = calc.cagr(b, float(t.value), t.year - b_year).value
             if rate is None:
                 return [], (t.year, float(t.value))

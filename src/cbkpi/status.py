@@ -28,7 +28,9 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.pace import PaceUnit
 from cbkpi.revisions import SeriesBreak
+from cbkpi.target_pace import implied_end, required_pace
 from cbkpi.tracking import TermTracking, term_tracking
 from cbkpi.units import get_unit
 
@@ -47,7 +49,13 @@ class TargetStatus:
     years: int | None
     """Years from the baseline (or the start year) to the target year."""
     required_annual_growth_pct: Figure = NOT_APPLICABLE
+    """The relative (compound) rate a level target needs, in percent a year."""
     implied_end_value: Figure = NOT_APPLICABLE
+    """The level the target implies at its end year (:func:`cbkpi.target_pace.implied_end`)."""
+    required_pace: Figure = NOT_APPLICABLE
+    """The pace the target needs in the planner's terms, in ``pace_unit``."""
+    pace_unit: PaceUnit | None = None
+    """``pp_per_year``, ``units_per_year`` (of ``unit``) or ``pct_per_year``; None: no pace."""
     achievement_pct: Figure = NOT_APPLICABLE
     met: bool | None = None
     """Whether the result satisfies the target (None: no result, or not decidable)."""
@@ -155,7 +163,9 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
     unit = target_unit(ind, t)
     years = _years_to(ind, t)
     base = as_float(ind.baseline.value) if ind.baseline is not None else None
-    required = implied = NOT_APPLICABLE
+    required = NOT_APPLICABLE
+    implied = implied_end(ind, t)
+    pace, pace_unit = required_pace(ind, t)
     match t:
         case LevelTarget():
             if not _is_rate_indicator(ind) and get_unit(unit).kind != "rate":
@@ -163,21 +173,26 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
                     required = Figure(None, calc.UNKNOWN)
                 else:
                     required = calc.required_growth(base, as_float(t.value), years or 0, ind.direction, t.comparator)
-        case GrowthRateTarget():
-            if not _is_rate_indicator(ind):
-                implied = calc.implied_end_value(base, as_float(t.value), years or 0)
         case (
-            CountPerYearTarget() | PointsReductionTarget() | MaintainTarget() | MilestoneTarget() | QualitativeTarget()
+            GrowthRateTarget()
+            | CountPerYearTarget()
+            | PointsReductionTarget()
+            | MaintainTarget()
+            | MilestoneTarget()
+            | QualitativeTarget()
         ):
-            pass  # neither a level to reach by compound growth nor a rate to compound
+            pass  # no level to reach by compound growth
         case _:
             assert_never(t)
     if ind.baseline is not None and ind.baseline.comparator in ("over", "at_least"):
-        # From a baseline printed as "over X": the end value is at least, the rate needed at most.
-        if implied.value is not None:
+        # From a baseline printed as "over X": an end value grown from it is at least, the pace
+        # a level needs from it at most.
+        if implied.value is not None and not isinstance(t, (LevelTarget, MaintainTarget)):
             implied = Figure(implied.value, note="lower_bound")
         if required.value is not None:
             required = Figure(required.value, note="upper_bound")
+        if pace.value is not None and isinstance(t, LevelTarget):
+            pace = Figure(pace.value, note="upper_bound")
     fig, met = achievement(ind, t) if t.result is not None else (NOT_APPLICABLE, None)
     return TargetStatus(
         target=t,
@@ -185,6 +200,8 @@ def target_status(ind: Indicator, t: Target) -> TargetStatus:
         years=years,
         required_annual_growth_pct=required,
         implied_end_value=implied,
+        required_pace=pace,
+        pace_unit=pace_unit,
         achievement_pct=fig,
         met=met,
     )

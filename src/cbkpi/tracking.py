@@ -17,12 +17,16 @@ the pace required from the baseline to the target):
 - ``target_year_unobserved``: the target year has passed but no value for it is observed;
 - ``not_assessable``: observations exist but a needed figure is unknown (e.g. no baseline).
 
-Paces per target kind (``docs/methodology.md``, "Tracking"):
+Paces per target kind, in the target's own unit (``pace_unit``; ``docs/methodology.md``,
+"Tracking"):
 
-- level targets and growth-rate targets of level indicators: compound annual growth, from the
-  baseline to the latest observation;
-- rate indicators (GRDP growth): the average of the observed yearly rates, missing years skipped;
-- percentage-point reductions: points per year from the baseline to the latest observation;
+- level targets: from the baseline to the latest observation, in points a year for a share,
+  units a year for a count, compound percent a year for other amounts;
+- growth-rate targets of level indicators: compound annual growth;
+- rate indicators (GRDP growth): the geometric mean of the observed yearly indices, missing
+  years skipped (the statistical system's term average);
+- percentage-point reductions: points per year from the baseline to the latest observation,
+  signed (a fall is negative);
 - counts per year: the average yearly count observed.
 """
 
@@ -34,7 +38,7 @@ from decimal import Decimal
 
 from typing_extensions import assert_never
 
-from cbkpi import calc
+from cbkpi import calc, pace
 from cbkpi.calc import Figure
 from cbkpi.models import (
     Baseline,
@@ -48,10 +52,12 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.pace import PaceUnit
 from cbkpi.revisions import SeriesBreak
 from cbkpi.units import get_unit
 
 UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
+NOT_PERCENT = Figure(None, "not_applicable")
 ON_TRACK_RATIO = 95.0
 MODERATE_RATIO = 60.0
 
@@ -68,8 +74,14 @@ class Tracking:
     achievement_pct: Figure = UNKNOWN_FIGURE
     projected_end_value: Figure = UNKNOWN_FIGURE
     required_pace_remaining_pct: Figure = UNKNOWN_FIGURE
-    pace_unit: str = "percent_per_year"
+    """The relative (compound) rate still needed, in percent a year; ``not_applicable`` for
+    paces in points or units (see ``required_pace_remaining``)."""
+    pace_unit: PaceUnit | None = None
+    """The unit of ``observed_pace``, ``required_pace`` and ``required_pace_remaining``."""
     missing_years: list[int] = field(default_factory=list)
+    required_pace_remaining: Figure = UNKNOWN_FIGURE
+    """The pace still needed over the years left, in ``pace_unit``; at the end of a term with
+    years never observed, what those years would have needed (``missing_years``)."""
     reason: str | None = None
     """Why the pace starts later than the baseline, or cannot be computed (a series break)."""
     latest_comparator: str | None = None
@@ -102,6 +114,11 @@ def _status(met: bool, ratio: float | None, left: int, reachable: bool, required
         # A target equal to the baseline needs no pace: not met means the value moved away.
         return "moving_away" if required is not None and required.value == 0 else "not_assessable"
     return classify(ratio)
+
+
+def _figure(fig: Figure) -> Figure:
+    """A :class:`cbkpi.pace.Pace` as a plain figure (its unit is the tracking's ``pace_unit``)."""
+    return Figure(fig.value, fig.reason, fig.note)
 
 
 def _within_unit(unit_key: str, value: float) -> bool:
@@ -138,7 +155,15 @@ def track(
     ind: Indicator, t: Target, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak] = ()
 ) -> Tracking:
     """Assess one target of ``ind`` with the observations ``values`` (year → value) up to
-    ``as_of``; a series break in ``breaks`` starts the pace at the break (never across it)."""
+    ``as_of``; a series break in ``breaks`` starts the pace at the break (never across it).
+    Paces are in the target's own unit (``pace_unit``), also when none is computed."""
+    tr = _track_segment(ind, t, values, as_of, breaks)
+    return tr if tr.pace_unit is not None else replace(tr, pace_unit=t.pace_unit(ind.unit))
+
+
+def _track_segment(
+    ind: Indicator, t: Target, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak]
+) -> Tracking:
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
         return _final(Tracking(target=t, status="no_data"), t, seen, as_of)
@@ -202,9 +227,11 @@ def _track_level(
     remaining = t.year - latest_year
     comparator = t.comparator
     met = calc.meets(latest, target, ind.direction, comparator)
-    observed = calc.cagr(b, latest, elapsed)
-    required = calc.cagr(b, target, years)
-    projected = calc.implied_end_value(latest, observed.value, remaining) if observed.value is not None else observed
+    unit = t.pace_unit(ind.unit) or pace.PCT_PER_YEAR
+    # In the planner's terms: points a year for a share, units for a count, compound % otherwise.
+    observed = _figure(pace.observed_pace(b, latest, elapsed, unit))
+    required = _figure(pace.observed_pace(b, target, years, unit))
+    projected = pace.implied_end(latest, observed.value, remaining, unit) if observed.value is not None else observed
     needed = calc.cagr(latest, target, remaining)
     reachable = _within_unit(ind.unit, target)
     ratio = _ratio(observed, required)
@@ -219,7 +246,8 @@ def _track_level(
         achievement_pct=calc.level_achievement(latest, target, ind.direction),
         projected_end_value=projected,
         required_pace_remaining_pct=needed,
-        pace_unit=t.pace_unit,
+        required_pace_remaining=_figure(pace.observed_pace(latest, target, remaining, unit)),
+        pace_unit=unit,
     )
 
 
@@ -259,7 +287,8 @@ def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, 
         achievement_pct=calc.growth_achievement(observed.value, rate),
         projected_end_value=projected,
         required_pace_remaining_pct=needed,
-        pace_unit=t.pace_unit,
+        required_pace_remaining=needed,
+        pace_unit=pace.PCT_PER_YEAR,
     )
 
 
@@ -271,11 +300,12 @@ def _track_points(
     years = t.end_year - b_year
     remaining = t.end_year - latest_year
     goal_level = b - per_year * years
-    observed = Figure((b - latest) / elapsed) if elapsed > 0 else Figure(None, calc.NO_YEARS)
-    required = Figure(per_year)
+    # Signed, in points a year: a fall is negative (22.07 -> 14.07 in 2 years: -4.00).
+    observed = _figure(pace.linear_pace(b, latest, elapsed))
+    required = Figure(-per_year)
     met = latest <= goal_level
-    projected = Figure(latest - observed.value * remaining) if observed.value is not None else observed
-    needed = Figure((latest - goal_level) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
+    projected = pace.implied_linear_end(latest, observed.value, remaining) if observed.value is not None else observed
+    needed = _figure(pace.linear_pace(latest, goal_level, remaining))
     ratio = _ratio(observed, required)
     reachable = _within_unit(ind.unit, goal_level)
     return Tracking(
@@ -286,10 +316,13 @@ def _track_points(
         observed_pace=observed,
         required_pace=required,
         pace_ratio_pct=ratio,
-        achievement_pct=calc.points_reduction_achievement(observed.value, per_year),
+        achievement_pct=calc.points_reduction_achievement(
+            None if observed.value is None else -observed.value, per_year
+        ),
         projected_end_value=projected,
-        required_pace_remaining_pct=needed,
-        pace_unit=t.pace_unit,
+        required_pace_remaining_pct=NOT_PERCENT,
+        required_pace_remaining=needed,
+        pace_unit=pace.PP_PER_YEAR,
     )
 
 
@@ -310,14 +343,21 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
     rate = float(t.value)
     if not observed_years:
         return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
-    average = sum(seen[y] for y in observed_years) / len(observed_years)
-    observed = Figure(average)
+    # The term average as the statistics office computes it: the geometric mean of the yearly
+    # indices (docs/methodology.md, "Term averages of yearly rates").
+    rates = [seen[y] for y in observed_years]
+    observed = _figure(pace.geometric_mean_rate(rates))
+    average = observed.value if observed.value is not None else float("nan")
     required = Figure(rate)
     ratio = _ratio(observed, required)
     met = remaining <= 0 and calc.meets(average, rate, "higher", t.comparator)
     if remaining > 0:
-        # The average of the remaining years that brings the term's average to the target.
-        needed = Figure((rate * (len(observed_years) + remaining) - sum(seen[y] for y in observed_years)) / remaining)
+        # The rate the years left need for the term to average the target; years never observed
+        # are left out, i.e. taken as having run at the target rate.
+        needed = _figure(pace.remaining_average_rate(rate, len(observed_years) + remaining, rates))
+    elif missing:
+        # The term is over: what the years never observed would have needed.
+        needed = _figure(pace.remaining_average_rate(rate, t.end_year - t.start_year, rates))
     else:
         needed = Figure(None, calc.NO_YEARS)
     reachable = needed.value is None or needed.value > -100
@@ -329,10 +369,11 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
         observed_pace=observed,
         required_pace=required,
         pace_ratio_pct=ratio,
-        achievement_pct=calc.growth_achievement(average, rate),
-        projected_end_value=Figure(average),
+        achievement_pct=calc.growth_achievement(observed.value, rate),
+        projected_end_value=observed,
         required_pace_remaining_pct=needed,
-        pace_unit=t.pace_unit,
+        required_pace_remaining=needed,
+        pace_unit=pace.PCT_PER_YEAR,
         missing_years=missing,
     )
 
@@ -359,7 +400,15 @@ def _track_count(
     required = Figure(per_year)
     ratio = _ratio(observed, required)
     met = done >= per_year * total
-    needed = Figure((per_year * total - done) / remaining) if remaining > 0 else Figure(None, calc.NO_YEARS)
+    if remaining > 0:
+        # What the years left need a year; years never observed are left out, i.e. taken as
+        # having counted the target's yearly number (as for term averages of rates).
+        needed = Figure((per_year * (len(observed_years) + remaining) - done) / remaining)
+    elif missing:
+        # The term is over: what the years never observed would have needed a year.
+        needed = Figure((per_year * total - done) / len(missing))
+    else:
+        needed = Figure(None, calc.NO_YEARS)
     return Tracking(
         target=t,
         status=_settled(_status(met, ratio, t.end_year - as_of, True), missing, t.end_year - as_of, met_is_final=True),
@@ -370,8 +419,9 @@ def _track_count(
         pace_ratio_pct=ratio,
         achievement_pct=calc.count_achievement(done, per_year, total),
         projected_end_value=Figure(done + average * remaining),
-        required_pace_remaining_pct=needed,
-        pace_unit=t.pace_unit,
+        required_pace_remaining_pct=NOT_PERCENT,
+        required_pace_remaining=needed,
+        pace_unit=pace.UNITS_PER_YEAR,
         missing_years=missing,
     )
 

@@ -8,15 +8,23 @@ Each unit has a stable key (used in the YAML files), Vietnamese and English labe
 - ``points``: a change per year in percentage points (poverty reduction);
 - ``amount``: a non-negative quantity (money, tonnes, counts, densities);
 - ``none``: no measure (milestones and qualitative targets).
+
+An ``amount`` also has a ``measure``: ``count`` for things counted (communes, schools, party
+members), whose pace is stated in units per year, or ``amount`` (money, tonnes, densities), whose
+pace is a compound percent per year (:attr:`Unit.pace_unit`, ``docs/methodology.md``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from cbkpi.pace import PaceUnit
 
 UnitKind = Literal["share", "rate", "points", "amount", "none"]
+Measure = Literal["count", "amount"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,17 @@ class Unit:
     vi: str
     en: str
     kind: UnitKind
+    measure: Measure = "amount"
+    """``count`` for an ``amount`` that counts things (communes, schools)."""
+
+    @property
+    def pace_unit(self) -> PaceUnit | None:
+        """The unit a pace of a figure in this unit is stated in: ``pp_per_year`` for shares and
+        points, ``units_per_year`` for counts, ``pct_per_year`` for other amounts and rates;
+        None for ``none`` (:func:`cbkpi.pace.pace_unit`)."""
+        from cbkpi.pace import pace_unit
+
+        return pace_unit(self.kind, self.measure)
 
     def label(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -70,11 +89,11 @@ _UNITS: tuple[Unit, ...] = (
     Unit("usd", "USD", "USD", "amount"),
     Unit("thousand_tonnes", "nghìn tấn", "thousand tonnes", "amount"),
     Unit("million_vnd_per_ha", "triệu đồng/ha", "million VND/ha", "amount"),
-    Unit("communes", "xã", "communes", "amount"),
-    Unit("schools", "trường", "schools", "amount"),
+    Unit("communes", "xã", "communes", "amount", "count"),
+    Unit("schools", "trường", "schools", "amount", "count"),
     Unit("doctors_per_10k", "bác sĩ/1 vạn dân", "doctors per 10,000 people", "amount"),
     Unit("beds_per_10k", "giường bệnh/1 vạn dân", "beds per 10,000 people", "amount"),
-    Unit("party_members", "đảng viên", "party members", "amount"),
+    Unit("party_members", "đảng viên", "party members", "amount", "count"),
 )
 
 UNITS: dict[str, Unit] = {u.key: u for u in _UNITS}

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
 from cbkpi.numbers import data_number, json_figure, places
+from cbkpi.pace import PaceUnit
 from cbkpi.render.status_json import target_json
-from cbkpi.render.words import target_text
+from cbkpi.render.words import pace_label, target_text
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
 from cbkpi.tracking import Tracking
 from cbkpi.units import get_unit
@@ -31,6 +32,21 @@ BOUND_SIGNS = {"lower_bound": "≥", "result_is_lower_bound": "≥", "upper_boun
 
 COMPUTED_DECIMALS = 2
 """Decimals shown for a computed figure (the cell keeps the full number)."""
+
+
+PACE_UNIT_KEYS = {"pct_per_year": "percent_per_year", "pp_per_year": "percentage_points_per_year"}
+"""A pace unit's key in the unit registry (its spreadsheet format); counts per year take the
+indicator's unit."""
+
+
+def _pace_unit_key(pace_unit: str | None, ind_unit: str) -> str | None:
+    return None if pace_unit is None else PACE_UNIT_KEYS.get(pace_unit, ind_unit)
+
+
+def _pace_words(pace_unit: str | None, ind_unit: str, lang: str, words: bool) -> Value:
+    if pace_unit is None or not words:
+        return pace_unit
+    return pace_label(cast(PaceUnit, pace_unit), ind_unit, lang)
 
 
 @dataclass(frozen=True)
@@ -68,6 +84,8 @@ TARGET_KEYS = (
     "target_unit",
     "target_year",
     "required_annual_growth_pct",
+    "required_pace",
+    "required_pace_unit",
     "implied_end_value",
     "result_value",
     "result_unit",
@@ -86,9 +104,9 @@ TRACKING_KEYS = (
     "latest_year",
     "latest_value",
     "observed_pace",
-    "required_pace",
     "pace_unit",
     "projected_end_value",
+    "required_pace_remaining",
     "required_pace_remaining_pct",
     "missing_years",
 )
@@ -149,6 +167,8 @@ def target_record(term: TermStatus, ind: IndicatorStatus, ts: TargetStatus, lang
         "target_year": Cell(year),
         "required_comparator": Cell(bound(ts.required_annual_growth_pct)),
         "required_annual_growth_pct": _computed(ts.required_annual_growth_pct, "percent_per_year"),
+        "required_pace": Cell(d["required_pace"], _pace_unit_key(d["required_pace_unit"], i.unit)),
+        "required_pace_unit": Cell(_pace_words(d["required_pace_unit"], i.unit, lang, words)),
         "implied_end_comparator": Cell(bound(ts.implied_end_value)),
         "implied_end_value": _computed(ts.implied_end_value, i.unit),
         "result_comparator": Cell(sign(r.comparator if r is not None else None)),
@@ -165,15 +185,15 @@ def tracking_record(tr: Tracking | None, ind_unit: str, lang: str, words: bool) 
     projected values are in the indicator's unit ``ind_unit``."""
     if tr is None:
         return {key: Cell(None) for key in TRACKING_KEYS}
-    unit = get_unit(tr.pace_unit)
+    pace_key = _pace_unit_key(tr.pace_unit, ind_unit)
     return {
         "status": Cell(t(tr.status, lang) if words else tr.status),
         "latest_year": Cell(tr.latest_year),
         "latest_value": Cell(tr.latest_value, ind_unit),
-        "observed_pace": _computed(tr.observed_pace, tr.pace_unit),
-        "required_pace": _computed(tr.required_pace, tr.pace_unit),
-        "pace_unit": Cell(unit.label(lang) if words else unit.key),
+        "observed_pace": _computed(tr.observed_pace, pace_key),
+        "pace_unit": Cell(_pace_words(tr.pace_unit, ind_unit, lang, words)),
         "projected_end_value": _computed(tr.projected_end_value, ind_unit),
+        "required_pace_remaining": _computed(tr.required_pace_remaining, pace_key),
         "required_pace_remaining_pct": _computed(tr.required_pace_remaining_pct, "percent_per_year"),
         "missing_years": Cell(", ".join(map(str, tr.missing_years)) or None),
     }

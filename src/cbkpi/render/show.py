@@ -9,8 +9,8 @@ from rich.console import Console
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
-from cbkpi.render.tracking import revision_text, status_text
-from cbkpi.render.words import baseline_text, figure_text, result_text, target_text, unit_label
+from cbkpi.render.tracking import needed_text, revision_text, status_text
+from cbkpi.render.words import baseline_text, figure_text, pace_text, result_text, target_text, unit_label
 from cbkpi.revisions import Revision
 from cbkpi.safe_text import escape_control, shorten
 from cbkpi.series import Series
@@ -53,9 +53,13 @@ def print_show(
                         say(f"    {t('show_revised', lang)}: {revision_text(r, lang)}")
             for ts in status.targets:
                 figures = []
-                if ts.required_annual_growth_pct.reason != "not_applicable":
-                    figures.append(f"{t('col_required', lang)}: {figure_text(ts.required_annual_growth_pct, lang)}")
-                if ts.implied_end_value.reason != "not_applicable":
+                if ts.pace_unit is not None:
+                    pace = pace_text(ts.required_pace, ts.pace_unit, ts.unit, lang)
+                    figures.append(f"{t('col_required', lang)}: {pace}")
+                if ts.required_annual_growth_pct.reason != "not_applicable" and ts.pace_unit != "pct_per_year":
+                    rate = pace_text(ts.required_annual_growth_pct, "pct_per_year", ts.unit, lang)
+                    figures.append(f"{t('col_required_rate', lang).partition(' (')[0]}: {rate}")
+                if ts.implied_end_value.value is not None:
                     figures.append(f"{t('col_implied', lang)}: {figure_text(ts.implied_end_value, lang)}")
                 extra = f"; {'; '.join(figures)}" if figures else ""
                 say(f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}")
@@ -99,9 +103,9 @@ def print_show(
             if tr.latest_value is None:
                 continue
             say(
-                f"  → {status_text(tr, lang)}; {t('col_projected', lang)} "
+                f"  → {status_text(tr, lang, tracking)}; {t('col_projected', lang)} "
                 f"{format_number(tr.projected_end_value.value, lang, 2)}; {t('col_needed', lang)} "
-                f"{format_number(tr.required_pace_remaining_pct.value, lang, 2)}"
+                f"{needed_text(tracking, tr, lang)}"
             )
     lines = text_chart(series, lang, width=max(16, min(56, console.width - 12)))
     if lines:

@@ -16,6 +16,7 @@ from cbkpi.render.words import (
     baseline_text,
     figure_text,
     met_text,
+    pace_text,
     result_text,
     target_text,
     unit_label,
@@ -70,7 +71,7 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
                     *head,
                     baseline_text(ind, lang) if first else "",
                     target_text(ts, i.unit, lang),
-                    figure_text(ts.required_annual_growth_pct, lang),
+                    pace_text(ts.required_pace, ts.pace_unit, ts.unit, lang, per_year=False),
                     figure_text(ts.implied_end_value, lang),
                 ]
             else:

@@ -62,8 +62,11 @@ def target_json(ts: TargetStatus) -> dict[str, Any]:
     na = "not_applicable"
     d["required_annual_growth_pct"] = json_figure(req)
     d["required_annual_growth_reason"] = (req.reason if req.reason != na else None) or req.note
+    d["required_pace"] = json_figure(ts.required_pace)
+    d["required_pace_unit"] = ts.pace_unit
+    d["required_pace_reason"] = ts.required_pace.reason or ts.required_pace.note
     d["implied_end_value"] = json_figure(imp)
-    d["implied_end_value_reason"] = imp.reason if imp.reason != na else None
+    d["implied_end_value_reason"] = imp.reason or imp.note  # never null without a value
     d["achievement_pct"] = json_figure(ach)
     d["achievement_reason"] = (ach.reason if ach.reason != na else None) or ach.note
     r = tg.result

@@ -55,7 +55,7 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
             body.append((area, [*rendered, Text(ind_id)]))
         shown = [k for k in keys if not (narrow and k == "col_unit")]
         _print_grouped(console, title(term, lang), [*shown, "col_id"], body, lang)
-        if any(ts.required_annual_growth_pct.note == "already_met" for ts in statuses):
+        if any(ts.required_pace.note == "already_met" for ts in statuses):
             console.print(Text(f"✓ {t('already_met', lang)}"))
         for ind in term.indicators:
             for note in agreement_text(ind, lang):

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from cbkpi.calc import Figure
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.numbers import json_figure, json_float
+from cbkpi.render.words import pace_label, pace_text
 from cbkpi.revisions import Revision
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
-from cbkpi.units import get_unit
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import StatusReport
@@ -42,21 +42,43 @@ def _figure_cell(fig: Figure, lang: str) -> str:
     return "—" if fig.value is None else format_number(fig.value, lang, 2)
 
 
-def _pace(tr: Tracking, lang: str) -> str:
-    if tr.observed_pace.value is None and tr.required_pace.value is None:
+def counted_unit(it: IndicatorTracking, tr: Tracking) -> str:
+    """The unit a ``units_per_year`` pace of ``tr`` counts (communes, schools)."""
+    return tr.target.value_unit(it.indicator.unit)
+
+
+def _pace(it: IndicatorTracking, tr: Tracking, lang: str) -> str:
+    if tr.pace_unit is None or (tr.observed_pace.value is None and tr.required_pace.value is None):
         return ""
-    unit = get_unit(tr.pace_unit).label(lang)
-    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)} {unit}"
+    unit = pace_label(tr.pace_unit, counted_unit(it, tr), lang, per_year=False)  # the header says "a year"
+    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)}{'' if unit == '%' else ' '}{unit}"
 
 
-def status_text(tr: Tracking, lang: str) -> str:
+def needed_text(it: IndicatorTracking, tr: Tracking, lang: str, per_year: bool = True) -> str:
+    """The pace still needed with its unit ("10,00 xã/năm", or "10,00 xã" under a "mỗi năm"
+    header); "—" when none is defined."""
+    return pace_text(tr.required_pace_remaining, tr.pace_unit, counted_unit(it, tr), lang, per_year)
+
+
+def status_text(tr: Tracking, lang: str, it: IndicatorTracking | None = None) -> str:
+    """The status, the years never observed and, once the term is over, what they would have
+    needed (with ``it``, which gives the unit counted)."""
     text = t(tr.status, lang)
     if tr.missing_years:
-        text += f" ({t('missing_years', lang, years=', '.join(map(str, tr.missing_years)))})"
+        extra = t("missing_years", lang, years=", ".join(map(str, tr.missing_years)))
+        fig = tr.required_pace_remaining
+        if it is not None and fig.value is not None and _term_over(tr):
+            extra += "; " + t("missing_would_need", lang, pace=needed_text(it, tr, lang))
+        text += f" ({extra})"
     if tr.reason is not None and tr.reason.startswith("series break "):
         year = tr.reason.removeprefix("series break ").split(":")[0]
         text += f" ({t('series_break_from', lang, year=year)})"
     return text
+
+
+def _term_over(tr: Tracking) -> bool:
+    end = tr.target.year_fields[-1][1] if tr.target.year_fields else None
+    return end is not None and tr.latest_year is not None and tr.latest_year >= end
 
 
 def revision_text(r: Revision, lang: str) -> str:
@@ -96,10 +118,10 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
                     [
                         *head,
                         latest,
-                        _pace(tr, lang),
-                        status_text(tr, lang),
+                        _pace(it, tr, lang),
+                        status_text(tr, lang, it),
                         _figure_cell(tr.projected_end_value, lang),
-                        _figure_cell(tr.required_pace_remaining_pct, lang),
+                        needed_text(it, tr, lang, per_year=False),
                     ],
                 )
             )
@@ -118,8 +140,9 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "pace_ratio_pct": json_float(tr.pace_ratio_pct),
         "achievement_pct": json_figure(tr.achievement_pct),
         "projected_end_value": json_figure(tr.projected_end_value),
+        "required_pace_remaining": json_figure(tr.required_pace_remaining),
+        "required_pace_remaining_reason": tr.required_pace_remaining.reason,
         "required_pace_remaining_pct": json_figure(tr.required_pace_remaining_pct),
-        "required_pace_remaining_reason": tr.required_pace_remaining_pct.reason,
         "missing_years": tr.missing_years,
         "reason": tr.reason,
         "latest_comparator": tr.latest_comparator,
@@ -129,12 +152,21 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
 def indicator_tracking_json(it: IndicatorTracking | None, as_of: int | None) -> dict[str, Any]:
     """Headline keys (from the first quantified target) and the per-target details."""
     if it is None:
-        return {"status": None, "projected_end_value": None, "required_pace_remaining_pct": None, "tracking": None}
+        return {
+            "status": None,
+            "projected_end_value": None,
+            "required_pace_remaining": None,
+            "pace_unit": None,
+            "required_pace_remaining_pct": None,
+            "tracking": None,
+        }
     targets = [tracking_json(tr) for tr in it.targets]
     first = targets[0] if targets else None
     return {
         "status": first["status"] if first else None,
         "projected_end_value": first["projected_end_value"] if first else None,
+        "required_pace_remaining": first["required_pace_remaining"] if first else None,
+        "pace_unit": first["pace_unit"] if first else None,
         "required_pace_remaining_pct": first["required_pace_remaining_pct"] if first else None,
         "tracking": {
             "as_of": as_of,

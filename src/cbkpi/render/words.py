@@ -15,12 +15,37 @@ from cbkpi.models import (
     PointsReductionTarget,
     QualitativeTarget,
 )
+from cbkpi.pace import PaceUnit
 from cbkpi.status import IndicatorStatus, TargetStatus
 from cbkpi.units import get_unit
 
 
 def unit_label(key: str, lang: str) -> str:
     return get_unit(key).label(lang)
+
+
+def pace_label(unit: PaceUnit, counted: str, lang: str, per_year: bool = True) -> str:
+    """A pace unit in words: "điểm %/năm", "%/năm", "xã/năm" (``counted``: the unit counted,
+    for ``units_per_year``); without ``per_year`` the short form a "/năm" header covers."""
+    match unit:
+        case "pp_per_year":
+            short = t("pace_pp", lang)
+        case "pct_per_year":
+            short = "%"
+        case "units_per_year":
+            short = unit_label(counted, lang) if counted not in ("", "none") else t("units_generic", lang)
+        case _:
+            assert_never(unit)
+    return t("per_year", lang, unit=short) if per_year else short
+
+
+def pace_text(fig: Figure, unit: PaceUnit | None, counted: str, lang: str, per_year: bool = True) -> str:
+    """A pace with its unit ("1,00 điểm %/năm"), or the figure's dash or blank."""
+    text = figure_text(fig, lang)
+    if fig.value is None or unit is None:
+        return text
+    label = pace_label(unit, counted, lang, per_year)
+    return f"{text}{'' if label == '%' else ' '}{label}"
 
 
 def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
@@ -65,9 +90,13 @@ def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
             assert_never(tg)
 
 
+BLANK_REASONS = frozenset({"not_applicable", "rate_indicator", "not_quantified"})
+"""Reasons a figure does not exist for its kind (a blank cell), not an unknown one (—)."""
+
+
 def figure_text(fig: Figure, lang: str, decimals: int = 2) -> str:
     if fig.value is None:
-        return "" if fig.reason == "not_applicable" else "—"
+        return "" if fig.reason in BLANK_REASONS else "—"
     text = format_number(fig.value, lang, decimals)
     if fig.note == "already_met":
         text += " ✓"  # the legend under the table says: met at the baseline

@@ -48,6 +48,8 @@ TARGET_COLUMNS = (
     "target_year",
     "required_comparator",
     "required_annual_growth_pct",
+    "required_pace",
+    "required_pace_unit",
     "implied_end_comparator",
     "implied_end_value",
 )
@@ -81,6 +83,7 @@ TRACKING_COLUMNS = (
     "required_pace",
     "pace_unit",
     "projected_end_value",
+    "required_pace_remaining",
     "required_pace_remaining_pct",
     "missing_years",
 )
