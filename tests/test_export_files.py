@@ -114,11 +114,12 @@ def test_xlsx_headers_in_the_chosen_language(tmp_path: Path, obs: Path, cli: Cli
         assert cli(["export", str(TARGETS), str(RESULTS), str(obs), "--lang", lang, "-o", str(out)]).exit_code == 0
         wb = openpyxl.load_workbook(out)
         sheets[lang] = {ws.title: [c.value for c in next(ws.iter_rows(max_row=1))] for ws in wb}
-    assert list(sheets["en"]) == ["Targets 2020-2025", "Tracking to 2024", "Results 2015-2020", "Yearly observations"]
+    # terms sorted by start year (f11t), a term's tracking sheet after it
+    assert list(sheets["en"]) == ["Results 2015-2020", "Targets 2020-2025", "Tracking to 2024", "Yearly observations"]
     assert list(sheets["vi"]) == [
+        "Kết quả thực hiện 2015-2020",
         "Mục tiêu 2020-2025",
         "Theo dõi đến 2024",
-        "Kết quả thực hiện 2015-2020",
         "Số liệu theo năm",
     ]
     vietnamese = re.compile(r"[ăâđêôơưáàảãạếềểễệốồổỗộớờởỡợíìỉĩịúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE)
@@ -260,7 +261,7 @@ def test_export_to_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(tmp_path)
     result = cli(["export", str(TARGETS), "--format", "json", "-o", "-"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["terms"][0]["term"] == {"start": 2020, "end": 2025}
+    assert json.loads(result.stdout)["terms"][0]["term"] == {"start": 2020, "end": 2025, "name": "2020-2025"}
     binary = cli(["export", str(TARGETS), "--format", "xlsx", "-o", "-"])  # stdout is not a terminal here
     assert binary.exit_code == 0
     assert binary.stdout_bytes.startswith(b"PK\x03\x04")

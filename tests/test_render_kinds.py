@@ -157,7 +157,7 @@ def test_export_formats_render_every_kind(report: StatusReport, name: str, tmp_p
 def test_show_renders_every_kind(report: StatusReport, kind: str) -> None:
     view = find_indicator(report, f"ind_{kind}")
     console = Console(file=io.StringIO(), width=100)
-    print_show(console, view.found, view.observations, view.effective, view.tracking, view.series, "en")
+    print_show(console, view, "en")
     assert f"Indicator {kind}" in console.file.getvalue()  # type: ignore[attr-defined]
 
 

@@ -36,7 +36,7 @@ def _render(tmp_path: Path, n: int) -> tuple[int, str]:
     view = find_indicator(build_report([TARGETS, obs], tmp_path), "grdp_growth")
     out = io.StringIO()
     console = CountingConsole(file=out, width=400)  # wide: one line per observation to check
-    print_show(console, view.found, view.observations, view.effective, view.tracking, view.series, "en")
+    print_show(console, view, "en")
     return console.prints, out.getvalue()
 
 

@@ -102,6 +102,7 @@ def test_markdown_pinned(tmp_path: Path, cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         "## Targets 2020-2025\n\n"
+        "Source: T (P, 2020-05-28)\n\n"
         "| No. | Indicator | Unit | Baseline | Target | Required a year | Implied end |\n"
         "|---|---|---|---|---|---|---|\n"
         # an amount: compound (4.5/3)**0.2 - 1 = 8.45 %/yr; a level target ends at its level

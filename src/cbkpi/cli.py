@@ -171,6 +171,12 @@ def status(
             help="Track progress up to this year, within the term (default: the latest year observed).",
         ),
     ] = None,
+    term: Annotated[
+        str | None,
+        typer.Option(
+            "--term", help="Only this term: START-END (2025-2030) or its end year (2030). Default: every term."
+        ),
+    ] = None,
     baseline: Annotated[
         BaselineOpt,
         typer.Option(
@@ -196,6 +202,10 @@ def status(
     end value and the pace still needed. Once the target year is assessed: met, not met or target
     year unobserved, and "x of N quantified targets met". Baseline revisions and data warnings
     are listed below the tables.
+    Each term is tracked with the observations of its own years (2025 counts for 2020-2025 and
+    for 2025-2030) up to --as-of, capped at the term's end.
+
+    Terms are reported by start year, each headed with its source; --term picks one.
 
     Example: cbkpi status --lang en --format json
     """
@@ -209,6 +219,7 @@ def status(
             as_of,
             strict=strict,
             baseline="published" if baseline is BaselineOpt.published else "observed",
+            term=term,
         )
     except PipelineError as exc:
         raise _fail(exc) from None
@@ -295,6 +306,7 @@ def show(
         typer.Option(
             "--chart",
             "--png",
+            "--svg",
             help="Also write the chart to this file: PNG (.png, needs cbkpi[charts]) or SVG (.svg), by extension.",
         ),
     ] = None,
@@ -304,8 +316,9 @@ def show(
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
-    """One indicator in full: targets, results, every observation with its source, every
-    computed figure, and a chart of baseline, observations, the required path and the target.
+    """One indicator in full across its terms, linked by its id: each term's targets or
+    results with their source, every observation with its source, every computed figure, and
+    one chart across the terms of baselines, observations, required paths and each term's target.
 
     Example: cbkpi show trade_turnover --lang en --chart trade.svg --chart-size 1200x600
     """
@@ -322,16 +335,7 @@ def show(
     from cbkpi.cli_files import chart_spec, write_chart
 
     spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
-    print_show(
-        make_console(width),
-        view.found,
-        view.observations,
-        view.effective,
-        view.tracking,
-        view.series,
-        lang.value,
-        report.revisions,
-    )
+    print_show(make_console(width), view, lang.value, report.revisions)
     if chart is not None and spec is not None:
         write_chart(chart, spec, view, lang.value, files, data_dir)
 

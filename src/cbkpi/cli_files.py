@@ -1,4 +1,4 @@
-"""The file-writing steps of ``cbkpi show --chart`` and ``cbkpi export -o -`` (kept out of
+"""The file-writing steps of ``cbkpi show --chart`` (``--png``, ``--svg``) and ``cbkpi export -o -`` (kept out of
 :mod:`cbkpi.cli` so that it stays a thin list of commands)."""
 
 from __future__ import annotations
@@ -46,13 +46,20 @@ def write_chart(
     try:
         check_destination(path, [data_dir], files or [])
         if fmt == "svg":
-            svg = svg_chart(view.series, lang, title, width, height, unit=ind.unit, caption=caption)
+            svg = svg_chart(view.series, lang, title, width, height, unit=ind.unit, caption=caption, span=view.span)
             write_text_atomically(path, svg + "\n")
         else:
             write_atomically(
                 path,
                 lambda tmp: png_chart(
-                    view.series, lang, title, tmp, unit=ind.unit, caption=caption, size=(width, height)
+                    view.series,
+                    lang,
+                    title,
+                    tmp,
+                    unit=ind.unit,
+                    caption=caption,
+                    size=(width, height),
+                    span=view.span,
                 ),
             )
     except (OutputRefused, ChartUnavailable) as exc:

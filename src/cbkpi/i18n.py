@@ -209,6 +209,19 @@ LABELS: dict[str, dict[str, str]] = {
     "series_observed": {"vi": "thực tế", "en": "observed"},
     "series_required": {"vi": "lộ trình cần đạt", "en": "required path"},
     "series_target": {"vi": "mục tiêu", "en": "target"},
+    "series_result": {"vi": "kết quả", "en": "result"},
+    "title_source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
+    "show_terms": {"vi": "Nhiệm kỳ", "en": "Terms"},
+    "show_baseline_from": {
+        "vi": "lấy từ số liệu năm {year}: {source} ({place})",
+        "en": "from the {year} observation: {source} ({place})",
+    },
+    "show_baseline_unobserved": {
+        "vi": "lấy từ số liệu năm {year}: chưa có số liệu",
+        "en": "from the {year} observation: none yet",
+    },
+    "show_baseline_of": {"vi": "cơ sở nhiệm kỳ {term}", "en": "baseline of {term}"},
+    "show_targets_by_term": {"vi": "Mục tiêu theo nhiệm kỳ", "en": "Targets by term"},
     "show_id": {"vi": "Mã", "en": "Id"},
     "show_area": {"vi": "Lĩnh vực", "en": "Area"},
     "show_direction": {"vi": "Tốt hơn khi", "en": "Better when"},
@@ -349,7 +362,10 @@ HELP_VI: dict[str, str] = {
         "tiêu tăng trưởng dẫn tới, và hai mục tiêu của một chỉ tiêu có khớp nhau không. Tệp kết quả: "
         "mục tiêu, kết quả, mức đạt và tỉ lệ báo cáo ghi.\n\n"
         "Có số liệu theo năm (data/observations/*.yaml) thì theo dõi tiến độ đến --as-of: số liệu mới "
-        "nhất, tốc độ thực tế và cần đạt, trạng thái, dự báo cuối kỳ, tốc độ còn cần mỗi năm.\n\n"
+        "nhất, tốc độ thực tế và cần đạt, trạng thái, dự báo cuối kỳ, tốc độ còn cần mỗi năm. Mỗi "
+        "nhiệm kỳ chỉ dùng số liệu các năm của nó (2025 thuộc cả 2020-2025 và 2025-2030), đến --as-of "
+        "nhưng không quá năm cuối nhiệm kỳ.\n\n"
+        "Các nhiệm kỳ xếp theo năm bắt đầu, mỗi nhiệm kỳ ghi rõ nguồn; --term chọn một nhiệm kỳ.\n\n"
         "Ví dụ: cbkpi status --lang en --format json"
     ),
     "list": (
@@ -363,8 +379,10 @@ HELP_VI: dict[str, str] = {
         "thay đổi.\n\nVí dụ: cbkpi audit --strict --format json"
     ),
     "show": (
-        "Toàn bộ về một chỉ tiêu: mục tiêu, kết quả, từng số liệu theo năm với nguồn, mọi số đã tính "
-        'và biểu đồ.\n\nVí dụ: cbkpi show "che phu rung" --chart rung.svg --chart-size 1200x600'
+        "Toàn bộ về một chỉ tiêu qua các nhiệm kỳ (nối bằng mã): mục tiêu hoặc kết quả của từng nhiệm "
+        "kỳ với nguồn, từng số liệu theo năm với nguồn, mọi số đã tính và một biểu đồ qua các nhiệm kỳ "
+        "với mục tiêu của từng nhiệm kỳ.\n\n"
+        'Ví dụ: cbkpi show "che phu rung" --chart rung.svg --chart-size 1200x600'
     ),
     "export": (
         "Ghi tình hình mọi chỉ tiêu ra tệp để đọc bằng Excel hoặc trình duyệt. Định dạng theo đuôi "
@@ -393,6 +411,7 @@ HELP_VI: dict[str, str] = {
     "*:png": "Ghi thêm biểu đồ ra tệp PNG này (cần cbkpi[charts]).",
     "*:chart": "Ghi thêm biểu đồ ra tệp này: PNG (.png, cần cbkpi[charts]) hoặc SVG (.svg), theo đuôi tệp.",
     "*:chart_size": "Kích thước tệp biểu đồ tính bằng điểm ảnh, RỘNGxCAO.",
+    "*:term": "Chỉ nhiệm kỳ này: BẮT_ĐẦU-KẾT_THÚC (2025-2030) hoặc năm kết thúc (2030). Mặc định: mọi nhiệm kỳ.",
     "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần); - là đầu ra chuẩn.",
     "*:version": "In phiên bản rồi thoát.",
     "*:years": "Số năm (hữu hạn, ≥ 0).",

@@ -15,7 +15,7 @@ import math
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 
 from cbkpi.pace import PaceUnit
 from cbkpi.units import UNITS, get_unit
@@ -101,15 +101,38 @@ class Term(Strict):
 
 
 class Baseline(Strict):
-    """The value an indicator starts the term from; ``value: null`` when the source gives none."""
+    """The value an indicator starts the term from; ``value: null`` when the source gives none.
+    With ``from_observations: true`` instead of a value, the value is the observation of the
+    indicator for ``year`` that counts (the newest non-estimate, else the newest estimate)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["value"]},
+                {"required": ["from_observations"], "properties": {"from_observations": {"const": True}}},
+            ]
+        },
+    )
 
     year: Year
-    value: Number | None
+    value: Number | None = None
+    from_observations: bool = False
     comparator: Comparator | None = None
     """``over`` where the source says "trên 2.000": the value is a lower bound."""
     estimate: bool = False
     ref: Ref | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _value_or_observations(self) -> Baseline:
+        if self.from_observations:
+            if self.value is not None:
+                raise ValueError("give either 'value' or 'from_observations: true', not both")
+        elif "value" not in self.model_fields_set:
+            raise ValueError("'value' is required (null when unknown), or 'from_observations: true'")
+        return self
 
 
 DONE_TEXTS = ("đạt", "done", "achieved")

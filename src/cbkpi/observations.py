@@ -147,11 +147,22 @@ def _targets(data_files: Sequence[Loaded]) -> dict[str, tuple[Indicator, int, in
     return out
 
 
+def _spans(data_files: Sequence[Loaded]) -> dict[str, list[tuple[int, int]]]:
+    """indicator → the terms of the targets files that have it."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for f in data_files:
+        if f.model.kind == "targets":
+            for ind in f.model.indicators:
+                out[ind.id].append((f.model.term.start, f.model.term.end))
+    return out
+
+
 def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequence[Loaded]) -> Iterator[Diagnostic]:
     """Unknown ids and sources, years outside the term, impossible values, units that cannot be
     converted, unmarked conflicting values, and the plausibility warnings."""
     positions = {f.file: f.positions for f in obs_files}
     indicators = _targets(data_files)
+    spans = _spans(data_files)
     source_ids = {f.file: {s.id for s in f.model.sources} for f in obs_files if f.model.sources}
     items = located(obs_files)
     for item in items:
@@ -174,7 +185,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 positions,
             )
             continue
-        ind, start, end = indicators[o.indicator]
+        ind = indicators[o.indicator][0]
         if not any(t.quantified for t in ind.targets):
             yield _warning(
                 _diag(
@@ -185,9 +196,12 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                     positions,
                 )
             )
-        if not start <= o.year <= end:
+        # An observation belongs to every term whose years hold it (cbkpi.terms).
+        if not any(start <= o.year <= end for start, end in spans[o.indicator]):
+            names = ", ".join(f"{start}-{end}" for start, end in spans[o.indicator])
+            word = "term" if len(spans[o.indicator]) == 1 else "terms"
             yield _diag(
-                item, "year", f"year {o.year} is outside the term {start}-{end} of {o.indicator!r}", "year", positions
+                item, "year", f"year {o.year} is outside the {word} {names} of {o.indicator!r}", "year", positions
             )
         value = in_unit(o, ind.unit)
         if value is None:
@@ -213,6 +227,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 "range",
                 positions,
             )
+    yield from _unobserved_baselines(data_files, {(i.obs.indicator, i.obs.year) for i in items})
     yield from _conflicts(items, positions)
     yield from _plausibility(items, indicators, positions)
 
@@ -304,6 +319,19 @@ def _three_decimals(value: Decimal) -> bool:
 def _within(value: Decimal, ref: Decimal) -> bool:
     """``ref / 5 <= value <= ref * 5`` (a positive reference)."""
     return ref / JUMP_FACTOR <= value <= ref * JUMP_FACTOR
+
+
+def _unobserved_baselines(data_files: Sequence[Loaded], observed: set[tuple[str, int]]) -> Iterator[Diagnostic]:
+    """A baseline to take from observations that no observation gives stays unknown: a warning."""
+    for f in data_files:
+        for i, ind in enumerate(f.model.indicators):
+            base = ind.baseline
+            if base is None or not base.from_observations or (ind.id, base.year) in observed:
+                continue
+            mark = f.positions.find(("indicators", i, "baseline", "from_observations"))
+            line, col = mark if mark else (None, None)
+            message = f"{ind.id!r}: no observation for {base.year}, so the baseline taken from observations is unknown"
+            yield Diagnostic(f.file, line, col, message, level="warning", code="baseline-unobserved")
 
 
 def _rank(item: Located) -> tuple[bool, bool, dt.date, str, int]:

@@ -9,7 +9,7 @@ module knows nothing of terminals.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cbkpi.audit import AuditItem, audit_file
@@ -18,8 +18,18 @@ from cbkpi.loader import discover
 from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
 from cbkpi.observations import strict as strict_diagnostics
 from cbkpi.revisions import BaselineChoice, Revision, bounds, revise, series_breaks, units_of
-from cbkpi.series import Series, chart_series
+from cbkpi.series import Series
 from cbkpi.status import IndicatorStatus, TermStatus, term_status
+from cbkpi.terms import (
+    UnknownTerm,
+    resolve_baselines,
+    select_terms,
+    series_across,
+    span,
+    term_as_of,
+    term_order,
+    term_values,
+)
 from cbkpi.tracking import IndicatorTracking, latest_year
 from cbkpi.validation import Report, validate_files
 
@@ -114,11 +124,15 @@ def build_report(
     *,
     strict: bool = False,
     baseline: BaselineChoice = "observed",
+    term: str | None = None,
 ) -> StatusReport:
-    """Load, validate, gather the observations and compute every term's records.
+    """Load, validate, gather the observations and compute every term's records, sorted by
+    start year; ``term`` keeps only that term (:func:`cbkpi.terms.pick_term`; unknown: exit 2).
 
-    Observations of a baseline year replace the document's baseline (``baseline="observed"``,
-    the default) or not (``"published"``); a series break starts the pace anew."""
+    A ``from_observations`` baseline takes the observation of its year (:mod:`cbkpi.terms`);
+    other observations of a baseline year replace the document's baseline (``baseline="observed"``,
+    the default) or not (``"published"``); a series break starts the pace anew. Each term is
+    tracked with its own years' observations, as of its own year (:func:`cbkpi.terms.term_as_of`)."""
     report = load_valid(files, data_dir, strict)
     if as_of is not None:
         _check_as_of(as_of, report)
@@ -127,36 +141,49 @@ def build_report(
     observed = values_by_indicator(report.observations, units)
     year = as_of if as_of is not None else latest_year(observed)
     breaks, bound = series_breaks(items), bounds(items)
+    counted = effective(items)
     terms: list[TermStatus] = []
     revisions: list[Revision] = []
     for f in report.loaded:
-        data = f.model
+        data, origins = resolve_baselines(f.model, counted)
         if data.kind == "targets":
             revised, found = revise(data.indicators, items, baseline)
             data = data.model_copy(update={"indicators": revised})
             revisions += found
-        terms.append(term_status(f.file, data, observed, year, breaks, bound))
+        values = term_values(observed, data.term)
+        status = term_status(f.file, data, values, term_as_of(values, data.term, as_of), breaks, bound)
+        terms.append(replace(status, origins=origins))
+    terms.sort(key=term_order)
+    if term is not None:
+        try:
+            terms = select_terms(terms, term)
+        except UnknownTerm as exc:
+            raise PipelineError([f"cbkpi: {exc}"], 2) from None
     return StatusReport(report, observed, year, terms, revisions)
 
 
 @dataclass(frozen=True)
 class IndicatorView:
-    """One indicator across every file: what ``cbkpi show`` prints."""
+    """One indicator across every term: what ``cbkpi show`` prints."""
 
     found: list[tuple[TermStatus, IndicatorStatus]]
-    """The indicator's records in each file that has it, in file order."""
+    """The indicator's records in each file that has it, in term order (the oldest first)."""
     observations: list[Located]
     effective: dict[int, Located]
     """The observation that counts, per year."""
     tracking: IndicatorTracking | None
+    """The tracking of the main record's term."""
     main: IndicatorStatus
-    """The record of the targets file (else the first file's): the chart's and title's."""
+    """The record of the latest targets file (else the latest file): the chart's and title's."""
     series: list[Series]
+    """One chart across the terms (:func:`cbkpi.terms.series_across`)."""
+    span: tuple[int, int] | None = None
+    """The years the terms cover: the chart's x axis."""
 
 
 def find_indicator(report: StatusReport, query: str, lang: str = "en") -> IndicatorView:
-    """The indicator ``query`` names: its id, its number as printed or a piece of its name
-    (:func:`cbkpi.lookup.find`). None or several raise :class:`PipelineError` (exit 2) with the
+    """The indicator ``query`` names (its id, its number as printed or a piece of its name:
+    :func:`cbkpi.lookup.find`) in every term that has it, linked by its id. None or several raise :class:`PipelineError` (exit 2) with the
     closest indicators or the candidates, in ``lang``."""
     from cbkpi.i18n import t
     from cbkpi.lookup import describe, find
@@ -176,13 +203,14 @@ def find_indicator(report: StatusReport, query: str, lang: str = "en") -> Indica
     indicator_id = looked.found[0].indicator.id
     found = [(term, ind) for term in report.terms for ind in term.indicators if ind.indicator.id == indicator_id]
     items = [o for o in report.observations if o.obs.indicator == indicator_id]
-    tracking = next((term.tracking.indicators.get(indicator_id) for term, _ in found if term.tracking), None)
-    main = next((s for term, s in found if term.data.kind == "targets"), found[0][1])
+    main_term, main = next(((t, s) for t, s in reversed(found) if t.data.kind == "targets"), found[-1])
+    tracking = main_term.tracking.indicators.get(indicator_id) if main_term.tracking else None
     return IndicatorView(
         found=found,
         observations=items,
         effective=effective(items).get(indicator_id, {}),
         tracking=tracking,
         main=main,
-        series=chart_series(main.indicator, report.observed.get(indicator_id, {})),
+        series=series_across(found, report.observed.get(indicator_id, {})),
+        span=span(found),
     )

@@ -61,7 +61,13 @@ def revise(
         base = ind.baseline
         item = counted.get(ind.id, {}).get(base.year) if base is not None else None
         value = None if item is None else in_unit(item.obs, ind.unit)
-        if base is None or item is None or value is None or (value == base.value and base.comparator is None):
+        if (
+            base is None
+            or base.from_observations  # already the observation (cbkpi.terms.resolve_baselines)
+            or item is None
+            or value is None
+            or (value == base.value and base.comparator is None)
+        ):
             out.append(ind)
             continue
         o = item.obs

@@ -30,8 +30,10 @@ Point = tuple[int, float]
 @dataclass(frozen=True)
 class Series:
     key: str
-    """``baseline``, ``observed``, ``required``, ``target``: also the i18n label key."""
+    """``baseline``, ``observed``, ``required``, ``target``, ``result``: also the i18n label key."""
     points: list[Point]
+    term: str | None = None
+    """The term (``2025-2030``) on a chart across terms (:func:`cbkpi.terms.series_across`)."""
 
 
 def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:

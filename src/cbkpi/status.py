@@ -28,6 +28,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
+from cbkpi.observations import Located
 from cbkpi.pace import PaceUnit
 from cbkpi.revisions import SeriesBreak
 from cbkpi.target_pace import implied_end, required_pace
@@ -88,6 +89,8 @@ class TermStatus:
     indicators: list[IndicatorStatus]
     tracking: TermTracking | None = None
     """Progress with yearly observations (targets files, when observations are given)."""
+    origins: dict[str, Located] = field(default_factory=dict)
+    """By indicator id: the observation a ``from_observations`` baseline was taken from."""
 
 
 def target_unit(ind: Indicator, t: Target) -> str:

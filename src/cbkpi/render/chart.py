@@ -1,7 +1,9 @@
 """Charts of an indicator's series: in the terminal (text), as SVG (HTML report), as PNG.
 
 All three draw the same :class:`cbkpi.series.Series`: baseline ○, observations ●, the required
-path ·, the target ◆.
+path ·, the target ◆, a finished term's result ■. A chart across terms has several series of a
+key (one per term, :attr:`Series.term`): each is drawn on its own, the legend names the key once
+and lists each term's target.
 """
 
 from __future__ import annotations
@@ -16,16 +18,23 @@ from cbkpi.safe_text import shorten
 from cbkpi.series import Series
 from cbkpi.units import get_unit
 
-SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆"}
-COLOURS = {"required": "#888888", "baseline": "#1f77b4", "observed": "#d62728", "target": "#2ca02c"}
-DRAW_ORDER = ("required", "baseline", "target", "observed")
+SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆", "result": "■"}
+COLOURS = {
+    "required": "#888888",
+    "baseline": "#1f77b4",
+    "observed": "#d62728",
+    "target": "#2ca02c",
+    "result": "#9467bd",
+}
+DRAW_ORDER = ("required", "baseline", "target", "result", "observed")
 
 
-def _bounds(series: Sequence[Series]) -> tuple[int, int, float, float] | None:
+def _bounds(series: Sequence[Series], span: tuple[int, int] | None = None) -> tuple[int, int, float, float] | None:
+    """x and y ranges; ``span`` (years) widens the x range to cover whole terms."""
     points = [p for s in series for p in s.points]
     if not points:
         return None
-    xs = [x for x, _ in points]
+    xs = [x for x, _ in points] + (list(span) if span else [])
     ys = [y for _, y in points]
     lo, hi = min(ys), max(ys)
     if lo == hi:
@@ -34,10 +43,36 @@ def _bounds(series: Sequence[Series]) -> tuple[int, int, float, float] | None:
     return min(xs), max(xs), lo, hi
 
 
-def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int = 12) -> list[str]:
+def _ordered(series: Sequence[Series]) -> list[Series]:
+    """The series in drawing order (observations on top), every series of a key kept."""
+    return [s for key in DRAW_ORDER for s in series if s.key == key]
+
+
+def _keys(series: Sequence[Series]) -> list[str]:
+    """Each key once, in the order first seen: the legend."""
+    return list(dict.fromkeys(s.key for s in series))
+
+
+def _years(series: Sequence[Series], span: tuple[int, int] | None) -> list[int]:
+    return sorted({x for s in series for x, _ in s.points} | set(span or ()))
+
+
+def target_legend(series: Sequence[Series], lang: str) -> str:
+    """Each term's targets on a chart across terms: ``◆ 2020-2025: 8; 2025-2030: 10``."""
+    parts = [
+        f"{s.term}: {'; '.join(format_number(y, lang, 2, strip=True) for _, y in s.points)}"
+        for s in series
+        if s.key == "target" and s.term is not None
+    ]
+    return f"{SYMBOLS['target']} " + " · ".join(parts) if len(parts) > 1 else ""
+
+
+def text_chart(
+    series: Sequence[Series], lang: str, width: int = 56, height: int = 12, span: tuple[int, int] | None = None
+) -> list[str]:
     """A chart in text: a grid of ``height`` rows and ``width`` columns with a y axis of values
-    in the language's notation and an x axis of years."""
-    bounds = _bounds(series)
+    in the language's notation and an x axis of years (at least ``span``)."""
+    bounds = _bounds(series, span)
     if bounds is None:
         return []
     x0, x1, lo, hi = bounds
@@ -48,26 +83,28 @@ def text_chart(series: Sequence[Series], lang: str, width: int = 56, height: int
         row = round((hi - y) / (hi - lo) * (height - 1))
         return row, col
 
-    by_key = {s.key: s for s in series}
-    for key in DRAW_ORDER:
-        if key in by_key:
-            for x, y in by_key[key].points:
-                r, c = cell(x, y)
-                grid[r][c] = SYMBOLS[key]
+    for s in _ordered(series):
+        for x, y in s.points:
+            r, c = cell(x, y)
+            grid[r][c] = SYMBOLS[s.key]
     labels = [format_axis(hi - (hi - lo) * i / (height - 1), lang) for i in range(height)]
     pad = max(len(s) for s in labels)
     lines = [f"{labels[i].rjust(pad)} ┤{''.join(row)}" for i, row in enumerate(grid)]
     lines.append(" " * pad + " └" + "─" * width)
     axis = [" "] * width
-    for x in sorted({x for s in series for x, _ in s.points}):
+    ends = [x0, x1]  # labelled first: the years a chart across terms spans
+    for x in ends + [y for y in _years(series, span) if y not in ends]:
         c = 0 if x1 == x0 else round((x - x0) / (x1 - x0) * (width - 1))
         label = str(x)
         start = min(max(0, c - 2), width - len(label))
         if all(ch == " " for ch in axis[max(0, start - 1) : start + len(label) + 1]):
             axis[start : start + len(label)] = list(label)
     lines.append(" " * (pad + 2) + "".join(axis))
-    legend = "   ".join(f"{SYMBOLS[s.key]} {t('series_' + s.key, lang)}" for s in series)
+    legend = "   ".join(f"{SYMBOLS[key]} {t('series_' + key, lang)}" for key in _keys(series))
     lines.append(" " * (pad + 2) + legend)
+    targets = target_legend(series, lang)
+    if targets:
+        lines.append(" " * (pad + 2) + targets)
     return lines
 
 
@@ -105,6 +142,19 @@ def axis_label(unit: str | None, lang: str) -> str:
     return get_unit(unit).label(lang)
 
 
+def year_labels(x0: int, x1: int, room: float, each: float = 36) -> list[int]:
+    """The years labelled on an x axis ``room`` pixels wide: every year if they fit, else every
+    second (third, ...) year from ``x0``, always ending on ``x1`` (a chart across terms is long)."""
+    years = list(range(x0, x1 + 1))
+    step = max(1, math.ceil(len(years) * each / max(room, 1.0)))
+    shown = [x for x in years if (x - x0) % step == 0]
+    if shown[-1] != x1:
+        if x1 - shown[-1] < step and len(shown) > 1:
+            shown.pop()
+        shown.append(x1)
+    return shown
+
+
 def svg_chart(
     series: Sequence[Series],
     lang: str,
@@ -114,11 +164,13 @@ def svg_chart(
     *,
     unit: str | None = None,
     caption: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str:
     """A self-contained SVG chart (no script, no external resource): round ticks in the
-    language's notation, the unit on the y axis, years on the x axis, a legend and a source
-    caption. It scales to its container (viewBox) and keeps ``width``×``height`` standalone."""
-    bounds = _bounds(series)
+    language's notation, the unit on the y axis, years on the x axis (at least ``span``), each
+    term's target marked with its term on a chart across terms, a legend and a source caption.
+    It scales to its container (viewBox) and keeps ``width``×``height`` standalone."""
+    bounds = _bounds(series, span)
     if bounds is None:
         return ""
     x0, x1, lo, hi = bounds
@@ -148,13 +200,10 @@ def svg_chart(
         parts.append(f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{text}</text>')
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>')
     parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#333"/>')
-    for x in range(x0, x1 + 1):
+    for x in year_labels(x0, x1, width - left - right):
         parts.append(f'<text x="{px(x):.1f}" y="{base + 16}" text-anchor="middle">{x}</text>')
-    by_key = {s.key: s for s in series}
-    for key in DRAW_ORDER:
-        s = by_key.get(key)
-        if s is None:
-            continue
+    for s in _ordered(series):
+        key = s.key
         colour = COLOURS[key]
         if key in ("required", "observed") and len(s.points) > 1:
             pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in s.points)
@@ -167,6 +216,13 @@ def svg_chart(
                     f'<polygon points="{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
                     f'{cx - 7:.1f},{cy:.1f}" fill="{colour}"/>'
                 )
+                if s.term is not None:
+                    parts.append(
+                        f'<text x="{cx:.1f}" y="{cy - 10:.1f}" font-size="10" text-anchor="middle" fill="#444">'
+                        f"{escape(s.term)}</text>"
+                    )
+            elif key == "result":
+                parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}"/>')
             elif key != "required":
                 fill = colour if key == "observed" else "white"
                 parts.append(
@@ -174,9 +230,9 @@ def svg_chart(
                 )
     x = left
     legend_y = base + 34
-    for s in series:
-        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{COLOURS[s.key]}"/>')
-        name = escape(t("series_" + s.key, lang))
+    for key in _keys(series):
+        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{COLOURS[key]}"/>')
+        name = escape(t("series_" + key, lang))
         parts.append(f'<text x="{x + 14}" y="{legend_y}">{name}</text>')
         x += 30 + 7 * len(name)
     for k, line in enumerate(captions):
@@ -202,9 +258,11 @@ def png_chart(
     unit: str | None = None,
     caption: str | None = None,
     size: tuple[int, int] = (800, 400),
+    span: tuple[int, int] | None = None,
 ) -> None:
     """Write the chart as PNG bytes to ``path`` (the caller writes atomically): ``size`` in
-    pixels, the unit on the y axis, round ticks in the language's notation, the caption below."""
+    pixels, the unit on the y axis, round ticks in the language's notation, years (at least
+    ``span``) on the x axis, each term's target marked with its term, the caption below."""
     try:
         import matplotlib
 
@@ -214,31 +272,35 @@ def png_chart(
     except ImportError:
         raise ChartUnavailable("PNG charts need matplotlib: pip install 'cbkpi[charts]'") from None
     fig, ax = plt.subplots(figsize=(size[0] / PNG_DPI, size[1] / PNG_DPI), dpi=PNG_DPI)
-    by_key = {s.key: s for s in series}
     styles = {
         "required": {"linestyle": "--", "marker": ""},
         "observed": {"linestyle": "-", "marker": "o"},
         "baseline": {"linestyle": "", "marker": "o", "markerfacecolor": "white"},
         "target": {"linestyle": "", "marker": "D"},
+        "result": {"linestyle": "", "marker": "s"},
     }
-    for key in DRAW_ORDER:
-        s = by_key.get(key)
-        if s is None:
-            continue
+    labelled: set[str] = set()
+    for s in _ordered(series):
+        key = s.key
         xs = [x for x, _ in s.points]
         ys = [y for _, y in s.points]
-        ax.plot(xs, ys, color=COLOURS[key], label=t("series_" + key, lang), **styles[key])  # type: ignore[arg-type]
+        label = None if key in labelled else t("series_" + key, lang)
+        labelled.add(key)
+        ax.plot(xs, ys, color=COLOURS[key], label=label, **styles[key])  # type: ignore[arg-type]
+        if key == "target" and s.term is not None:
+            for x, y in s.points:
+                ax.annotate(s.term, (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize="x-small")
     ax.set_title(title, fontsize="medium")
     ax.grid(True, color="#eee")
     ax.legend(loc="best", fontsize="small")
-    bounds = _bounds(series)
+    bounds = _bounds(series, span)
     if bounds is not None:
         x0, x1, lo, hi = bounds
         ticks, decimals = nice_ticks(lo, hi)
         ax.yaxis.set_major_locator(FixedLocator(ticks))
         pad = (ticks[-1] - ticks[0]) * 0.03  # a point on the lowest tick stays whole
         ax.set_ylim(min(lo, ticks[0]) - pad, max(hi, ticks[-1]) + pad)
-        ax.xaxis.set_major_locator(FixedLocator(list(range(x0, x1 + 1))))
+        ax.xaxis.set_major_locator(FixedLocator([float(x) for x in year_labels(x0, x1, size[0] * 0.8, 40)]))
         ax.set_xlim(x0 - 0.5, x1 + 0.5)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, lang, decimals)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(v))))

@@ -24,6 +24,7 @@ from cbkpi.render.words import agreement_text
 from cbkpi.safe_text import shorten
 from cbkpi.series import chart_series
 from cbkpi.status import TermStatus
+from cbkpi.terms import term_values
 
 SUMMARY_GROUPS = {
     "met": "sum_met",
@@ -141,14 +142,19 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[i
     return "\n".join(out)
 
 
-def _charts(term: TermStatus, observed: dict[str, dict[int, float]], observations: Sequence[Located], lang: str) -> str:
+def _charts(
+    term: TermStatus, every_observed: dict[str, dict[int, float]], observations: Sequence[Located], lang: str
+) -> str:
     """A chart for every indicator of a targets file with something to draw (a baseline, a
-    quantified target or observations), observed or not."""
+    quantified target or observations), observed or not; each shows the observations of the
+    term's own years (its caption names their sources)."""
     figures = []
+    span = term.data.term
+    observed = term_values(every_observed, span)
     for ind in term.indicators:
         i = ind.indicator
         series = chart_series(i, observed.get(i.id, {}))
-        mine = [o for o in observations if o.obs.indicator == i.id]
+        mine = [o for o in observations if o.obs.indicator == i.id and span.start <= o.obs.year <= span.end]
         svg = svg_chart(
             series,
             lang,
@@ -168,7 +174,7 @@ def _charts(term: TermStatus, observed: dict[str, dict[int, float]], observation
 
 
 def _tables(term: TermStatus, lang: str) -> list[str]:
-    body = [f"<h2>{escape(rs.title(term, lang))}</h2>"]
+    body = [f"<h2>{escape(rs.title(term, lang))}</h2>", f"<p>{escape(rs.source_line(term, lang))}</p>"]
     rows = rs.rows(term, lang)
     area_rows: dict[int, str] = {}
     last = None

@@ -93,6 +93,12 @@ def title(term: TermStatus, lang: str) -> str:
     return t(key, lang, start=term.data.term.start, end=term.data.term.end)
 
 
+def source_line(term: TermStatus, lang: str) -> str:
+    """The line under a term's title: its source document (title, publisher, date)."""
+    src = term.data.source
+    return t("title_source", lang, source=f"{src.title} ({src.publisher}, {src.date.isoformat()})")
+
+
 def headers(term: TermStatus, lang: str) -> list[str]:
     return target_headers(lang) if term.data.kind == "targets" else result_headers(lang)
 
@@ -104,7 +110,8 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
     parts = []
     for term in terms:
         body = [cells for _area, cells in rows(term, lang)]
-        parts.append(to_markdown(headers(term, lang), body, title(term, lang)))
+        parts.append(f"## {title(term, lang)}\n\n{source_line(term, lang)}\n")
+        parts.append(to_markdown(headers(term, lang), body))
         notes = [line for ind in term.indicators for line in agreement_text(ind, lang)]
         if notes:
             parts.append("\n".join(f"- {n}" for n in notes) + "\n")

@@ -20,8 +20,10 @@ from cbkpi.models import (
     QualitativeTarget,
 )
 from cbkpi.numbers import data_number, json_figure, json_float
+from cbkpi.observations import Located
 from cbkpi.render.tracking import indicator_tracking_json, verdict_count
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
+from cbkpi.terms import term_name
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import StatusReport
@@ -92,7 +94,22 @@ def _headline(targets: list[dict[str, Any]], key: str) -> float | None:
     return next((d[key] for d in targets if d[key] is not None), None)
 
 
-def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
+def origin_json(item: Located | None) -> dict[str, Any] | None:
+    """The observation a ``from_observations`` baseline was taken from."""
+    if item is None:
+        return None
+    o = item.obs
+    return {
+        "file": item.file,
+        "line": item.line,
+        "source": o.source,
+        "year": o.year,
+        "value": data_number(o.value),
+        "estimate": o.estimate,
+    }
+
+
+def indicator_json(ind: IndicatorStatus, origin: Located | None = None) -> dict[str, Any]:
     i = ind.indicator
     targets = [target_json(ts) for ts in ind.targets]
     b = i.baseline
@@ -113,6 +130,8 @@ def indicator_json(ind: IndicatorStatus) -> dict[str, Any]:
             "comparator": b.comparator,
             "estimate": b.estimate,
             "source_line": b.ref.line if b.ref else None,
+            "from_observations": b.from_observations,
+            "observation": origin_json(origin),
         },
         "required_annual_growth_pct": _headline(targets, "required_annual_growth_pct"),
         "implied_end_value": _headline(targets, "implied_end_value"),
@@ -144,14 +163,18 @@ def iter_json(terms: Sequence[TermStatus], extra: dict[str, Any] | None = None) 
         head = {
             "file": term.file,
             "kind": term.data.kind,
-            "term": {"start": term.data.term.start, "end": term.data.term.end},
+            "term": {"start": term.data.term.start, "end": term.data.term.end, "name": term_name(term.data.term)},
+            "source": term.data.source.model_dump(mode="json", exclude_none=True),
             "as_of": term.tracking.as_of if term.tracking else None,
             "verdicts": _verdicts(term),
         }
         yield (", " if n else "") + dumps(head)[:-1] + ', "indicators": ['
         for k, ind in enumerate(term.indicators):
             tracked = term.tracking.indicators.get(ind.indicator.id) if term.tracking else None
-            doc = indicator_json(ind) | indicator_tracking_json(tracked, term.tracking.as_of if term.tracking else None)
+            origin = term.origins.get(ind.indicator.id)
+            doc = indicator_json(ind, origin) | indicator_tracking_json(
+                tracked, term.tracking.as_of if term.tracking else None
+            )
             yield (", " if k else "") + dumps(doc)
         yield "]}"
     yield "]" + ("".join(f", {dumps(k)}: {dumps(v)}" for k, v in (extra or {}).items())) + "}\n"

@@ -9,7 +9,7 @@ from cbkpi.calc import Figure
 from cbkpi.i18n import t
 from cbkpi.render import tracking as rt
 from cbkpi.render.fit import blocks, make_console, plan_widths
-from cbkpi.render.status import AREAS, rows, title
+from cbkpi.render.status import AREAS, rows, source_line, title
 from cbkpi.render.words import agreement_text
 from cbkpi.safe_text import escape_control
 from cbkpi.status import TermStatus
@@ -54,7 +54,8 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
                 del rendered[2]
             body.append((area, [*rendered, Text(ind_id)]))
         shown = [k for k in keys if not (narrow and k == "col_unit")]
-        _print_grouped(console, title(term, lang), [*shown, "col_id"], body, lang)
+        heading = f"{title(term, lang)}\n{escape_control(source_line(term, lang))}"
+        _print_grouped(console, heading, [*shown, "col_id"], body, lang)
         if any(ts.required_pace.note == "already_met" for ts in statuses):
             console.print(Text(f"✓ {t('already_met', lang)}"))
         for ind in term.indicators:
