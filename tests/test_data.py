@@ -161,6 +161,7 @@ def test_every_figure_is_on_its_cited_line(path: Path, source_lines: list[str]) 
     data = load_data_file(path).model
     missing = []
     for what, value, ref in _figures(data):
+        assert ref.line is not None, f"{what}: a ref into the source text needs its line"
         line = source_lines[ref.line - 1]
         if ref.quote is not None and ref.quote.strip() not in line:
             missing.append(f"{what}: quote {ref.quote!r} not on line {ref.line}")
@@ -172,6 +173,31 @@ def test_every_figure_is_on_its_cited_line(path: Path, source_lines: list[str]) 
 def test_bundled_data_is_valid() -> None:
     from cbkpi.validation import validate_files
 
-    report = validate_files([TARGETS, RESULTS])
+    report = validate_files([TARGETS, RESULTS, TARGETS_2030])
     assert report.errors == []
     assert report.exit_code == 0
+
+
+TARGETS_2030 = TARGETS.parent / "targets_2030.yaml"
+
+
+@pytest.mark.parametrize("path", sorted(TARGETS.parent.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_figure_has_a_source_and_a_quote_or_line(path: Path) -> None:
+    """Figures from a text file under ../shared/source/ cite its line (checked against the text
+    above); figures from any other source (a web page) give the exact quote and a source that
+    has a title, a publisher and a URL."""
+    data = load_data_file(path).model
+    problems = []
+    for what, _value, ref in _figures(data):
+        source = data.source_of(ref)
+        if source is None:
+            problems.append(f"{what}: unknown source {ref.source!r}")
+            continue
+        if source.file is not None:  # the text (when present) is checked by the test above
+            if ref.line is None:
+                problems.append(f"{what}: no line in {source.file}")
+        elif not (ref.quote and ref.quote.strip()):
+            problems.append(f"{what}: a web source needs the exact quote")
+        elif source.url is None:
+            problems.append(f"{what}: source {source.title!r} has neither a text file nor a URL")
+    assert problems == []

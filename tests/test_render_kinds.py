@@ -51,6 +51,16 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "maintain": {"kind": "maintain", "value": 15, "year": 2025, "ref": REF},
     "milestone": {"kind": "milestone", "description": {"vi": "Xong", "en": "Done"}, "year": 2025, "ref": REF},
     "qualitative": {"kind": "qualitative", "description": {"vi": "Tốt", "en": "Good"}, "ref": REF},
+    "level_range": {"kind": "level_range", "low": 75, "high": 80, "year": 2025, "ref": REF},
+    "count_per_year_range": {
+        "kind": "count_per_year_range",
+        "low": 1500,
+        "high": 1600,
+        "start_year": 2020,
+        "end_year": 2025,
+        "unit": "party_members",
+        "ref": REF,
+    },
 }
 RESULTS: dict[str, dict[str, Any]] = {
     "milestone": {"text": "Đạt", "ref": REF},
@@ -139,7 +149,15 @@ def test_status_json_has_every_kind_with_tracking(report: StatusReport) -> None:
 def test_audit_formats_render_every_kind(report: StatusReport, name: str) -> None:
     items = report.audit_items()
     # Every quantified kind has a printed ratio to recompute; words have none.
-    quantified = {"level", "growth_rate", "count_per_year", "points_reduction_per_year", "maintain"}
+    quantified = {
+        "level",
+        "growth_rate",
+        "count_per_year",
+        "points_reduction_per_year",
+        "maintain",
+        "level_range",
+        "count_per_year_range",
+    }
     assert {i.id for i in items} == {f"ind_{k}" for k in quantified}
     text = formats.AUDIT.get(name)(items, "en")
     for k in quantified:
@@ -171,6 +189,8 @@ def test_target_text_per_kind(report: StatusReport) -> None:
     assert "2" in texts["points_reduction_per_year"]
     assert "15" in texts["maintain"]
     assert texts["milestone"].startswith("Done: ")
+    assert texts["level_range"] == "75 to 80 by 2025"
+    assert texts["count_per_year_range"] == "1,500 to 1,600 party members/yr"
 
 
 def test_registry_entries_resolve_and_match_cli_choices() -> None:

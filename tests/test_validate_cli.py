@@ -135,8 +135,8 @@ def test_bundled_data_is_valid_by_default(cli: Cli, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(TARGETS.parent.parent)
     result = cli(["validate"])
     assert result.exit_code == 0, result.output
-    # two data files, the six yearly observation files 2020-2025 and the observations example
-    assert "ok: 9 file(s) valid" in result.output
+    # three data files, the six yearly observation files 2020-2025 and the observations example
+    assert "ok: 10 file(s) valid" in result.output
 
 
 def test_json_format(tmp_path: Path, cli: Cli) -> None:

@@ -22,13 +22,15 @@ from typing import Any
 from typing_extensions import assert_never
 
 from cbkpi import calc
-from cbkpi.calc import Figure
+from cbkpi.calc import Direction, Figure
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     DataFile,
     GrowthClaim,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -156,6 +158,21 @@ def _ratio_inputs(ind: Indicator, t: Target) -> tuple[Callable[..., Figure], lis
                 [actual, t.value],
                 f"{_fmt(actual)} / ({_fmt(t.value)} × {years}) × 100",
             )
+        case LevelRangeTarget() | CountPerYearRangeTarget():
+            # A ratio printed for a range is read against the end that enters it (low when higher
+            # is better), the same end as the achievement column.
+            higher = isinstance(t, CountPerYearRangeTarget) or ind.direction == "higher"
+            near = t.low if higher else t.high
+            if isinstance(t, CountPerYearRangeTarget) and r.basis == "total":
+                span = t.end_year - t.start_year
+                return (
+                    (lambda a, b: calc.count_achievement(a, b, span)),
+                    [actual, near],
+                    f"{_fmt(actual)} / ({_fmt(near)} × {span}) × 100",
+                )
+            way: Direction = "higher" if higher else "lower"
+            formula = f"{_fmt(actual)} / {_fmt(near)} × 100" if higher else f"{_fmt(near)} / {_fmt(actual)} × 100"
+            return (lambda a, b: calc.level_achievement(a, b, way)), [actual, near], formula
         case MilestoneTarget() | QualitativeTarget():
             return None  # judged in words: no ratio to recompute
         case _:

@@ -9,24 +9,29 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from pydantic import BaseModel
 from typing_extensions import assert_never
 
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
 from cbkpi.models import (
+    BUILTIN_AREAS,
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
     PointsReductionTarget,
     QualitativeTarget,
+    Ref,
     Result,
     Target,
 )
 from cbkpi.numbers import half_unit
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 from cbkpi.yamlread import Path_
 
 SHARE_TOTAL = Decimal(100)
@@ -39,6 +44,8 @@ def _at(f: Loaded, path: Path_, message: str, code: str, level: str = "error") -
 
 
 def check_file(f: Loaded) -> Iterator[Diagnostic]:
+    yield from _declarations(f)
+    yield from _references(f)
     yield from _unique_ids(f)
     for i, ind in enumerate(f.model.indicators):
         base: Path_ = ("indicators", i)
@@ -66,6 +73,99 @@ def check_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
             else:
                 mark = f.positions.find(("indicators", i, "id"))
                 seen.setdefault(key, (f.file, mark[0] if mark else 0))
+
+
+def _units(f: Loaded) -> UnitRegistry:
+    return f.units if f.units is not None else f.model.unit_registry()
+
+
+def check_declared_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
+    """A unit or area declared by two files of a report must be declared alike."""
+    first: dict[tuple[str, str], tuple[str, object]] = {}
+    for f in files:
+        decls: list[tuple[str, int, str, object]] = [("units", i, u.key, u) for i, u in enumerate(f.model.units)]
+        decls += [("areas", i, a.key, a) for i, a in enumerate(f.model.areas)]
+        for name, i, key, decl in decls:
+            seen = first.setdefault((name, key), (f.file, decl))
+            if seen[0] != f.file and seen[1] != decl:
+                yield _at(
+                    f,
+                    (name, i, "key"),
+                    f"{name[:-1]} {key!r} is declared differently in {seen[0]}; declare it alike (or use another key)",
+                    "declaration",
+                )
+
+
+def _declarations(f: Loaded) -> Iterator[Diagnostic]:
+    """Declared units and areas: no key twice, none that is already built in."""
+    for name, builtin, keys in (
+        ("units", set(BUILTIN_UNITS.units), [u.key for u in f.model.units]),
+        ("areas", set(BUILTIN_AREAS), [a.key for a in f.model.areas]),
+    ):
+        seen: set[str] = set()
+        for i, key in enumerate(keys):
+            what = name[:-1]
+            if key in builtin:
+                yield _at(
+                    f,
+                    (name, i, "key"),
+                    f"{what} {key!r} is built in; declare only new {name} (or choose another key)",
+                    "declaration",
+                )
+            elif key in seen:
+                yield _at(f, (name, i, "key"), f"{what} {key!r} is declared twice", "declaration")
+            seen.add(key)
+
+
+def _walk(node: object, path: Path_) -> Iterator[tuple[Path_, BaseModel]]:
+    """Every model inside ``node`` (itself included), with its path in the file."""
+    if isinstance(node, BaseModel):
+        yield path, node
+        for key in type(node).model_fields:
+            yield from _walk(getattr(node, key), (*path, key))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _walk(item, (*path, i))
+
+
+def _references(f: Loaded) -> Iterator[Diagnostic]:
+    """Every unit used is built in or declared, every area too, every ref's source is listed."""
+    units = _units(f)
+    areas = set(BUILTIN_AREAS) | (f.areas if f.areas is not None else {a.key for a in f.model.areas})
+    sources = {s.id for s in f.model.sources}
+    seen_ids: set[str] = set()
+    for i, s in enumerate(f.model.sources):
+        if s.id in seen_ids:
+            yield _at(f, ("sources", i, "id"), f"source id {s.id!r} is listed twice", "duplicate-id")
+        seen_ids.add(s.id)
+    for i, ind in enumerate(f.model.indicators):
+        if ind.area not in areas:
+            yield _at(
+                f,
+                ("indicators", i, "area"),
+                f"unknown area {ind.area!r}; expected one of: {', '.join(sorted(areas))} (or declare it under 'areas')",
+                "unknown-area",
+            )
+    for path, model in _walk(f.model, ()):
+        if path[:1] in (("units",), ("areas",), ("sources",), ("source",)):
+            continue
+        unit = getattr(model, "unit", None)
+        if isinstance(unit, str) and units.find(unit) is None:
+            yield _at(
+                f,
+                (*path, "unit"),
+                f"unknown unit {unit!r}; expected one of: {', '.join(sorted(units.units))} "
+                "(or declare it under 'units')",
+                "unknown-unit",
+            )
+        if isinstance(model, Ref) and model.source is not None and model.source not in sources:
+            listed = ", ".join(sorted(sources)) or "none listed"
+            yield _at(
+                f,
+                (*path, "source"),
+                f"unknown source {model.source!r}; expected an id of 'sources' ({listed})",
+                "unknown-source",
+            )
 
 
 def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
@@ -125,7 +225,9 @@ def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
 def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: str) -> Iterator[Diagnostic]:
     if value is None:
         return
-    unit = get_unit(unit_key)
+    unit = _units(f).find(unit_key)
+    if unit is None:
+        return  # reported by _references
     violation = unit.violation(value)
     if violation is not None:
         side, bound = violation
@@ -174,6 +276,12 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
                     )
             case MaintainTarget():
                 yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+            case LevelRangeTarget():
+                yield from _bounds(f, ind.unit, t.low, (*tpath, "low"), "range low")
+                yield from _bounds(f, ind.unit, t.high, (*tpath, "high"), "range high")
+            case CountPerYearRangeTarget():
+                yield from _bounds(f, t.unit, t.low, (*tpath, "low"), "range low")
+                yield from _bounds(f, t.unit, t.high, (*tpath, "high"), "range high")
             case MilestoneTarget() | QualitativeTarget():
                 pass  # words and a year: nothing to bound
             case _:
@@ -209,7 +317,8 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
     for i, ind in enumerate(f.model.indicators):
         if ind.share_group is None:
             continue
-        if get_unit(ind.unit).kind != "share":
+        unit = _units(f).find(ind.unit)
+        if unit is not None and unit.kind != "share":
             yield _at(
                 f,
                 ("indicators", i, "unit"),

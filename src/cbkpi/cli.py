@@ -16,6 +16,7 @@ import typer
 from cbkpi import __version__
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
+from cbkpi.cli_init import init
 from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, WidthOpt, colour
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
@@ -144,13 +145,11 @@ def schema(
 
 
 @app.command()
-def units(
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the labels.")] = Lang.vi,
-) -> None:
-    """List the units a data file may use, with their labels."""
-    from cbkpi.units import UNITS
+def units(lang: LangOpt = Lang.vi) -> None:
+    """List the built-in units, with their labels (a data file may declare more under `units`)."""
+    from cbkpi.units import BUILTIN_UNITS
 
-    for unit in UNITS.values():
+    for unit in BUILTIN_UNITS.units.values():
         typer.echo(f"{unit.key:30} {unit.label(lang.value):28} {unit.kind}")
 
 
@@ -285,6 +284,7 @@ def audit(
 
 
 app.add_typer(calc_app, name="calc")
+app.command()(init)
 
 
 @app.command()

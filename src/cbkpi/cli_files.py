@@ -40,7 +40,7 @@ def write_chart(
 
     fmt, (width, height) = spec
     ind = view.main.indicator
-    title = f"{ind.label}. {ind.name.get(lang)}"
+    title = ind.title(lang)
     term = next(term for term, s in view.found if s is view.main)
     caption = chart_caption(term.data.source, view.observations, lang)
     try:
@@ -60,6 +60,7 @@ def write_chart(
                     caption=caption,
                     size=(width, height),
                     span=view.span,
+                    units=term.units,
                 ),
             )
     except (OutputRefused, ChartUnavailable) as exc:

@@ -152,6 +152,13 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_level": {"vi": "năm {year} đạt {comp}{value}", "en": "{comp}{value} by {year}"},
     "kind_milestone": {"vi": "hoàn thành trong năm {year}", "en": "done by {year}"},
     "kind_qualitative": {"vi": "định tính", "en": "qualitative"},
+    "kind_level_range": {"vi": "từ {low} đến {high} vào năm {year}", "en": "{low} to {high} by {year}"},
+    "kind_count_range": {"vi": "từ {low} đến {high} {unit}/năm", "en": "{low} to {high} {unit}/yr"},
+    "range_below": {"vi": "dưới khoảng", "en": "below the range"},
+    "range_low": {"vi": "mức thấp", "en": "low end"},
+    "range_high": {"vi": "mức cao", "en": "high end"},
+    "range_within": {"vi": "trong khoảng", "en": "within the range"},
+    "range_above": {"vi": "trên khoảng", "en": "above the range"},
     # status words
     "yes": {"vi": "đạt", "en": "yes"},
     "no": {"vi": "không đạt", "en": "no"},
@@ -230,6 +237,7 @@ LABELS: dict[str, dict[str, str]] = {
     "better_higher": {"vi": "càng cao càng tốt", "en": "higher is better"},
     "better_lower": {"vi": "càng thấp càng tốt", "en": "lower is better"},
     "show_source": {"vi": "nguồn: dòng {line}", "en": "source: line {line}"},
+    "show_quote": {"vi": "nguồn: {quote}", "en": "source: {quote}"},
     "show_targets": {"vi": "Mục tiêu", "en": "Targets"},
     "show_results": {"vi": "Kết quả nhiệm kỳ {start}-{end}", "en": "Results {start}-{end}"},
     "show_observations": {"vi": "Số liệu theo năm", "en": "Yearly observations"},
@@ -355,7 +363,16 @@ HELP_VI: dict[str, str] = {
         "Ví dụ: cbkpi validate data/targets_2025.yaml --format github"
     ),
     "schema": "In lược đồ JSON (draft 2020-12) của các tệp dữ liệu.",
-    "units": "Liệt kê các đơn vị mà tệp dữ liệu được dùng, với tên gọi.",
+    "units": "Liệt kê các đơn vị có sẵn, với tên gọi (tệp dữ liệu có thể khai báo thêm trong `units`).",
+    "init": (
+        "Ghi một tệp mục tiêu mẫu (hợp lệ ngay) cho nhiệm kỳ hoặc tỉnh mới.\n\n"
+        "Tệp có dòng lược đồ cho trình soạn thảo, một chỉ tiêu để điền và ví dụ (dạng chú thích) cho "
+        "mọi loại mục tiêu, cho khai báo đơn vị và lĩnh vực. Không bao giờ ghi đè tệp đã có (mã thoát 2).\n\n"
+        "Ví dụ: cbkpi init data/targets_2030.yaml --start 2025 --end 2030"
+    ),
+    "init:path": "Tệp sẽ ghi; tệp này phải chưa có.",
+    "init:start": "Năm đầu nhiệm kỳ.",
+    "init:end": "Năm cuối nhiệm kỳ.",
     "status": (
         "Tình hình của từng chỉ tiêu.\n\n"
         "Tệp mục tiêu: giá trị cơ sở, mục tiêu, tốc độ tăng hằng năm cần đạt, giá trị cuối kỳ mà mục "

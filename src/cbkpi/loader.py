@@ -14,6 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.models import DataFile
 from cbkpi.safe_text import shorten
+from cbkpi.units import UnitRegistry
 from cbkpi.yamlread import Document, Path_, Positions, load
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,6 +30,11 @@ class Loaded:
     file: str
     model: DataFile
     positions: Positions
+    units: UnitRegistry | None = None
+    """The report's units (built-in and declared in any of its files), once every file is read;
+    None: the file's own (built-in and declared in it)."""
+    areas: frozenset[str] | None = None
+    """The report's declared area keys, likewise."""
 
 
 def resolve_path(data: Any, loc: tuple[str | int, ...]) -> Path_:

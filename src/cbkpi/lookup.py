@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cbkpi.loader import Loaded
 from cbkpi.models import Indicator
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 
 def fold(text: str) -> str:
@@ -31,6 +32,8 @@ class Entry:
     """(start, end, kind) of each file that has the indicator, in file order."""
     in_targets: bool
     """Whether a targets file (the current term) has it: its number is the one ``show`` matches first."""
+    units: UnitRegistry = BUILTIN_UNITS
+    """The report's units (built-in and declared), for the unit's label."""
 
 
 def entries(loaded: Sequence[Loaded]) -> list[Entry]:
@@ -43,7 +46,8 @@ def entries(loaded: Sequence[Loaded]) -> list[Entry]:
             if ind.id in by_id:
                 by_id[ind.id].terms.append(term)
             else:
-                by_id[ind.id] = Entry(ind, [term], f.model.kind == "targets")
+                units = f.units if f.units is not None else f.model.unit_registry()
+                by_id[ind.id] = Entry(ind, [term], f.model.kind == "targets", units)
     return list(by_id.values())
 
 

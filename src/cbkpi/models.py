@@ -15,10 +15,10 @@ import math
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 
 from cbkpi.pace import PaceUnit
-from cbkpi.units import UNITS, get_unit
+from cbkpi.units import BUILTIN_UNITS, UNITS, Unit, UnitKind, UnitRegistry
 
 
 def _to_decimal(value: Any) -> Any:
@@ -46,25 +46,47 @@ Number = Annotated[
 """A finite number, kept with the precision it was written with."""
 
 
-def _check_unit(value: Any) -> Any:
-    if isinstance(value, str) and value not in UNITS:
-        raise ValueError(f"unknown unit {value!r}; expected one of: {', '.join(sorted(UNITS))}")
-    return value
-
+KEY_PATTERN = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 
 UnitKey = Annotated[
     str,
-    BeforeValidator(_check_unit),
-    WithJsonSchema({"type": "string", "enum": sorted(UNITS)}),
+    Field(pattern=KEY_PATTERN, max_length=80),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": KEY_PATTERN,
+            "description": "a built-in unit (" + ", ".join(sorted(UNITS)) + ") or a key declared under 'units'",
+        }
+    ),
 ]
+"""A unit key; whether the unit exists (built in or declared in the file) is checked by
+:mod:`cbkpi.checks`, which knows the file's declarations."""
 
 Year = Annotated[int, Field(ge=1900, le=2100, strict=True)]
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$", max_length=80)]
-Area = Literal["economy", "culture_society", "environment", "party_building"]
+Id = Annotated[str, Field(pattern=KEY_PATTERN, max_length=80)]
+BUILTIN_AREAS = ("economy", "culture_society", "environment", "party_building")
+Area = Annotated[
+    str,
+    Field(pattern=KEY_PATTERN, max_length=80),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": KEY_PATTERN,
+            "description": "a built-in area (" + ", ".join(BUILTIN_AREAS) + ") or a key declared under 'areas'",
+        }
+    ),
+]
 Direction = Literal["higher", "lower"]
 Comparator = Literal["over", "at_least", "exactly", "at_most", "under", "reach"]
 """``reach``: the source gives a value without saying over/at least; read as at least for
 higher-is-better indicators and at most for lower-is-better ones."""
+
+
+def _pace_unit_of(key: str) -> PaceUnit | None:
+    """A built-in unit's pace unit; a unit declared in a data file is paced as a compound
+    percent a year (an amount: the registry of declared units is the report's, not the model's)."""
+    unit = BUILTIN_UNITS.find(key)
+    return unit.pace_unit if unit is not None else "pct_per_year"
 
 
 class Strict(BaseModel):
@@ -74,10 +96,20 @@ class Strict(BaseModel):
 
 
 class Ref(Strict):
-    """Where a figure stands in the source text."""
+    """Where a figure stands in its source: a line of the source text, the exact quote, or both.
 
-    line: Annotated[int, Field(ge=1, strict=True)]
-    quote: str | None = None
+    ``source`` names an entry of the file's ``sources`` list; without it the ref points into the
+    file's main ``source``. A web document has no lines: its refs give the quote alone."""
+
+    line: Annotated[int, Field(ge=1, strict=True)] | None = None
+    quote: Annotated[str, Field(min_length=1)] | None = None
+    source: Id | None = None
+
+    @model_validator(mode="after")
+    def _line_or_quote(self) -> Ref:
+        if self.line is None and self.quote is None:
+            raise ValueError("a ref needs a 'line', a 'quote' or both")
+        return self
 
 
 class Names(Strict):
@@ -89,10 +121,41 @@ class Names(Strict):
 
 
 class SourceDoc(Strict):
+    """A document figures are quoted from: a text file under the source folder (``file``) or a
+    web page (``url``), or both."""
+
     title: Annotated[str, Field(min_length=1)]
     publisher: Annotated[str, Field(min_length=1)]
-    date: dt.date
+    date: dt.date | None
+    """``null`` when the document carries no date."""
     file: str | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+
+
+class NamedSource(SourceDoc):
+    """A further source of a file, named by ``id`` in a ref's ``source``."""
+
+    id: Id
+
+
+class UnitDecl(Strict):
+    """A unit declared in a data file, beside the built-in ones (``cbkpi units``)."""
+
+    key: Id
+    vi: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+    kind: UnitKind
+
+    def unit(self) -> Unit:
+        return Unit(self.key, self.vi, self.en, self.kind)
+
+
+class AreaDecl(Strict):
+    """An area (a group of indicators) declared in a data file, beside the built-in ones."""
+
+    key: Id
+    vi: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
 
 
 class Term(Strict):
@@ -207,7 +270,7 @@ class LevelTarget(_TargetBase):
     def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
         """The unit of a pace against this target: points a year for a share, units a year for
         a count, a compound percent a year for other amounts (the unit's own)."""
-        return get_unit(self.value_unit(indicator_unit)).pace_unit
+        return _pace_unit_of(self.value_unit(indicator_unit))
 
 
 class GrowthRateTarget(_TargetBase):
@@ -307,6 +370,74 @@ class PointsReductionTarget(_TargetBase):
         return "pp_per_year"
 
 
+class _RangeBase(_TargetBase):
+    """A target given as a range "from ``low`` to ``high``": neither end is more the target than
+    the other; below ``low`` falls short of the range, above ``high`` goes beyond it."""
+
+    low: Number
+    high: Number
+
+    @model_validator(mode="after")
+    def _low_below_high(self) -> _RangeBase:
+        if self.low >= self.high:
+            raise ValueError(f"low {self.low} is not below high {self.high}; expected low < high")
+        return self
+
+
+class LevelRangeTarget(_RangeBase):
+    """Reach a level within a range by a year: "75-80 million VND per person by 2030"."""
+
+    kind: Literal["level_range"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
+    year: Year
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``low`` and ``high``."""
+        return indicator_unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("year", self.year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return None if baseline_year is None else self.year - baseline_year
+
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: the indicator unit's own."""
+        return _pace_unit_of(indicator_unit)
+
+
+class CountPerYearRangeTarget(_RangeBase):
+    """A count per year within a range ("1,500 to 1,600 new party members a year")."""
+
+    kind: Literal["count_per_year_range"]
+    quantified: ClassVar[bool] = True
+    """Whether observations can track it (a number to reach)."""
+    start_year: Year
+    end_year: Year
+    unit: UnitKey
+
+    def value_unit(self, indicator_unit: str) -> str:
+        """The unit of ``low`` and ``high``."""
+        return self.unit
+
+    @property
+    def year_fields(self) -> list[tuple[str, int]]:
+        """The year keys of the target and their values, as written."""
+        return [("start_year", self.start_year), ("end_year", self.end_year)]
+
+    def years(self, baseline_year: int | None) -> int | None:
+        """Years the target spans: from its start year, or from the baseline year."""
+        return self.end_year - self.start_year
+
+    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+        """The unit of a pace against this target: the count a year, in its own unit."""
+        return "units_per_year"
+
+
 class MaintainTarget(_TargetBase):
     """Keep a level ("maintain 15 doctors per 10,000 people")."""
 
@@ -394,14 +525,17 @@ Target = Annotated[
     | PointsReductionTarget
     | MaintainTarget
     | MilestoneTarget
-    | QualitativeTarget,
+    | QualitativeTarget
+    | LevelRangeTarget
+    | CountPerYearRangeTarget,
     Field(discriminator="kind"),
 ]
 
 
 class Indicator(Strict):
     id: Id
-    number: Annotated[str, Field(min_length=1, max_length=10)]
+    number: Annotated[str, Field(min_length=1, max_length=10)] | None = None
+    """The item number the source prints; absent when the source numbers none."""
     sub: Annotated[str, Field(min_length=1, max_length=10)] | None = None
     name: Names
     area: Area
@@ -415,7 +549,12 @@ class Indicator(Strict):
     @property
     def label(self) -> str:
         """The number as printed with its sub-row: ``9``, ``9b``."""
-        return self.number + (self.sub or "")
+        return (self.number or "") + (self.sub or "")
+
+    def title(self, lang: str) -> str:
+        """``9b. Name`` with a number, else the name alone."""
+        name = self.name.get(lang)
+        return f"{self.label}. {name}" if self.label else name
 
 
 class GrowthClaim(Strict):
@@ -443,7 +582,24 @@ class DataFile(Strict):
     """One YAML data file: a term's targets or results, with the source they come from."""
 
     source: SourceDoc
+    sources: list[NamedSource] = Field(default_factory=list)
     term: Term
     kind: Literal["targets", "results"]
+    units: list[UnitDecl] = Field(default_factory=list)
+    areas: list[AreaDecl] = Field(default_factory=list)
     indicators: Annotated[list[Indicator], Field(min_length=1)]
     claims: list[GrowthClaim] = Field(default_factory=list)
+
+    def unit_registry(self, base: UnitRegistry = BUILTIN_UNITS) -> UnitRegistry:
+        """``base`` (the built-in units) plus the units this file declares."""
+        return base.with_declared(u.unit() for u in self.units)
+
+    def area_names(self) -> dict[str, Names]:
+        """The areas this file declares, by key."""
+        return {a.key: Names(vi=a.vi, en=a.en) for a in self.areas}
+
+    def source_of(self, ref: Ref) -> SourceDoc | None:
+        """The document ``ref`` quotes: the named one, else the main source (None: unknown id)."""
+        if ref.source is None:
+            return self.source
+        return next((s for s in self.sources if s.id == ref.source), None)

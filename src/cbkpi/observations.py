@@ -29,7 +29,7 @@ from pydantic import Field
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
 from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
-from cbkpi.units import convert, get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry, convert
 from cbkpi.yamlread import Positions
 
 
@@ -147,6 +147,14 @@ def _targets(data_files: Sequence[Loaded]) -> dict[str, tuple[Indicator, int, in
     return out
 
 
+def _report_units(data_files: Sequence[Loaded]) -> UnitRegistry:
+    """The report's units (built-in and declared in its data files)."""
+    for f in data_files:
+        if f.units is not None:
+            return f.units
+    return BUILTIN_UNITS.with_declared(u.unit() for f in data_files for u in f.model.units)
+
+
 def _spans(data_files: Sequence[Loaded]) -> dict[str, list[tuple[int, int]]]:
     """indicator → the terms of the targets files that have it."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -162,6 +170,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
     converted, unmarked conflicting values, and the plausibility warnings."""
     positions = {f.file: f.positions for f in obs_files}
     indicators = _targets(data_files)
+    units = _report_units(data_files)
     spans = _spans(data_files)
     source_ids = {f.file: {s.id for s in f.model.sources} for f in obs_files if f.model.sources}
     items = located(obs_files)
@@ -203,6 +212,15 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             yield _diag(
                 item, "year", f"year {o.year} is outside the {word} {names} of {o.indicator!r}", "year", positions
             )
+        if o.unit is not None and units.find(o.unit) is None:
+            yield _diag(
+                item,
+                "unit",
+                f"unknown unit {o.unit!r}; expected one of: {', '.join(sorted(units.units))}",
+                "unknown-unit",
+                positions,
+            )
+            continue
         value = in_unit(o, ind.unit)
         if value is None:
             yield _warning(
@@ -216,9 +234,9 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 )
             )
             continue
-        unit = get_unit(ind.unit)
-        violation = unit.violation(value)
-        if violation is not None:
+        unit = units.find(ind.unit)
+        violation = None if unit is None else unit.violation(value)
+        if unit is not None and violation is not None:
             side, bound = violation
             yield _diag(
                 item,
@@ -229,7 +247,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             )
     yield from _unobserved_baselines(data_files, {(i.obs.indicator, i.obs.year) for i in items})
     yield from _conflicts(items, positions)
-    yield from _plausibility(items, indicators, positions)
+    yield from _plausibility(items, indicators, positions, units)
 
 
 def _conflicts(items: Sequence[Located], positions: dict[str, Positions]) -> Iterator[Diagnostic]:
@@ -269,7 +287,10 @@ def _reference(ind: Indicator, item: Located, counts: dict[int, Located], per_ye
 
 
 def _plausibility(
-    items: Sequence[Located], indicators: dict[str, tuple[Indicator, int, int]], positions: dict[str, Positions]
+    items: Sequence[Located],
+    indicators: dict[str, tuple[Indicator, int, int]],
+    positions: dict[str, Positions],
+    units: UnitRegistry | None = None,
 ) -> Iterator[Diagnostic]:
     """Thousands grouping misread as decimals, and jumps beyond a factor of 5 (warnings)."""
     counted = effective(items)
@@ -279,7 +300,8 @@ def _plausibility(
             continue
         ind = indicators[o.indicator][0]
         value = in_unit(o, ind.unit)
-        kind = get_unit(ind.unit).kind
+        found = BUILTIN_UNITS.find(ind.unit) if units is None else units.find(ind.unit)
+        kind = found.kind if found is not None else "none"
         if value is None or kind not in ("amount", "share"):
             continue
         per_year = any(isinstance(t, CountPerYearTarget) for t in ind.targets)

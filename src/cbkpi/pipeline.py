@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cbkpi.audit import AuditItem, audit_file
+from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import discover
 from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
@@ -140,6 +141,8 @@ def build_report(
     units = units_of(ind for f in report.loaded if f.model.kind == "targets" for ind in f.model.indicators)
     observed = values_by_indicator(report.observations, units)
     year = as_of if as_of is not None else latest_year(observed)
+    models = [f.model for f in report.loaded]
+    registry, areas = report_units(models), report_areas(models)
     breaks, bound = series_breaks(items), bounds(items)
     counted = effective(items)
     terms: list[TermStatus] = []
@@ -151,7 +154,7 @@ def build_report(
             data = data.model_copy(update={"indicators": revised})
             revisions += found
         values = term_values(observed, data.term)
-        status = term_status(f.file, data, values, term_as_of(values, data.term, as_of), breaks, bound)
+        status = term_status(f.file, data, values, term_as_of(values, data.term, as_of), breaks, bound, registry, areas)
         terms.append(replace(status, origins=origins))
     terms.sort(key=term_order)
     if term is not None:

@@ -12,9 +12,11 @@ from typing_extensions import assert_never
 
 from cbkpi import calc
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -22,7 +24,7 @@ from cbkpi.models import (
     QualitativeTarget,
     Target,
 )
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 Point = tuple[int, float]
 
@@ -36,7 +38,7 @@ class Series:
     """The term (``2025-2030``) on a chart across terms (:func:`cbkpi.terms.series_across`)."""
 
 
-def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
+def chart_series(ind: Indicator, observed: dict[int, float], units: UnitRegistry = BUILTIN_UNITS) -> list[Series]:
     """Baseline, observations, the path from the baseline that meets the first quantified target
     exactly (in the target's pace unit: linear for shares, counts and point reductions, compound
     for other levels and growth, flat for rates and maintained levels) and the level targets themselves. Empty series are left out.
@@ -46,8 +48,9 @@ def chart_series(ind: Indicator, observed: dict[int, float]) -> list[Series]:
     out: list[Series] = []
     base = ind.baseline
     b = None if base is None or base.value is None else float(base.value)
-    rate_indicator = get_unit(ind.unit).kind == "rate"
-    counts = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
+    unit = units.find(ind.unit)
+    rate_indicator = unit is not None and unit.kind == "rate"
+    counts = any(isinstance(t, CountPerYearTarget | CountPerYearRangeTarget) for t in ind.targets)
     if b is not None and base is not None and not rate_indicator and not counts:
         out.append(Series("baseline", [(base.year, b)]))
     if observed:
@@ -110,6 +113,15 @@ def _path(
             if t.value is None:
                 return [], None
             return [(y, float(t.value)) for y in range(t.start_year + 1, t.end_year + 1)], None
+        case LevelRangeTarget():
+            # the path to the end that enters the range (low when higher is better)
+            near = float(t.low) if ind.direction == "higher" else float(t.high)
+            rate = calc.cagr(b, near, t.year - b_year).value
+            if rate is None:
+                return [], (t.year, near)
+            return _compound(b, b_year, rate, t.year), (t.year, near)
+        case CountPerYearRangeTarget():
+            return [(y, float(t.low)) for y in range(t.start_year + 1, t.end_year + 1)], None
         case MilestoneTarget() | QualitativeTarget():
             return [], None
         case _:

@@ -16,9 +16,11 @@ from typing_extensions import assert_never
 from cbkpi import calc, pace
 from cbkpi.calc import Figure
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -27,7 +29,7 @@ from cbkpi.models import (
     Target,
 )
 from cbkpi.pace import PaceUnit
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS
 
 NOT_APPLICABLE = "not_applicable"
 RATE_INDICATOR = "rate_indicator"
@@ -44,7 +46,8 @@ def _baseline(ind: Indicator) -> float | None:
 
 
 def _is_rate(unit_key: str) -> bool:
-    return get_unit(unit_key).kind == "rate"
+    unit = BUILTIN_UNITS.find(unit_key)  # a declared unit is never a rate here (see models)
+    return unit is not None and unit.kind == "rate"
 
 
 def required_pace(ind: Indicator, t: Target) -> tuple[Figure, PaceUnit | None]:
@@ -74,6 +77,16 @@ def required_pace(ind: Indicator, t: Target) -> tuple[Figure, PaceUnit | None]:
             return Figure(float(t.value)), unit
         case PointsReductionTarget():
             return Figure(-float(t.value)), unit
+        case LevelRangeTarget():
+            # the end that enters the range (low when higher is better)
+            near, comparator = (t.low, "at_least") if ind.direction == "higher" else (t.high, "at_most")
+            years = t.years(ind.baseline.year if ind.baseline is not None else None)
+            if years is None:
+                return Figure(None, calc.UNKNOWN), unit
+            fig = pace.required_pace(_baseline(ind), near, years, unit, ind.direction, comparator)
+            return Figure(fig.value, fig.reason, fig.note), unit
+        case CountPerYearRangeTarget():
+            return Figure(float(t.low)), unit
         case MaintainTarget() | MilestoneTarget() | QualitativeTarget():
             return Figure(None, NOT_APPLICABLE), unit  # pace_unit is None for them: not reached
         case _:
@@ -104,6 +117,10 @@ def implied_end(ind: Indicator, t: Target) -> Figure:
             if t.value is None:
                 return Figure(None, NO_PROVINCE_COUNT if t.per_unit is not None else calc.UNKNOWN)
             return pace.implied_count_end(t.value, t.end_year - t.start_year, base)
+        case LevelRangeTarget():
+            return Figure(float(t.low) if ind.direction == "higher" else float(t.high))  # the entering end
+        case CountPerYearRangeTarget():
+            return pace.implied_count_end(t.low, t.end_year - t.start_year, base)
         case MilestoneTarget() | QualitativeTarget():
             return Figure(None, NOT_QUANTIFIED)
         case _:

@@ -23,10 +23,12 @@ from collections.abc import Sequence
 from typing_extensions import assert_never
 
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     DataFile,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -38,7 +40,7 @@ from cbkpi.observations import Located, in_unit
 from cbkpi.series import Point, Series, chart_series
 from cbkpi.status import IndicatorStatus, TermStatus
 from cbkpi.tracking import latest_year
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 
 def term_name(term: Term) -> str:
@@ -115,11 +117,12 @@ def select_terms(terms: Sequence[TermStatus], wanted: str) -> list[TermStatus]:
 
 
 # -- one indicator across terms ---------------------------------------------------------------
-def result_points(record: IndicatorStatus) -> list[Point]:
+def result_points(record: IndicatorStatus, units: UnitRegistry = BUILTIN_UNITS) -> list[Point]:
     """A finished term's results on the indicator's own scale (a level, or the rate of a rate
     indicator); results in another unit (a rate of a level indicator, a count) are left out."""
     ind = record.indicator
-    rate_indicator = get_unit(ind.unit).kind == "rate"
+    unit = units.find(ind.unit)
+    rate_indicator = unit is not None and unit.kind == "rate"
     out: list[Point] = []
     for ts in record.targets:
         t = ts.target
@@ -130,12 +133,20 @@ def result_points(record: IndicatorStatus) -> list[Point]:
             case LevelTarget():
                 if t.unit is None or t.unit == ind.unit:
                     out.append((t.year, float(r.value)))
+            case LevelRangeTarget():
+                out.append((t.year, float(r.value)))
             case MaintainTarget():
                 out.append((t.year, float(r.value)))
             case GrowthRateTarget():
                 if rate_indicator:
                     out.append((t.end_year, float(r.value)))
-            case CountPerYearTarget() | PointsReductionTarget() | MilestoneTarget() | QualitativeTarget():
+            case (
+                CountPerYearTarget()
+                | CountPerYearRangeTarget()
+                | PointsReductionTarget()
+                | MilestoneTarget()
+                | QualitativeTarget()
+            ):
                 pass  # a count, a pace or a text: not a value of the indicator
             case _:
                 assert_never(t)
@@ -154,8 +165,8 @@ def series_across(records: Sequence[tuple[TermStatus, IndicatorStatus]], observe
         if record.indicator.unit != unit:
             continue
         name = term_name(term.data.term)
-        out += [Series(s.key, s.points, name) for s in chart_series(record.indicator, {})]
-        results = result_points(record) if term.data.kind == "results" else []
+        out += [Series(s.key, s.points, name) for s in chart_series(record.indicator, {}, term.units)]
+        results = result_points(record, term.units) if term.data.kind == "results" else []
         if results:
             out.append(Series("result", results, name))
     if observed:

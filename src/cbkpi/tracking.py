@@ -42,9 +42,11 @@ from cbkpi import calc, pace
 from cbkpi.calc import Figure
 from cbkpi.models import (
     Baseline,
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
     Indicator,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -54,7 +56,7 @@ from cbkpi.models import (
 )
 from cbkpi.pace import PaceUnit
 from cbkpi.revisions import SeriesBreak
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 UNKNOWN_FIGURE = Figure(None, calc.UNKNOWN)
 NOT_PERCENT = Figure(None, "not_applicable")
@@ -86,6 +88,11 @@ class Tracking:
     """Why the pace starts later than the baseline, or cannot be computed (a series break)."""
     latest_comparator: str | None = None
     """``over``/``under``… when the latest value is a bound ("vượt 4.000"), not a value."""
+    range_required: tuple[Figure, Figure] | None = None
+    """Range targets: the pace needed from the baseline to the low and to the high end."""
+    position: str | None = None
+    """Range targets: the latest value (a count range: the average count) ``below``, ``within``
+    or ``above`` the range."""
 
 
 def classify(ratio_pct: float) -> str:
@@ -121,8 +128,13 @@ def _figure(fig: Figure) -> Figure:
     return Figure(fig.value, fig.reason, fig.note)
 
 
-def _within_unit(unit_key: str, value: float) -> bool:
-    return get_unit(unit_key).violation(value) is None
+def _within_unit(units: UnitRegistry, unit_key: str, value: float) -> bool:
+    unit = units.find(unit_key)
+    return unit is None or unit.violation(value) is None
+
+
+def _range_position(value: float, low: float, high: float) -> str:
+    return "below" if value < low else "above" if value > high else "within"
 
 
 def _end_year(t: Target) -> int | None:
@@ -135,7 +147,7 @@ def _final(tr: Tracking, t: Target, seen: dict[int, float], as_of: int) -> Track
     end = _end_year(t)
     if end is None or as_of < end:
         return tr
-    if tr.status == "met" and isinstance(t, CountPerYearTarget):
+    if tr.status == "met" and isinstance(t, CountPerYearTarget | CountPerYearRangeTarget):
         return tr
     if end not in seen:
         return replace(tr, status="target_year_unobserved")
@@ -152,59 +164,71 @@ def _break_after(ind: Indicator, breaks: Sequence[SeriesBreak], as_of: int) -> S
 
 
 def track(
-    ind: Indicator, t: Target, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak] = ()
+    ind: Indicator,
+    t: Target,
+    values: dict[int, float],
+    as_of: int,
+    breaks: Sequence[SeriesBreak] = (),
+    units: UnitRegistry = BUILTIN_UNITS,
 ) -> Tracking:
     """Assess one target of ``ind`` with the observations ``values`` (year → value) up to
     ``as_of``; a series break in ``breaks`` starts the pace at the break (never across it).
-    Paces are in the target's own unit (``pace_unit``), also when none is computed."""
-    tr = _track_segment(ind, t, values, as_of, breaks)
+    Paces are in the target's own unit (``pace_unit``), also when none is computed; ``units``: the
+    report's units (built-in and declared)."""
+    tr = _track_segment(ind, t, values, as_of, breaks, units)
     return tr if tr.pace_unit is not None else replace(tr, pace_unit=t.pace_unit(ind.unit))
 
 
 def _track_segment(
-    ind: Indicator, t: Target, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak]
+    ind: Indicator, t: Target, values: dict[int, float], as_of: int, breaks: Sequence[SeriesBreak], units: UnitRegistry
 ) -> Tracking:
     seen = {y: v for y, v in values.items() if y <= as_of}
     if not seen:
         return _final(Tracking(target=t, status="no_data"), t, seen, as_of)
     brk = _break_after(ind, breaks, as_of)
     if brk is None:
-        return _final(_track(ind, t, seen, as_of), t, seen, as_of)
+        return _final(_track(ind, t, seen, as_of, units), t, seen, as_of)
     reason = f"series break {brk.year}: {brk.definition or 'new definition'}"
     seen = {y: v for y, v in seen.items() if y >= brk.year}
     if len(seen) == 1:
         latest_year = max(seen)
         return _final(Tracking(t, "not_comparable", latest_year, seen[latest_year], reason=reason), t, seen, as_of)
     segment = Baseline(year=brk.year, value=Decimal(repr(seen[brk.year])))
-    tr = _track(ind.model_copy(update={"baseline": segment}), t, seen, as_of)
+    tr = _track(ind.model_copy(update={"baseline": segment}), t, seen, as_of, units)
     return _final(replace(tr, reason=reason), t, seen, as_of)
 
 
-def _track(ind: Indicator, t: Target, seen: dict[int, float], as_of: int) -> Tracking:
+def _track(ind: Indicator, t: Target, seen: dict[int, float], as_of: int, units: UnitRegistry) -> Tracking:
     latest_year = max(seen)
     latest = seen[latest_year]
     base = ind.baseline
     b = None if base is None or base.value is None else float(base.value)
     b_year = base.year if base is not None else None
-    unit = get_unit(ind.unit)
+    unit = units.find(ind.unit)
 
-    if unit.kind == "rate" and isinstance(t, GrowthRateTarget):
+    if unit is not None and unit.kind == "rate" and isinstance(t, GrowthRateTarget):
         return _track_rate(t, seen, latest_year, latest, as_of)
     if isinstance(t, CountPerYearTarget):
-        return _track_count(t, seen, latest_year, latest, as_of)
+        return _track_count(t, None if t.value is None else float(t.value), seen, latest_year, latest, as_of)
+    if isinstance(t, CountPerYearRangeTarget):
+        return _track_count_range(t, seen, latest_year, latest, as_of)
     if b is None or b_year is None:
         return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
     match t:
         case LevelTarget():
             if t.value is None:
                 return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
-            return _track_level(ind, t, float(t.value), b, b_year, latest_year, latest, as_of)
+            return _track_level(ind, t, float(t.value), b, b_year, latest_year, latest, as_of, units, t.comparator)
+        case LevelRangeTarget():
+            return _track_level_range(ind, t, b, b_year, latest_year, latest, as_of, units)
         case MaintainTarget():
             return _track_maintain(ind, t, b, latest_year, latest)
         case GrowthRateTarget():
             return _track_growth(t, b, b_year, latest_year, latest, as_of)
         case PointsReductionTarget():
-            return _track_points(ind, t, b, b_year, latest_year, latest, as_of)
+            return _track_points(ind, t, b, b_year, latest_year, latest, as_of, units)
+        case CountPerYearTarget() | CountPerYearRangeTarget():  # tracked above, with or without a baseline
+            raise AssertionError("unreachable")
         case MilestoneTarget() | QualitativeTarget():
             return Tracking(target=t, status="not_assessable", latest_year=latest_year, latest_value=latest)
         case _:
@@ -213,19 +237,20 @@ def _track(ind: Indicator, t: Target, seen: dict[int, float], as_of: int) -> Tra
 
 def _track_level(
     ind: Indicator,
-    t: LevelTarget,
+    t: LevelTarget | LevelRangeTarget,
     target: float,
     b: float,
     b_year: int,
     latest_year: int,
     latest: float,
     as_of: int,
+    units: UnitRegistry,
+    comparator: str,
 ) -> Tracking:
     """``target``: the level's value (a level target without one is not assessable)."""
     elapsed = latest_year - b_year
     years = t.year - b_year
     remaining = t.year - latest_year
-    comparator = t.comparator
     met = calc.meets(latest, target, ind.direction, comparator)
     unit = t.pace_unit(ind.unit) or pace.PCT_PER_YEAR
     # In the planner's terms: points a year for a share, units for a count, compound % otherwise.
@@ -233,7 +258,7 @@ def _track_level(
     required = _figure(pace.observed_pace(b, target, years, unit))
     projected = pace.implied_end(latest, observed.value, remaining, unit) if observed.value is not None else observed
     needed = calc.cagr(latest, target, remaining)
-    reachable = _within_unit(ind.unit, target)
+    reachable = _within_unit(units, ind.unit, target)
     ratio = _ratio(observed, required)
     return Tracking(
         target=t,
@@ -248,6 +273,30 @@ def _track_level(
         required_pace_remaining_pct=needed,
         required_pace_remaining=_figure(pace.observed_pace(latest, target, remaining, unit)),
         pace_unit=unit,
+    )
+
+
+def _track_level_range(
+    ind: Indicator,
+    t: LevelRangeTarget,
+    b: float,
+    b_year: int,
+    latest_year: int,
+    latest: float,
+    as_of: int,
+    units: UnitRegistry,
+) -> Tracking:
+    """A level range is tracked as a level target at the end that enters the range (low when
+    higher is better): met once the value is in the range or beyond it on the good side. The
+    pace to each end and the position of the latest value are added."""
+    low, high = float(t.low), float(t.high)
+    near, comparator = (low, "at_least") if ind.direction == "higher" else (high, "at_most")
+    tr = _track_level(ind, t, near, b, b_year, latest_year, latest, as_of, units, comparator)
+    years = t.year - b_year
+    return replace(
+        tr,
+        range_required=(calc.cagr(b, low, years), calc.cagr(b, high, years)),
+        position=_range_position(latest, low, high),
     )
 
 
@@ -293,7 +342,14 @@ def _track_growth(t: GrowthRateTarget, b: float, b_year: int, latest_year: int, 
 
 
 def _track_points(
-    ind: Indicator, t: PointsReductionTarget, b: float, b_year: int, latest_year: int, latest: float, as_of: int
+    ind: Indicator,
+    t: PointsReductionTarget,
+    b: float,
+    b_year: int,
+    latest_year: int,
+    latest: float,
+    as_of: int,
+    units: UnitRegistry,
 ) -> Tracking:
     elapsed = latest_year - b_year
     per_year = float(t.value)
@@ -307,7 +363,7 @@ def _track_points(
     projected = pace.implied_linear_end(latest, observed.value, remaining) if observed.value is not None else observed
     needed = _figure(pace.linear_pace(latest, goal_level, remaining))
     ratio = _ratio(observed, required)
-    reachable = _within_unit(ind.unit, goal_level)
+    reachable = _within_unit(units, ind.unit, goal_level)
     return Tracking(
         target=t,
         status=_status(met, ratio, t.end_year - as_of, reachable),
@@ -379,19 +435,25 @@ def _track_rate(t: GrowthRateTarget, seen: dict[int, float], latest_year: int, l
 
 
 def _track_count(
-    t: CountPerYearTarget, seen: dict[int, float], latest_year: int, latest: float, as_of: int
+    t: CountPerYearTarget | CountPerYearRangeTarget,
+    per_year_target: float | None,
+    seen: dict[int, float],
+    latest_year: int,
+    latest: float,
+    as_of: int,
 ) -> Tracking:
-    """Observations of a count-per-year target are the counts of each year."""
+    """Observations of a count-per-year target are the counts of each year; ``per_year_target``
+    the count a year to reach (unknown: not assessable)."""
     years = [y for y in range(t.start_year + 1, min(latest_year, t.end_year) + 1)]
     observed_years = [y for y in years if y in seen]
     missing = [y for y in years if y not in seen]
     if not observed_years:
         return Tracking(target=t, status="no_data", latest_year=latest_year, latest_value=latest, missing_years=missing)
-    if t.value is None:
+    if per_year_target is None:
         return Tracking(
             target=t, status="not_assessable", latest_year=latest_year, latest_value=latest, missing_years=missing
         )
-    per_year = float(t.value)
+    per_year = per_year_target
     total = t.end_year - t.start_year
     remaining = t.end_year - latest_year
     done = sum(seen[y] for y in observed_years)
@@ -426,6 +488,22 @@ def _track_count(
     )
 
 
+def _track_count_range(
+    t: CountPerYearRangeTarget, seen: dict[int, float], latest_year: int, latest: float, as_of: int
+) -> Tracking:
+    """A count range is tracked as a count target at its low end (met once the total reaches
+    low × years); the average count observed is placed below, within or above the range."""
+    low, high = float(t.low), float(t.high)
+    tr = _track_count(t, low, seen, latest_year, latest, as_of)
+    if tr.observed_pace.value is None:
+        return tr
+    return replace(
+        tr,
+        range_required=(Figure(low), Figure(high)),
+        position=_range_position(tr.observed_pace.value, low, high),
+    )
+
+
 @dataclass(frozen=True)
 class IndicatorTracking:
     indicator: Indicator
@@ -456,10 +534,11 @@ def track_indicator(
     as_of: int,
     breaks: Sequence[SeriesBreak] = (),
     bounds: Mapping[int, str] | None = None,
+    units: UnitRegistry = BUILTIN_UNITS,
 ) -> IndicatorTracking:
-    """``bounds``: year → comparator of the values that are bounds."""
+    """``bounds``: year → comparator of the values that are bounds; ``units``: the report's."""
     quantified = [t for t in ind.targets if t.quantified]
-    tracked = [track(ind, t, values, as_of, breaks) for t in quantified]
+    tracked = [track(ind, t, values, as_of, breaks, units) for t in quantified]
     if bounds:
         tracked = [_bounded(tr, ind, bounds.get(tr.latest_year) if tr.latest_year else None) for tr in tracked]
     return IndicatorTracking(ind, tracked, values)
@@ -470,6 +549,8 @@ class TermTracking:
     as_of: int
     indicators: dict[str, IndicatorTracking]
     """By indicator id, for every indicator of the targets file (``no_data`` where none)."""
+    units: UnitRegistry = BUILTIN_UNITS
+    """The units of the report (built-in and declared): for the pace units' labels."""
 
 
 def term_tracking(
@@ -478,15 +559,17 @@ def term_tracking(
     as_of: int,
     breaks: Mapping[str, Sequence[SeriesBreak]] | None = None,
     bounds: Mapping[str, Mapping[int, str]] | None = None,
+    units: UnitRegistry = BUILTIN_UNITS,
 ) -> TermTracking:
     return TermTracking(
         as_of,
         {
             ind.id: track_indicator(
-                ind, values.get(ind.id, {}), as_of, (breaks or {}).get(ind.id, ()), (bounds or {}).get(ind.id)
+                ind, values.get(ind.id, {}), as_of, (breaks or {}).get(ind.id, ()), (bounds or {}).get(ind.id), units
             )
             for ind in indicators
         },
+        units,
     )
 
 

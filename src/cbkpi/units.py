@@ -16,14 +16,16 @@ pace is a compound percent per year (:attr:`Unit.pace_unit`, ``docs/methodology.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from cbkpi.pace import PaceUnit
 
 UnitKind = Literal["share", "rate", "points", "amount", "none"]
+UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 Measure = Literal["count", "amount"]
 
 
@@ -106,6 +108,40 @@ def get_unit(key: str) -> Unit:
     except KeyError:
         raise KeyError(f"unknown unit {key!r}; known units: {', '.join(sorted(UNITS))}") from None
 
+
+@dataclass(frozen=True)
+class UnitRegistry:
+    """The units one report may use: the built-in ones and those its data files declare.
+
+    Built per report (:meth:`with_declared`), never mutated: two reports never share a declared
+    unit."""
+
+    units: Mapping[str, Unit] = field(default_factory=lambda: dict(UNITS))
+
+    def find(self, key: str) -> Unit | None:
+        return self.units.get(key)
+
+    def get(self, key: str) -> Unit:
+        """The unit ``key``; KeyError naming the known keys when there is none."""
+        unit = self.units.get(key)
+        if unit is None:
+            raise KeyError(f"unknown unit {key!r}; known units: {', '.join(sorted(self.units))}")
+        return unit
+
+    def label(self, key: str, lang: str) -> str:
+        return self.get(key).label(lang)
+
+    def with_declared(self, declared: Iterable[Unit]) -> UnitRegistry:
+        """This registry plus ``declared`` (a key already known is kept as it is: the
+        validator reports the clash)."""
+        units = dict(self.units)
+        for unit in declared:
+            units.setdefault(unit.key, unit)
+        return UnitRegistry(units)
+
+
+BUILTIN_UNITS = UnitRegistry()
+"""The units every data file may use without declaring them."""
 
 EXACT_FACTORS: dict[tuple[str, str], Decimal] = {
     ("million_usd", "billion_usd"): Decimal("0.001"),

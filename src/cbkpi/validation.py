@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cbkpi.checks import check_across, check_file
+from cbkpi.checks import check_across, check_declared_across, check_file
+from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.loader import Loaded, validate_document
 from cbkpi.models import DataFile
@@ -38,6 +39,14 @@ class Report:
         return 1 if self.errors else 0
 
 
+def share_declarations(files: Sequence[Loaded]) -> None:
+    """Give every file the report's units and areas: declared in one file, usable in all."""
+    units = report_units(f.model for f in files)
+    areas = frozenset(report_areas(f.model for f in files))
+    for f in files:
+        f.units, f.areas = units, areas
+
+
 def _is_observations(data: object) -> bool:
     return isinstance(data, dict) and "observations" in data and "indicators" not in data
 
@@ -60,7 +69,10 @@ def validate_files(paths: Iterable[Path], context: Sequence[Path] = ()) -> Repor
             report.unreadable |= exc.unreadable
             continue
         report.loaded.append(loaded)
+    share_declarations(report.loaded)
+    for loaded in report.loaded:
         report.diagnostics.extend(check_file(loaded))
+    report.diagnostics.extend(check_declared_across(report.loaded))
     report.diagnostics.extend(check_across(report.loaded))
     if obs_docs:
         _validate_observations(report, obs_docs, context)
@@ -82,5 +94,6 @@ def _validate_observations(report: Report, docs: list[Document], context: Sequen
                 data_files.append(Loaded(doc.file, validate_document(doc, DataFile), doc.positions))
             except DataError:
                 continue  # reported when that file itself is validated
+        share_declarations(data_files)
     report.diagnostics.extend(check_observations(loaded, data_files))
     report.observations.extend(loaded)

@@ -16,7 +16,7 @@ from pathlib import Path
 from cbkpi.i18n import AXIS_LIMIT, format_axis, format_number, t
 from cbkpi.safe_text import shorten
 from cbkpi.series import Series
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆", "result": "■"}
 COLOURS = {
@@ -135,11 +135,15 @@ def tick_label(value: float, lang: str, decimals: int) -> str:
     return format_number(value, lang, decimals) if abs(value) < AXIS_LIMIT else format_axis(value, lang)
 
 
-def axis_label(unit: str | None, lang: str) -> str:
-    """The y axis's title: the unit's label (nothing for unitless figures)."""
-    if unit is None or get_unit(unit).kind == "none":
+def axis_label(unit: str | None, lang: str, units: UnitRegistry = BUILTIN_UNITS) -> str:
+    """The y axis's title: the unit's label in the report's ``units`` (its key where the
+    registry does not know it; nothing for unitless figures)."""
+    if unit is None:
         return ""
-    return get_unit(unit).label(lang)
+    found = units.find(unit)
+    if found is None:
+        return unit
+    return "" if found.kind == "none" else found.label(lang)
 
 
 def year_labels(x0: int, x1: int, room: float, each: float = 36) -> list[int]:
@@ -165,6 +169,7 @@ def svg_chart(
     unit: str | None = None,
     caption: str | None = None,
     span: tuple[int, int] | None = None,
+    units: UnitRegistry = BUILTIN_UNITS,
 ) -> str:
     """A self-contained SVG chart (no script, no external resource): round ticks in the
     language's notation, the unit on the y axis, years on the x axis (at least ``span``), each
@@ -191,7 +196,7 @@ def svg_chart(
         f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="12" class="chart">',
         f'<text x="8" y="18" font-size="14" font-weight="bold">{escape(shorten(title, 64))}</text>',
     ]
-    label = axis_label(unit, lang)
+    label = axis_label(unit, lang, units)
     if label:
         parts.append(f'<text x="8" y="{top - 10}" fill="#444">{escape(label)}</text>')
     for y in ticks:
@@ -259,6 +264,7 @@ def png_chart(
     caption: str | None = None,
     size: tuple[int, int] = (800, 400),
     span: tuple[int, int] | None = None,
+    units: UnitRegistry = BUILTIN_UNITS,
 ) -> None:
     """Write the chart as PNG bytes to ``path`` (the caller writes atomically): ``size`` in
     pixels, the unit on the y axis, round ticks in the language's notation, years (at least
@@ -304,7 +310,7 @@ def png_chart(
         ax.set_xlim(x0 - 0.5, x1 + 0.5)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, lang, decimals)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(v))))
-    ax.set_ylabel(axis_label(unit, lang))
+    ax.set_ylabel(axis_label(unit, lang, units))
     ax.set_xlabel(t("chart_year", lang))
     if caption:
         lines = [shorten(line, size[0] // 6) for line in caption.splitlines()[:2]]

@@ -23,7 +23,13 @@ def headers(lang: str) -> list[str]:
 
 def rows(found: Sequence[Entry], lang: str) -> list[list[str]]:
     return [
-        [e.indicator.id, e.indicator.label, e.indicator.name.get(lang), unit_label(e.indicator.unit, lang), _terms(e)]
+        [
+            e.indicator.id,
+            e.indicator.label,
+            e.indicator.name.get(lang),
+            unit_label(e.indicator.unit, lang, e.units),
+            _terms(e),
+        ]
         for e in found
     ]
 

@@ -15,13 +15,13 @@ from typing import Any, cast
 
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
+from cbkpi.models import CountPerYearRangeTarget, LevelRangeTarget
 from cbkpi.numbers import data_number, json_figure, places
 from cbkpi.pace import PaceUnit
 from cbkpi.render.status_json import target_json
 from cbkpi.render.words import pace_label, target_text
 from cbkpi.status import IndicatorStatus, TargetStatus, TermStatus
 from cbkpi.tracking import Tracking
-from cbkpi.units import get_unit
 
 Value = str | int | float | bool | None
 
@@ -99,6 +99,18 @@ TARGET_KEYS = (
     "result_comparator",
     "target_text",
 )
+RANGE_KEYS = (
+    "target_low",
+    "target_high",
+    "required_low_pct",
+    "required_high_pct",
+    "implied_end_low",
+    "implied_end_high",
+    "range_position",
+)
+"""Range targets only (``level_range``, ``count_per_year_range``): the ends, the %/year to
+reach each end of a level range, the totals at each end of a count range, the result's
+position (``below``, ``within``, ``above``)."""
 TRACKING_KEYS = (
     "status",
     "latest_year",
@@ -110,6 +122,32 @@ TRACKING_KEYS = (
     "required_pace_remaining_pct",
     "missing_years",
 )
+
+
+def _ends(ends: dict[str, float | None] | None, unit: str | None) -> tuple[Cell, Cell]:
+    low, high = (None, None) if ends is None else (ends["low"], ends["high"])
+    return Cell(low, unit), Cell(high, unit)
+
+
+def range_record(ts: TargetStatus, lang: str, words: bool) -> dict[str, Cell]:
+    """The range figures of one target (empty cells for a target that is not a range)."""
+    d = target_json(ts)
+    level = isinstance(ts.target, LevelRangeTarget)
+    ranged = isinstance(ts.target, (LevelRangeTarget, CountPerYearRangeTarget))
+    low = getattr(ts.target, "low", None) if ranged else None
+    high = getattr(ts.target, "high", None) if ranged else None
+    req_low, req_high = _ends(d.get("range_required") if level else None, "percent_per_year")
+    end_low, end_high = _ends(d.get("range_implied_end_value"), ts.unit)
+    position = d.get("range_position")
+    return {
+        "target_low": _data(low if isinstance(low, Decimal) else None, ts.unit),
+        "target_high": _data(high if isinstance(high, Decimal) else None, ts.unit),
+        "required_low_pct": req_low,
+        "required_high_pct": req_high,
+        "implied_end_low": end_low,
+        "implied_end_high": end_high,
+        "range_position": Cell(t("range_" + position, lang) if words and position else position),
+    }
 
 
 def target_record(term: TermStatus, ind: IndicatorStatus, ts: TargetStatus, lang: str, words: bool) -> dict[str, Cell]:
@@ -127,7 +165,7 @@ def target_record(term: TermStatus, ind: IndicatorStatus, ts: TargetStatus, lang
     def word(key: str | None, unit_key: bool = False) -> Value:
         if key is None or not words:
             return key
-        return get_unit(key).label(lang) if unit_key else t(key, lang)
+        return term.units.label(key, lang) if unit_key else t(key, lang)
 
     def sign(comparator: str | None) -> Value:
         """``>`` for "over" (people), the key itself (scripts); nothing for none."""
@@ -153,7 +191,7 @@ def target_record(term: TermStatus, ind: IndicatorStatus, ts: TargetStatus, lang
         "id": Cell(i.id),
         "label": Cell(i.label),
         "name": Cell(i.name.get(lang)),
-        "area": Cell(word(i.area)),
+        "area": Cell(term.area_label(i.area, lang) if words else i.area),
         "unit": Cell(word(unit, unit_key=True)),
         "direction": Cell(word(i.direction)),
         "baseline_year": Cell(b.year if b is not None else None),
@@ -177,7 +215,7 @@ def target_record(term: TermStatus, ind: IndicatorStatus, ts: TargetStatus, lang
         "achievement_pct": Cell(d["achievement_pct"], "percent", 1),
         "published_ratio_pct": Cell(d["published_ratio_pct"], "percent", 1),
         "met": Cell(met),
-    }
+    } | range_record(ts, lang, words)
 
 
 def tracking_record(tr: Tracking | None, ind_unit: str, lang: str, words: bool) -> dict[str, Cell]:

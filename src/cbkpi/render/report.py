@@ -79,12 +79,15 @@ footer { margin-top: 3em; font-size: 0.8em; color: #666; }
 """
 
 
-def made_on(date: dt.date, lang: str) -> str:
+def made_on(date: dt.date | None, lang: str) -> str:
+    if date is None:  # an undated (web) source
+        return ""
     return f"{date.day:02d}/{date.month:02d}/{date.year}" if lang == "vi" else date.isoformat()
 
 
 def source_text(source: SourceDoc, lang: str) -> str:
-    return f"{source.title} ({source.publisher}, {made_on(source.date, lang)})"
+    details = ", ".join(x for x in (source.publisher, made_on(source.date, lang)) if x)
+    return f"{source.title} ({details})"
 
 
 def chart_caption(source: SourceDoc, observations: Sequence[Located], lang: str) -> str:
@@ -96,7 +99,8 @@ def chart_caption(source: SourceDoc, observations: Sequence[Located], lang: str)
         if sources
         else t("chart_no_observations", lang)
     )
-    target = f"{shorten(source.title, 40)} ({source.publisher}, {made_on(source.date, lang)})"
+    details = ", ".join(x for x in (source.publisher, made_on(source.date, lang)) if x)
+    target = f"{shorten(source.title, 40)} ({details})"
     return t("chart_source", lang, source=target) + "\n" + yearly
 
 
@@ -153,16 +157,17 @@ def _charts(
     observed = term_values(every_observed, span)
     for ind in term.indicators:
         i = ind.indicator
-        series = chart_series(i, observed.get(i.id, {}))
+        series = chart_series(i, observed.get(i.id, {}), term.units)
         mine = [o for o in observations if o.obs.indicator == i.id and span.start <= o.obs.year <= span.end]
         svg = svg_chart(
             series,
             lang,
-            f"{i.label}. {i.name.get(lang)}",
+            i.title(lang),
             CHART_WIDTH,
             CHART_HEIGHT,
             unit=i.unit,
             caption=chart_caption(term.data.source, mine, lang),
+            units=term.units,
         )
         if svg:
             figures.append(f'<figure class="chart" id="chart-{escape(i.id)}">{svg}</figure>')
@@ -180,7 +185,7 @@ def _tables(term: TermStatus, lang: str) -> list[str]:
     last = None
     for n, (area, _cells) in enumerate(rows):
         if area != last:
-            area_rows[n] = t(area, lang)
+            area_rows[n] = term.area_label(area, lang)
             last = area
     body.append(_table(rs.headers(term, lang), [c for _a, c in rows], {5, 6}, area_rows))
     notes = [

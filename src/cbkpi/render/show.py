@@ -12,7 +12,17 @@ from cbkpi.observations import Located
 from cbkpi.render.chart import text_chart
 from cbkpi.render.status import source_line
 from cbkpi.render.tracking import needed_text, revision_text, status_text
-from cbkpi.render.words import baseline_text, figure_text, pace_text, result_text, target_text, unit_label
+from cbkpi.render.words import (
+    achievement_text,
+    baseline_text,
+    implied_text,
+    pace_text,
+    ref_text,
+    required_text,
+    result_text,
+    target_text,
+    unit_label,
+)
 from cbkpi.revisions import Revision
 from cbkpi.safe_text import escape_control, shorten
 from cbkpi.status import IndicatorStatus, TermStatus
@@ -20,6 +30,7 @@ from cbkpi.terms import term_name
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import IndicatorView
+    from cbkpi.units import UnitRegistry
 
 Say = Callable[..., None]
 
@@ -35,6 +46,11 @@ def baseline_origin_text(term: TermStatus, record: IndicatorStatus, lang: str) -
     return t("show_baseline_from", lang, year=b.year, source=item.obs.source, place=f"{item.file}:{item.line}")
 
 
+def view_units(view: IndicatorView) -> UnitRegistry:
+    """The report's units (built-in and declared), as every term carries them."""
+    return view.found[-1][0].units
+
+
 def print_show(console: Console, view: IndicatorView, lang: str, revisions: Sequence[Revision] = ()) -> None:
     def say(text: str = "", bold: bool = False) -> None:
         # Names, sources and notes come from data files: printed as text, never as markup, with
@@ -42,10 +58,11 @@ def print_show(console: Console, view: IndicatorView, lang: str, revisions: Sequ
         console.print(escape_control(text), style="bold" if bold else None, markup=False, highlight=False)
 
     ind = view.main.indicator
-    say(f"{ind.label}. {ind.name.get(lang)}", bold=True)
+    first = next(term for term, record in view.found if record is view.main)
+    say(ind.title(lang), bold=True)
     say(
-        f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang)}   "
-        f"{t('show_area', lang)}: {t(ind.area, lang)}   {t('better_' + ind.direction, lang)}"
+        f"{t('show_id', lang)}: {ind.id}   {t('col_unit', lang)}: {unit_label(ind.unit, lang, first.units)}   "
+        f"{t('show_area', lang)}: {first.area_label(ind.area, lang)}   {t('better_' + ind.direction, lang)}"
     )
     names = dict.fromkeys(term_name(term.data.term) for term, _ in view.found)
     say(f"{t('show_terms', lang)}: {', '.join(names)}")
@@ -78,7 +95,7 @@ def _print_results(say: Say, term: TermStatus, status: IndicatorStatus, lang: st
         printed = f"; {t('col_published', lang)}: {format_decimal(pr.value, lang)}" if pr else ""
         say(
             f"  • {target_text(ts, status.indicator.unit, lang)} → {result_text(ts, lang)}; "
-            f"{t('col_achievement', lang)} {figure_text(ts.achievement_pct, lang, 1)}{printed}"
+            f"{t('col_achievement', lang)} {achievement_text(ts, lang)}{printed}"
         )
 
 
@@ -95,8 +112,7 @@ def _print_targets(
     say(f"{t('show_targets', lang)} {term_name(term.data.term)} ({term.file})", bold=True)
     say(f"  {source_line(term, lang)}")
     if i.baseline is not None:
-        line = t("show_source", lang, line=i.baseline.ref.line) if i.baseline.ref else ""
-        origin = baseline_origin_text(term, status, lang) or line
+        origin = baseline_origin_text(term, status, lang) or (ref_text(i.baseline.ref, lang) if i.baseline.ref else "")
         ref = f" — {origin}" if origin else ""
         say(f"  {t('col_baseline', lang)}: {baseline_text(status, lang)}{ref}")
         for r in revisions:
@@ -110,10 +126,12 @@ def _print_targets(
         if ts.required_annual_growth_pct.reason != "not_applicable" and ts.pace_unit != "pct_per_year":
             rate = pace_text(ts.required_annual_growth_pct, "pct_per_year", ts.unit, lang)
             figures.append(f"{t('col_required_rate', lang).partition(' (')[0]}: {rate}")
+        if ts.range_required is not None:
+            figures.append(f"{t('col_required', lang)}: {required_text(ts, lang)}")
         if ts.implied_end_value.value is not None:
-            figures.append(f"{t('col_implied', lang)}: {figure_text(ts.implied_end_value, lang)}")
+            figures.append(f"{t('col_implied', lang)}: {implied_text(ts, lang)}")
         extra = f"; {'; '.join(figures)}" if figures else ""
-        say(f"  • {target_text(ts, i.unit, lang)}{extra} — {t('show_source', lang, line=ts.target.ref.line)}")
+        say(f"  • {target_text(ts, i.unit, lang)}{extra} — {ref_text(ts.target.ref, lang)}")
     span = term.data.term
     items = [o for o in view.observations if span.start <= o.obs.year <= span.end]
     say(f"  {t('show_observations', lang)} {term_name(span)}")
@@ -152,7 +170,7 @@ def _print_observations(
             flags.append(t("show_baseline_of", lang, term=term_name(term.data.term)))
         flag = f" [{', '.join(flags)}]" if flags else ""
         comp = f"{t(o.comparator, lang)} " if o.comparator and t(o.comparator, lang) else ""
-        unit = f" {unit_label(o.unit, lang)}" if o.unit else ""
+        unit = f" {unit_label(o.unit, lang, view_units(view))}" if o.unit else ""
         lines.append(
             f"    {o.year}: {comp}{format_decimal(o.value, lang)}{unit}{flag} — {o.source} ({item.file}:{item.line})"
         )

@@ -9,14 +9,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.i18n import format_decimal, t
-from cbkpi.render.records import TARGET_KEYS, TRACKING_KEYS, term_records, values
+from cbkpi.render.records import RANGE_KEYS, TARGET_KEYS, TRACKING_KEYS, term_records, values
 from cbkpi.render.records import headers as records_headers
 from cbkpi.render.words import (
+    achievement_text,
     agreement_text,
     baseline_text,
-    figure_text,
+    implied_text,
     met_text,
     pace_text,
+    required_text,
     result_text,
     target_text,
     unit_label,
@@ -64,15 +66,17 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
             head = [
                 i.label if first else "",
                 i.name.get(lang) if first else "",
-                unit_label(unit, lang) if first or term.data.kind == "results" else "",
+                unit_label(unit, lang, term.units) if first or term.data.kind == "results" else "",
             ]
             if term.data.kind == "targets":
                 cells = [
                     *head,
                     baseline_text(ind, lang) if first else "",
                     target_text(ts, i.unit, lang),
-                    pace_text(ts.required_pace, ts.pace_unit, ts.unit, lang, per_year=False),
-                    figure_text(ts.implied_end_value, lang),
+                    required_text(ts, lang)
+                    if ts.range_required is not None
+                    else pace_text(ts.required_pace, ts.pace_unit, ts.unit, lang, per_year=False),
+                    implied_text(ts, lang),
                 ]
             else:
                 pr = ts.target.published_ratio
@@ -80,7 +84,7 @@ def rows(term: TermStatus, lang: str) -> list[tuple[str, list[str]]]:
                     *head,
                     target_text(ts, i.unit, lang),
                     result_text(ts, lang),
-                    figure_text(ts.achievement_pct, lang, 1),
+                    achievement_text(ts, lang),
                     format_decimal(pr.value, lang) if pr else "",
                     met_text(ts.met, lang) if ts.target.result is not None else "",
                 ]
@@ -94,9 +98,10 @@ def title(term: TermStatus, lang: str) -> str:
 
 
 def source_line(term: TermStatus, lang: str) -> str:
-    """The line under a term's title: its source document (title, publisher, date)."""
+    """The line under a term's title: its source document (title, publisher, date and URL where given)."""
     src = term.data.source
-    return t("title_source", lang, source=f"{src.title} ({src.publisher}, {src.date.isoformat()})")
+    details = ", ".join(x for x in (src.publisher, src.date.isoformat() if src.date else None, src.url) if x)
+    return t("title_source", lang, source=f"{src.title} ({details})")
 
 
 def headers(term: TermStatus, lang: str) -> list[str]:
@@ -126,7 +131,7 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
     return "\n".join(parts)
 
 
-CSV_HEADER = TARGET_KEYS + TRACKING_KEYS
+CSV_HEADER = TARGET_KEYS + TRACKING_KEYS + RANGE_KEYS
 """The machine keys of the CSV's columns (``--format csv-keys``): raw numbers, one column per figure."""
 
 BOM = "\ufeff"

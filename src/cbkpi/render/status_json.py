@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from typing_extensions import assert_never
 
 from cbkpi import __version__
+from cbkpi.calc import Figure
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
@@ -38,6 +41,10 @@ def _target_keys(cls: type) -> tuple[str, ...]:
     return tuple(k for k in _TARGET_KEYS if k in fields)
 
 
+def _ends(ends: tuple[Figure, Figure] | None) -> dict[str, float | None] | None:
+    return None if ends is None else {"low": json_figure(ends[0]), "high": json_figure(ends[1])}
+
+
 def target_json(ts: TargetStatus) -> dict[str, Any]:
     tg = ts.target
     d: dict[str, Any] = {"kind": tg.kind, "unit": ts.unit}
@@ -55,6 +62,8 @@ def target_json(ts: TargetStatus) -> dict[str, Any]:
             if tg.per_unit is not None:
                 label = tg.per_unit.label
                 d["per_unit"] = {"value": data_number(tg.per_unit.value), "label": {"vi": label.vi, "en": label.en}}
+        case LevelRangeTarget() | CountPerYearRangeTarget():
+            d["low"], d["high"] = data_number(tg.low), data_number(tg.high)
         case GrowthRateTarget() | PointsReductionTarget() | MaintainTarget():
             pass  # their keys are the common ones
         case _:
@@ -71,6 +80,11 @@ def target_json(ts: TargetStatus) -> dict[str, Any]:
     d["implied_end_value_reason"] = imp.reason or imp.note  # never null without a value
     d["achievement_pct"] = json_figure(ach)
     d["achievement_reason"] = (ach.reason if ach.reason != na else None) or ach.note
+    if ts.range_required is not None or ts.range_implied is not None:
+        # range targets: the pace to each end, the totals at each end (count ranges), the position
+        d["range_required"] = _ends(ts.range_required)
+        d["range_implied_end_value"] = _ends(ts.range_implied)
+        d["range_position"] = ts.position
     r = tg.result
     d["result"] = (
         None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.calc import Figure
@@ -55,7 +55,7 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
             body.append((area, [*rendered, Text(ind_id)]))
         shown = [k for k in keys if not (narrow and k == "col_unit")]
         heading = f"{title(term, lang)}\n{escape_control(source_line(term, lang))}"
-        _print_grouped(console, heading, [*shown, "col_id"], body, lang)
+        _print_grouped(console, heading, [*shown, "col_id"], body, lang, term.area_label)
         if any(ts.required_pace.note == "already_met" for ts in statuses):
             console.print(Text(f"✓ {t('already_met', lang)}"))
         for ind in term.indicators:
@@ -78,17 +78,26 @@ share the room left."""
 
 
 def _print_grouped(
-    console: Console, heading: str, keys: Sequence[str], body: Sequence[tuple[str, Sequence[Text]]], lang: str
+    console: Console,
+    heading: str,
+    keys: Sequence[str],
+    body: Sequence[tuple[str, Sequence[Text]]],
+    lang: str,
+    area_label: Callable[[str, str], str] | None = None,
 ) -> None:
     """A table of ``body`` rows grouped under their area's name (the id column ``col_id``
-    last, dropped below :data:`ID_WIDTH` or when it does not fit)."""
+    last, dropped below :data:`ID_WIDTH` or when it does not fit). ``area_label``: an area's
+    name (the report's declared areas); by default the built-in translation."""
     from rich.text import Text
+
+    def name(area: str) -> str:
+        return (area_label or t)(area, lang).upper()
 
     with_ids = console.width >= ID_WIDTH
     headers = [_stacked(t(k, lang)) if k in _NUMERIC else t(k, lang) for k in keys]
     plain = [[c.plain for c in cells] for _area, cells in body]
     areas = {area for area, _cells in body if area}
-    plain += [["", t(area, lang).upper(), *[""] * (len(keys) - 2)] for area in sorted(areas)]  # area rows
+    plain += [["", name(area), *[""] * (len(keys) - 2)] for area in sorted(areas)]  # area rows
     widths = None
     if with_ids:
         widths = plan_widths(
@@ -104,9 +113,7 @@ def _print_grouped(
         by_area: dict[str, list[Sequence[str]]] = {a: [] for a in AREAS}
         for (area, _texts), record in zip(body, plain, strict=False):  # plain: the area rows last
             by_area.setdefault(area, []).append(record)
-        _print_blocks(
-            console, heading, headers, [(t(a, lang).upper() if a else "", r) for a, r in by_area.items() if r]
-        )
+        _print_blocks(console, heading, headers, [(name(a) if a else "", r) for a, r in by_area.items() if r])
         return
     table = _table(heading)
     for key, header, w in zip(keys, headers, widths, strict=True):
@@ -118,7 +125,7 @@ def _print_grouped(
         if not items:
             continue
         if area:
-            table.add_row("", Text(t(area, lang).upper(), style="bold cyan"), *[""] * (len(keys) - 2))
+            table.add_row("", Text(name(area), style="bold cyan"), *[""] * (len(keys) - 2))
         for cells in items:
             table.add_row(*cells)
         table.add_section()

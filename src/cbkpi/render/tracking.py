@@ -70,6 +70,8 @@ def status_text(tr: Tracking, lang: str, it: IndicatorTracking | None = None) ->
         if it is not None and fig.value is not None and _term_over(tr):
             extra += "; " + t("missing_would_need", lang, pace=needed_text(it, tr, lang))
         text += f" ({extra})"
+    if tr.position is not None:
+        text += f"; {t('range_' + tr.position, lang)}"
     if tr.reason is not None and tr.reason.startswith("series break "):
         year = tr.reason.removeprefix("series break ").split(":")[0]
         text += f" ({t('series_break_from', lang, year=year)})"
@@ -144,6 +146,10 @@ def tracking_json(tr: Tracking) -> dict[str, Any]:
         "required_pace_remaining_reason": tr.required_pace_remaining.reason,
         "required_pace_remaining_pct": json_figure(tr.required_pace_remaining_pct),
         "missing_years": tr.missing_years,
+        "range_required_pace": None
+        if tr.range_required is None
+        else {"low": json_figure(tr.range_required[0]), "high": json_figure(tr.range_required[1])},
+        "range_position": tr.position,
         "reason": tr.reason,
         "latest_comparator": tr.latest_comparator,
     }

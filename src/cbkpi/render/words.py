@@ -7,21 +7,64 @@ from typing_extensions import assert_never
 from cbkpi.calc import Figure
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.models import (
+    CountPerYearRangeTarget,
     CountPerYearTarget,
     GrowthRateTarget,
+    LevelRangeTarget,
     LevelTarget,
     MaintainTarget,
     MilestoneTarget,
     PointsReductionTarget,
     QualitativeTarget,
+    Ref,
 )
 from cbkpi.pace import PaceUnit
 from cbkpi.status import IndicatorStatus, TargetStatus
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 
-def unit_label(key: str, lang: str) -> str:
-    return get_unit(key).label(lang)
+def unit_label(key: str, lang: str, units: UnitRegistry = BUILTIN_UNITS) -> str:
+    """A unit's label; ``units``: the report's units when the file may declare its own. A caller
+    without the report's registry (a pace's counted unit) shows a declared key as it is."""
+    unit = units.find(key)
+    return unit.label(lang) if unit is not None else key
+
+
+def ref_text(ref: Ref, lang: str) -> str:
+    """Where a figure comes from: "nguồn: dòng 335", or the source named and the quote."""
+    if ref.line is not None:
+        return t("show_source", lang, line=ref.line)
+    where = f"{ref.source}: " if ref.source else ""
+    return t("show_quote", lang, quote=f"{where}“{ref.quote}”")
+
+
+def range_text(low: Figure, high: Figure, lang: str, decimals: int = 2) -> str:
+    """Two figures for the ends of a range: "3,14–4,38"."""
+    if low.value is None and high.value is None:
+        return figure_text(low, lang, decimals)
+    return f"{figure_text(low, lang, decimals)}–{figure_text(high, lang, decimals)}"
+
+
+def required_text(ts: TargetStatus, lang: str) -> str:
+    """The required pace: one figure, or one per end of a range."""
+    if ts.range_required is not None:
+        return range_text(*ts.range_required, lang)
+    return figure_text(ts.required_annual_growth_pct, lang)
+
+
+def implied_text(ts: TargetStatus, lang: str) -> str:
+    """The implied end value: one figure, or one per end of a range."""
+    if ts.range_implied is not None:
+        return range_text(*ts.range_implied, lang)
+    return figure_text(ts.implied_end_value, lang)
+
+
+def achievement_text(ts: TargetStatus, lang: str) -> str:
+    """Achievement in percent; for a range also where the result stands (below, within, above)."""
+    text = figure_text(ts.achievement_pct, lang, 1)
+    if ts.position is not None:
+        text += f" ({t('range_' + ts.position, lang)})"
+    return text
 
 
 def pace_label(unit: PaceUnit, counted: str, lang: str, per_year: bool = True) -> str:
@@ -51,6 +94,11 @@ def pace_text(fig: Figure, unit: PaceUnit | None, counted: str, lang: str, per_y
 def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
     """A target in words: "trên 4,5 năm 2025", "grow 10%/yr on average", "maintain 15"."""
     tg = ts.target
+    units = ts.units
+
+    def unit_label(key: str, lang: str) -> str:
+        return units.label(key, lang)
+
     comp = t(getattr(tg, "comparator", "reach"), lang)
     comp = f"{comp} " if comp else ""
     match tg:
@@ -86,6 +134,12 @@ def target_text(ts: TargetStatus, ind_unit: str, lang: str) -> str:
             return f"{tg.description.get(lang)}: " + t("kind_milestone", lang, year=tg.year)
         case QualitativeTarget():
             return t("kind_qualitative", lang)
+        case LevelRangeTarget():
+            low, high = format_decimal(tg.low, lang), format_decimal(tg.high, lang)
+            return t("kind_level_range", lang, low=low, high=high, year=tg.year)
+        case CountPerYearRangeTarget():
+            low, high = format_decimal(tg.low, lang), format_decimal(tg.high, lang)
+            return t("kind_count_range", lang, low=low, high=high, unit=unit_label(tg.unit, lang))
         case _:
             assert_never(tg)
 
@@ -116,7 +170,7 @@ def result_text(ts: TargetStatus, lang: str) -> str:
             return "achieved (Đạt)"
         return r.text or "—"
     comp = t(r.comparator, lang) if r.comparator else ""
-    unit = f" {unit_label(r.unit, lang)}" if r.unit else ""
+    unit = f" {unit_label(r.unit, lang, ts.units)}" if r.unit else ""
     return (f"{comp} " if comp else "") + format_decimal(r.value, lang) + unit
 
 

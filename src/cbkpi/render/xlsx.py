@@ -25,7 +25,7 @@ from cbkpi.render import status as rs
 from cbkpi.render.records import Cell, term_records
 from cbkpi.safe_text import is_formula_like
 from cbkpi.status import TermStatus
-from cbkpi.units import get_unit
+from cbkpi.units import BUILTIN_UNITS
 
 SHEET_TITLE_LIMIT = 31  # Excel's limit on a sheet name
 WIDTH_SAMPLE = 200
@@ -70,6 +70,17 @@ RESULT_COLUMNS = (
     "published_ratio_pct",
     "met",
 )
+TARGET_RANGE_COLUMNS = (
+    "target_low",
+    "target_high",
+    "required_low_pct",
+    "required_high_pct",
+    "implied_end_low",
+    "implied_end_high",
+)
+"""Added to a targets sheet that has range targets: the ends and the figures for each end."""
+RESULT_RANGE_COLUMNS = ("target_low", "target_high", "range_position")
+"""Added to a results sheet that has range targets: the ends and where the result fell."""
 TRACKING_COLUMNS = (
     "label",
     "id",
@@ -97,8 +108,9 @@ def number_format(unit: str | None, decimals: int, lang: str) -> str:
     and rates, the unit after the number (``#,##0.0" %"``, ``#,##0.00" %/năm"``). Excel shows
     the separators of the reader's locale (``1.650,5`` in Vietnamese)."""
     fmt = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    if unit is not None and get_unit(unit).kind in PERCENT_KINDS:
-        fmt += f'" {get_unit(unit).label(lang)}"'
+    found = BUILTIN_UNITS.find(unit) if unit is not None else None  # a declared unit: a plain number
+    if found is not None and found.kind in PERCENT_KINDS:
+        fmt += f'" {found.label(lang)}"'
     return fmt
 
 
@@ -151,7 +163,9 @@ class _Sheet:
 
 def _term_sheets(term: TermStatus, lang: str) -> list[tuple[str, list[str], list[list[Cell]]]]:
     records = list(term_records(term, lang, words=True))
-    columns = TARGET_COLUMNS if term.data.kind == "targets" else RESULT_COLUMNS
+    columns: tuple[str, ...] = TARGET_COLUMNS if term.data.kind == "targets" else RESULT_COLUMNS
+    if any(rec["target_low"].value is not None for rec, _tracked in records):
+        columns += TARGET_RANGE_COLUMNS if term.data.kind == "targets" else RESULT_RANGE_COLUMNS
     sheets = [
         (
             rs.title(term, lang),
