@@ -193,7 +193,7 @@ def test_cli_renders_ranges_in_every_status_format(cli: Cli, tmp_path: Path) -> 
         tmp_path,
         "      - {kind: level_range, low: 75, high: 80, year: 2030, ref: {quote: q}}\n",
     )
-    out = cli(["status", str(path), "--format", "csv"])
+    out = cli(["status", str(path), "--format", "csv-keys"])
     assert out.exit_code == 0
     row = out.output.splitlines()[1].split(",")
     header = out.output.splitlines()[0].split(",")

@@ -111,7 +111,7 @@ def test_markdown_pinned(tmp_path: Path, cli: Cli) -> None:
 
 
 def test_csv_has_raw_numbers(cli: Cli) -> None:
-    result = cli(["status", str(TARGETS), "--format", "csv"])
+    result = cli(["status", str(TARGETS), "--format", "csv-keys"])  # machine keys, for scripts
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.output)))
     trade = [r for r in rows if r["id"] == "trade_turnover"]

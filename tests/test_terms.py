@@ -265,10 +265,11 @@ def test_html_report_heads_each_term_with_its_source_and_charts_its_own_years(cl
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "<p>Source: Nghị quyết 2025-2030 (mẫu) (Tỉnh mẫu, 2025-10-01)</p>" in html
-    old = html[html.index("<h2>Targets 2020-2025</h2>") : html.index("<h2>Targets 2025-2030</h2>")]
-    new = html[html.index("<h2>Targets 2025-2030</h2>") :]
-    old_chart = old[old.index('<figure id="chart-output">') :]
-    new_chart = new[new.index('<figure id="chart-output">') :]
+    # each term's charts under their own heading (f10b's report: charts first, then the tables)
+    old = html[html.index("<h2>Chart: Targets 2020-2025</h2>") : html.index("<h2>Chart: Targets 2025-2030</h2>")]
+    new = html[html.index("<h2>Chart: Targets 2025-2030</h2>") :]
+    old_chart = old[old.index('<figure class="chart" id="chart-output">') :]
+    new_chart = new[new.index('<figure class="chart" id="chart-output">') :]
     # 2026 (110) is a year of 2025-2030 only; 2025 is in both
     assert ">2025</text>" in old_chart and ">2026</text>" not in old_chart.split("</figure>")[0]
     assert ">2026</text>" in new_chart.split("</figure>")[0]
@@ -288,3 +289,23 @@ def test_a_bound_observation_gives_a_bound_baseline_and_no_revision(tmp_path: Pa
     assert output["targets"][1]["required_annual_growth_pct"] == pytest.approx(10.0)
     # the file took its baseline from the observations: not reported as a revision of the file
     assert [r["indicator"] for r in doc["baseline_revisions"]] == []
+
+
+def test_svg_is_another_name_for_chart_and_takes_its_size(cli: Cli, tmp_path: Path) -> None:
+    svg = tmp_path / "output.svg"
+    result = cli(["show", "output", "--data-dir", str(FIXTURE), "--svg", str(svg), "--chart-size", "1000x500"])
+    assert result.exit_code == 0, result.output
+    text = svg.read_text(encoding="utf-8")
+    assert 'width="1000" height="500"' in text
+    # each term's target diamond is marked with its term
+    assert ">2015-2020</text>" in text and ">2020-2025</text>" in text and ">2025-2030</text>" in text
+
+
+def test_a_long_axis_labels_every_second_year_and_ends_on_the_last() -> None:
+    from cbkpi.render.chart import year_labels
+
+    # 16 years x 36 px = 576 px > 462 px of room: a label every ceil(576 / 462) = 2 years from
+    # 2015 (2015, 2017, ..., 2029); 2029 is one year from 2030, so 2030 replaces it
+    assert year_labels(2015, 2030, 462) == [2015, 2017, 2019, 2021, 2023, 2025, 2027, 2030]
+    # 6 years x 36 = 216 px fit in 462: every year
+    assert year_labels(2020, 2025, 462) == [2020, 2021, 2022, 2023, 2024, 2025]

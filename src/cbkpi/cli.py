@@ -21,7 +21,7 @@ from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, W
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
-    from cbkpi.pipeline import IndicatorView, PipelineError
+    from cbkpi.pipeline import PipelineError
 
 app = typer.Typer(
     name="cbkpi",
@@ -301,10 +301,18 @@ def show(
     ] = None,
     lang: LangOpt = Lang.vi,
     as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
-    png: Annotated[
-        Path | None, typer.Option("--png", help="Also write the chart to this PNG file (needs cbkpi[charts]).")
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            "--png",
+            "--svg",
+            help="Also write the chart to this file: PNG (.png, needs cbkpi[charts]) or SVG (.svg), by extension.",
+        ),
     ] = None,
-    svg: Annotated[Path | None, typer.Option("--svg", help="Also write the chart to this SVG file.")] = None,
+    chart_size: Annotated[
+        str, typer.Option("--chart-size", help="The chart file's size in pixels, WIDTHxHEIGHT.")
+    ] = "800x400",
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
@@ -312,7 +320,7 @@ def show(
     results with their source, every observation with its source, every computed figure, and
     one chart across the terms of baselines, observations, required paths and each term's target.
 
-    Example: cbkpi show trade_turnover --lang en --png trade.png
+    Example: cbkpi show trade_turnover --lang en --chart trade.svg --chart-size 1200x600
     """
     _use_lang(lang)
     from cbkpi.pipeline import PipelineError, build_report, find_indicator
@@ -324,65 +332,65 @@ def show(
         view = find_indicator(report, indicator_id, lang.value)
     except PipelineError as exc:
         raise _fail(exc) from None
+    from cbkpi.cli_files import chart_spec, write_chart
+
+    spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
     print_show(make_console(width), view, lang.value, report.revisions)
-    title = view.main.indicator.title(lang.value)
-    for path, kind in ((png, "png"), (svg, "svg")):
-        if path is not None:
-            _write_chart(path, kind, view, lang, title, files, data_dir)
-
-
-def _write_chart(
-    path: Path, kind: str, view: IndicatorView, lang: Lang, title: str, files: list[Path] | None, data_dir: Path
-) -> None:
-    from cbkpi.outputs import OutputRefused, check_destination, write_atomically
-    from cbkpi.render.chart import ChartUnavailable, chart_file
-
-    try:
-        check_destination(path, [data_dir], files or [])
-        write_atomically(path, lambda tmp: chart_file(tmp, kind, view.series, lang.value, title, view.span))
-    except (OutputRefused, ChartUnavailable) as exc:
-        typer.echo(f"cbkpi: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {path}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(str(path))
+    if chart is not None and spec is not None:
+        write_chart(chart, spec, view, lang.value, files, data_dir)
 
 
 @app.command()
 def export(
     files: FilesArg = None,
-    output_format: Annotated[ExportFormat, _format_option("xlsx, csv, json, markdown or html.")] = "xlsx",
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")] = Path(
-        "cbkpi.xlsx"
-    ),
+    output_format: Annotated[
+        ExportFormat | None,
+        _format_option(
+            "xlsx, csv (headers in --lang, byte-order mark for Excel), csv-keys (machine keys, for "
+            "scripts), json, markdown or html. Default: from the extension of -o."
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (written atomically); - for standard output.")
+    ] = Path("cbkpi.xlsx"),
     lang: LangOpt = Lang.vi,
     as_of: Annotated[int | None, typer.Option("--as-of", min=1900, max=2100, help="Track up to this year.")] = None,
     data_dir: DataDirOpt = Path("data"),
 ) -> None:
     """Write the status of every indicator to a file for people who read it in Excel or a browser.
 
-    xlsx: one sheet per term and one for observations, numbers stored as numbers, frozen header
-    row. html: one self-contained page with tables and charts (no network needed). csv, json,
-    markdown: as `cbkpi status --format`. The file is written atomically; the data folder, YAML
-    files and the input files are never overwritten.
+    The format follows the extension of -o (.xlsx .csv .json .md .html); a contradicting
+    --format is refused. xlsx: sheets per term, tracking and observations, numbers formatted by
+    unit, comparators in columns, filters. html: a printable report with a summary and charts.
+    Written atomically, never into the data folder or over an input; -o - is standard output.
 
-    Example: cbkpi export --format html -o report.html --lang en
+    Example: cbkpi export -o report.html --lang en
     """
     _use_lang(lang)
+    from cbkpi.cli_files import export_to_stdout
+    from cbkpi.filenames import BINARY_FORMATS, STDOUT, FormatMismatch, export_format
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
 
+    to_stdout = str(output) == STDOUT
+    given = None if output_format is None else str(getattr(output_format, "value", output_format))
     try:
-        check_destination(output, [data_dir], files or [])
+        fmt = export_format(str(output), given)
+        if to_stdout and fmt in BINARY_FORMATS and sys.stdout.isatty():
+            raise FormatMismatch(f"{fmt} is binary: not written to a terminal; redirect it or give -o FILE")
+        if not to_stdout:
+            check_destination(output, [data_dir], files or [])
         report = build_report(files, data_dir, as_of)
-    except OutputRefused as exc:
+    except (OutputRefused, FormatMismatch) as exc:
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None
     except PipelineError as exc:
         raise _fail(exc) from None
+    if to_stdout:
+        export_to_stdout(fmt, report, lang.value)
+        return
     try:
-        EXPORT.get(output_format)(output, report, lang.value)
+        EXPORT.get(fmt)(output, report, lang.value)
     except OSError as exc:
         typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None

@@ -75,6 +75,7 @@ STATUS: Registry[StatusRenderer] = Registry(
         "table": "cbkpi.render.status_table:write_table",
         "json": "cbkpi.render.status_json:write_json",
         "csv": "cbkpi.render.status:write_csv",
+        "csv-keys": "cbkpi.render.status:write_csv_keys",
         "markdown": "cbkpi.render.status:write_markdown",
     },
 )
@@ -102,6 +103,7 @@ EXPORT: Registry[ExportWriter] = Registry(
     {
         "xlsx": "cbkpi.render.export:export_xlsx",
         "csv": "cbkpi.render.export:export_csv",
+        "csv-keys": "cbkpi.render.export:export_csv_keys",
         "json": "cbkpi.render.export:export_json",
         "markdown": "cbkpi.render.export:export_markdown",
         "html": "cbkpi.render.export:export_html",

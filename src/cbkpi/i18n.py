@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
+from cbkpi.i18n_files import FILE_LABELS
 from cbkpi.numbers import places
 
 Lang = Literal["vi", "en"]
@@ -285,6 +286,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+LABELS.update(FILE_LABELS)
+
 
 MESSAGES: dict[str, dict[str, str]] = {
     # data errors (cbkpi.schema_messages): plain words, no library jargon
@@ -396,12 +399,14 @@ HELP_VI: dict[str, str] = {
         "Toàn bộ về một chỉ tiêu qua các nhiệm kỳ (nối bằng mã): mục tiêu hoặc kết quả của từng nhiệm "
         "kỳ với nguồn, từng số liệu theo năm với nguồn, mọi số đã tính và một biểu đồ qua các nhiệm kỳ "
         "với mục tiêu của từng nhiệm kỳ.\n\n"
-        'Ví dụ: cbkpi show "che phu rung" --png rung.png'
+        'Ví dụ: cbkpi show "che phu rung" --chart rung.svg --chart-size 1200x600'
     ),
     "export": (
-        "Ghi tình hình mọi chỉ tiêu ra tệp để đọc bằng Excel hoặc trình duyệt. Tệp được ghi an toàn "
-        "(thay cả tệp một lần); thư mục dữ liệu và các tệp đầu vào không bao giờ bị ghi đè.\n\n"
-        "Ví dụ: cbkpi export --format html -o baocao.html"
+        "Ghi tình hình mọi chỉ tiêu ra tệp để đọc bằng Excel hoặc trình duyệt. Định dạng theo đuôi "
+        "tệp -o (.xlsx .csv .json .md .html); --format trái với đuôi tệp bị từ chối. Tệp được ghi an "
+        "toàn (thay cả tệp một lần); thư mục dữ liệu và các tệp đầu vào không bao giờ bị ghi đè; "
+        "-o - ghi ra đầu ra chuẩn.\n\n"
+        "Ví dụ: cbkpi export -o baocao.html"
     ),
     "calc": "Các công thức của docs/methodology.md trên số gõ vào dòng lệnh (4,5 hoặc 4.5).",
     "calc required": "Tốc độ tăng hằng năm cần để đi từ BASELINE tới TARGET trong --years năm.",
@@ -421,9 +426,10 @@ HELP_VI: dict[str, str] = {
     "*:indicator_id": "Mã (trade_turnover), số thứ tự như in (14, 9b) hoặc một phần tên, có dấu hay không.",
     "*:file": "Tệp dữ liệu hoặc tệp số liệu theo năm (lặp lại được). Mặc định: ./data.",
     "*:png": "Ghi thêm biểu đồ ra tệp PNG này (cần cbkpi[charts]).",
-    "*:svg": "Ghi thêm biểu đồ ra tệp SVG này.",
+    "*:chart": "Ghi thêm biểu đồ ra tệp này: PNG (.png, cần cbkpi[charts]) hoặc SVG (.svg), theo đuôi tệp.",
+    "*:chart_size": "Kích thước tệp biểu đồ tính bằng điểm ảnh, RỘNGxCAO.",
     "*:term": "Chỉ nhiệm kỳ này: BẮT_ĐẦU-KẾT_THÚC (2025-2030) hoặc năm kết thúc (2030). Mặc định: mọi nhiệm kỳ.",
-    "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần).",
+    "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần); - là đầu ra chuẩn.",
     "*:version": "In phiên bản rồi thoát.",
     "*:years": "Số năm (hữu hạn, ≥ 0).",
     "*:notation": "Cách viết số: vi (4,5) hoặc en (4.5). Mặc định: tự nhận biết.",

@@ -84,6 +84,9 @@ def _path(
     if b is None or b_year is None:
         if isinstance(t, LevelTarget) and t.value is not None:
             return [], (t.year, float(t.value))
+        if isinstance(t, CountPerYearTarget) and t.value is not None:
+            # a yearly count needs no baseline (the report charts every quantified indicator)
+            return [(y, float(t.value)) for y in range(t.start_year + 1, t.end_year + 1)], None
         return [], None
     match t:
         case LevelTarget():

@@ -8,12 +8,15 @@ and lists each term's target.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from cbkpi.i18n import format_axis, format_number, t
+from cbkpi.i18n import AXIS_LIMIT, format_axis, format_number, t
+from cbkpi.safe_text import shorten
 from cbkpi.series import Series
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 SYMBOLS = {"required": "·", "baseline": "○", "observed": "●", "target": "◆", "result": "■"}
 COLOURS = {
@@ -105,42 +108,105 @@ def text_chart(
     return lines
 
 
+def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[list[float], int]:
+    """Round ticks covering ``lo``..``hi``: multiples of 1, 2 or 5 × 10^k (about ``count`` of
+    them), and the decimals they need (``0, 2.000, 4.000`` → 0; ``7, 7,5, 8`` → 1). Where floats
+    cannot step from ``lo`` to ``hi`` (extreme or tiny ranges) the ticks are ``count`` evenly
+    spaced values with 2 decimals."""
+    if hi <= lo:
+        lo, hi = lo - 1, hi + 1
+    even = [lo * (1 - k / (count - 1)) + hi * (k / (count - 1)) for k in range(count)], 2  # no overflow
+    raw = (hi - lo) / max(1, count - 1)
+    if not (math.isfinite(raw) and raw > 0 and max(abs(lo), abs(hi)) < AXIS_LIMIT):
+        return even
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    first = math.floor(lo / step) * step
+    ticks = [round(first + k * step, 10) for k in range(count + 3)]
+    ticks = ticks[: next((k + 1 for k, v in enumerate(ticks) if v >= hi - step * 1e-9), len(ticks))]
+    if ticks[-1] < hi or len(set(ticks)) != len(ticks):  # floats could not step (a huge offset)
+        return even
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    return ticks, min(decimals, 6)
+
+
+def tick_label(value: float, lang: str, decimals: int) -> str:
+    """An axis tick in the language's notation with ``decimals``; extremes as ``9,09e+300``."""
+    return format_number(value, lang, decimals) if abs(value) < AXIS_LIMIT else format_axis(value, lang)
+
+
+def axis_label(unit: str | None, lang: str, units: UnitRegistry = BUILTIN_UNITS) -> str:
+    """The y axis's title: the unit's label in the report's ``units`` (its key where the
+    registry does not know it; nothing for unitless figures)."""
+    if unit is None:
+        return ""
+    found = units.find(unit)
+    if found is None:
+        return unit
+    return "" if found.kind == "none" else found.label(lang)
+
+
+def year_labels(x0: int, x1: int, room: float, each: float = 36) -> list[int]:
+    """The years labelled on an x axis ``room`` pixels wide: every year if they fit, else every
+    second (third, ...) year from ``x0``, always ending on ``x1`` (a chart across terms is long)."""
+    years = list(range(x0, x1 + 1))
+    step = max(1, math.ceil(len(years) * each / max(room, 1.0)))
+    shown = [x for x in years if (x - x0) % step == 0]
+    if shown[-1] != x1:
+        if x1 - shown[-1] < step and len(shown) > 1:
+            shown.pop()
+        shown.append(x1)
+    return shown
+
+
 def svg_chart(
     series: Sequence[Series],
     lang: str,
     title: str,
     width: int = 560,
-    height: int = 260,
+    height: int = 300,
+    *,
+    unit: str | None = None,
+    caption: str | None = None,
     span: tuple[int, int] | None = None,
+    units: UnitRegistry = BUILTIN_UNITS,
 ) -> str:
-    """A self-contained SVG chart (no script, no external resource)."""
+    """A self-contained SVG chart (no script, no external resource): round ticks in the
+    language's notation, the unit on the y axis, years on the x axis (at least ``span``), each
+    term's target marked with its term on a chart across terms, a legend and a source caption.
+    It scales to its container (viewBox) and keeps ``width``×``height`` standalone."""
     bounds = _bounds(series, span)
     if bounds is None:
         return ""
     x0, x1, lo, hi = bounds
-    left, right, top, bottom = 70, 20, 30, 50
+    ticks, decimals = nice_ticks(lo, hi)
+    lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
+    captions = caption.splitlines()[:2] if caption else []
+    left, right, top, bottom = 78, 20, 46, 56 + 14 * len(captions)
 
     def px(x: float) -> float:
-        return left + (0 if x1 == x0 else (x - x0) / (x1 - x0) * (width - left - right))
+        return left + (0.5 if x1 == x0 else (x - x0) / (x1 - x0)) * (width - left - right)
 
     def py(y: float) -> float:
         return top + (hi - y) / (hi - lo) * (height - top - bottom)
 
+    base = height - bottom
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="11">',
-        f'<text x="{left}" y="18" font-size="13" font-weight="bold">{escape(title)}</text>',
-        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#333"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#333"/>',
+        f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="12" class="chart">',
+        f'<text x="8" y="18" font-size="14" font-weight="bold">{escape(shorten(title, 64))}</text>',
     ]
-    for i in range(5):
-        y = lo + (hi - lo) * i / 4
-        parts.append(
-            f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{escape(format_axis(y, lang))}</text>'
-        )
-        parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#eee"/>')
-    for x in _years(series, span):
-        parts.append(f'<text x="{px(x):.1f}" y="{height - bottom + 16}" text-anchor="middle">{x}</text>')
+    label = axis_label(unit, lang, units)
+    if label:
+        parts.append(f'<text x="8" y="{top - 10}" fill="#444">{escape(label)}</text>')
+    for y in ticks:
+        parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#e6e6e6"/>')
+        text = escape(tick_label(y, lang, decimals))
+        parts.append(f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{text}</text>')
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>')
+    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#333"/>')
+    for x in year_labels(x0, x1, width - left - right):
+        parts.append(f'<text x="{px(x):.1f}" y="{base + 16}" text-anchor="middle">{x}</text>')
     for s in _ordered(series):
         key = s.key
         colour = COLOURS[key]
@@ -149,24 +215,34 @@ def svg_chart(
             dash = ' stroke-dasharray="4 3"' if key == "required" else ""
             parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
         for x, y in s.points:
+            cx, cy = px(x), py(y)
             if key == "target":
-                cx, cy = px(x), py(y)
                 parts.append(
-                    f'<polygon points="{cx},{cy - 6:.1f} {cx + 6:.1f},{cy} {cx},{cy + 6:.1f} {cx - 6:.1f},{cy}" fill="{colour}"/>'
+                    f'<polygon points="{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
+                    f'{cx - 7:.1f},{cy:.1f}" fill="{colour}"/>'
                 )
+                if s.term is not None:
+                    parts.append(
+                        f'<text x="{cx:.1f}" y="{cy - 10:.1f}" font-size="10" text-anchor="middle" fill="#444">'
+                        f"{escape(s.term)}</text>"
+                    )
             elif key == "result":
-                parts.append(f'<rect x="{px(x) - 4:.1f}" y="{py(y) - 4:.1f}" width="8" height="8" fill="{colour}"/>')
+                parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}"/>')
             elif key != "required":
                 fill = colour if key == "observed" else "white"
                 parts.append(
-                    f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="4" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
+                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
                 )
     x = left
+    legend_y = base + 34
     for key in _keys(series):
-        parts.append(f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{COLOURS[key]}"/>')
-        label = escape(t("series_" + key, lang))
-        parts.append(f'<text x="{x + 14}" y="{height - 9}">{label}</text>')
-        x += 30 + 7 * len(label)
+        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{COLOURS[key]}"/>')
+        name = escape(t("series_" + key, lang))
+        parts.append(f'<text x="{x + 14}" y="{legend_y}">{name}</text>')
+        x += 30 + 7 * len(name)
+    for k, line in enumerate(captions):
+        y = height - 8 - 13 * (len(captions) - 1 - k)
+        parts.append(f'<text x="8" y="{y}" font-size="10" fill="#555">{escape(shorten(line, width // 6))}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -175,16 +251,33 @@ class ChartUnavailable(RuntimeError):
     """PNG charts need the optional matplotlib (``pip install 'cbkpi[charts]'``)."""
 
 
-def png_chart(series: Sequence[Series], lang: str, title: str, path: Path, span: tuple[int, int] | None = None) -> None:
-    """Write the chart as PNG bytes to ``path`` (the caller writes atomically)."""
+PNG_DPI = 100
+
+
+def png_chart(
+    series: Sequence[Series],
+    lang: str,
+    title: str,
+    path: Path,
+    *,
+    unit: str | None = None,
+    caption: str | None = None,
+    size: tuple[int, int] = (800, 400),
+    span: tuple[int, int] | None = None,
+    units: UnitRegistry = BUILTIN_UNITS,
+) -> None:
+    """Write the chart as PNG bytes to ``path`` (the caller writes atomically): ``size`` in
+    pixels, the unit on the y axis, round ticks in the language's notation, years (at least
+    ``span``) on the x axis, each term's target marked with its term, the caption below."""
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import FixedLocator, FuncFormatter
     except ImportError:
         raise ChartUnavailable("PNG charts need matplotlib: pip install 'cbkpi[charts]'") from None
-    fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
+    fig, ax = plt.subplots(figsize=(size[0] / PNG_DPI, size[1] / PNG_DPI), dpi=PNG_DPI)
     styles = {
         "required": {"linestyle": "--", "marker": ""},
         "observed": {"linestyle": "-", "marker": "o"},
@@ -203,25 +296,27 @@ def png_chart(series: Sequence[Series], lang: str, title: str, path: Path, span:
         if key == "target" and s.term is not None:
             for x, y in s.points:
                 ax.annotate(s.term, (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize="x-small")
-    if span is not None:
-        ax.set_xlim(span[0] - 0.5, span[1] + 0.5)
-    ax.set_title(title)
+    ax.set_title(title, fontsize="medium")
     ax.grid(True, color="#eee")
     ax.legend(loc="best", fontsize="small")
-    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_axis(v, lang)))
-    fig.tight_layout()
+    bounds = _bounds(series, span)
+    if bounds is not None:
+        x0, x1, lo, hi = bounds
+        ticks, decimals = nice_ticks(lo, hi)
+        ax.yaxis.set_major_locator(FixedLocator(ticks))
+        pad = (ticks[-1] - ticks[0]) * 0.03  # a point on the lowest tick stays whole
+        ax.set_ylim(min(lo, ticks[0]) - pad, max(hi, ticks[-1]) + pad)
+        ax.xaxis.set_major_locator(FixedLocator([float(x) for x in year_labels(x0, x1, size[0] * 0.8, 40)]))
+        ax.set_xlim(x0 - 0.5, x1 + 0.5)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, lang, decimals)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(v))))
+    ax.set_ylabel(axis_label(unit, lang, units))
+    ax.set_xlabel(t("chart_year", lang))
+    if caption:
+        lines = [shorten(line, size[0] // 6) for line in caption.splitlines()[:2]]
+        fig.text(0.01, 0.01, "\n".join(lines), fontsize="x-small", color="#555")
+        fig.tight_layout(rect=(0, 0.03 + 0.025 * len(lines) * 400 / size[1], 1, 1))
+    else:
+        fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)
-
-
-def chart_file(
-    path: Path, kind: str, series: Sequence[Series], lang: str, title: str, span: tuple[int, int] | None = None
-) -> None:
-    """Write the chart to ``path`` as ``png`` or ``svg`` (the caller writes atomically)."""
-    if kind == "png":
-        png_chart(series, lang, title, path, span)
-    else:
-        path.write_text(svg_chart(series, lang, title, span=span) + "\n", encoding="utf-8")

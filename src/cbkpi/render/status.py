@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from cbkpi.i18n import format_decimal, t
-from cbkpi.models import LevelRangeTarget
-from cbkpi.numbers import data_number
-from cbkpi.render.status_json import target_json
+from cbkpi.render.records import RANGE_KEYS, TARGET_KEYS, TRACKING_KEYS, term_records, values
+from cbkpi.render.records import headers as records_headers
 from cbkpi.render.words import (
     achievement_text,
     agreement_text,
@@ -132,94 +131,34 @@ def as_markdown(terms: Sequence[TermStatus], lang: str) -> str:
     return "\n".join(parts)
 
 
-CSV_HEADER = (
-    "term",
-    "file",
-    "id",
-    "label",
-    "name",
-    "area",
-    "unit",
-    "direction",
-    "baseline_year",
-    "baseline_value",
-    "target_kind",
-    "comparator",
-    "target_value",
-    "target_unit",
-    "target_year",
-    "required_annual_growth_pct",
-    "required_pace",
-    "required_pace_unit",
-    "implied_end_value",
-    "result_value",
-    "result_unit",
-    "achievement_pct",
-    "published_ratio_pct",
-    "met",
-    "target_low",
-    "target_high",
-    "required_low_pct",
-    "required_high_pct",
-    "implied_end_low",
-    "implied_end_high",
-    "range_position",
-)
-"""The columns of ``cbkpi status --format csv``: raw numbers, one column per figure."""
+CSV_HEADER = TARGET_KEYS + TRACKING_KEYS + RANGE_KEYS
+"""The machine keys of the CSV's columns (``--format csv-keys``): raw numbers, one column per figure."""
+
+BOM = "\ufeff"
+"""The byte-order mark that makes Excel on Windows read the CSV as UTF-8."""
 
 
-def _ends(ends: dict[str, float | None] | None) -> tuple[float | None, float | None]:
-    return (None, None) if ends is None else (ends["low"], ends["high"])
+def as_csv(terms: Sequence[TermStatus], lang: str, *, keys: bool = False) -> str:
+    """One CSV with a row per target of every term; raw numbers (``.`` decimal point), one
+    column per figure, the tracking columns empty without observations.
 
-
-def as_csv(terms: Sequence[TermStatus], lang: str) -> str:
-    """One CSV with a row per target of every term; raw numbers, one column per figure."""
+    For people (the default): headers, areas, units, statuses and comparators (``>``, ``≥``) in
+    ``lang``, after a byte-order mark so that Excel reads the diacritics. With ``keys``: the
+    stable machine keys of :data:`CSV_HEADER` and machine values, no byte-order mark."""
     from cbkpi.render.tabular import to_csv
 
-    body: list[list[object]] = []
-    for term in terms:
-        for ind in term.indicators:
-            i = ind.indicator
-            for ts in ind.targets:
-                d = target_json(ts)
-                body.append(
-                    [
-                        f"{term.data.term.start}-{term.data.term.end}",
-                        term.file,
-                        i.id,
-                        i.label,
-                        i.name.get(lang),
-                        i.area,
-                        i.unit,
-                        i.direction,
-                        i.baseline.year if i.baseline else None,
-                        data_number(i.baseline.value) if i.baseline else None,
-                        d["kind"],
-                        d.get("comparator"),
-                        d.get("value"),
-                        ts.unit,
-                        d.get("year") or d.get("end_year"),
-                        d["required_annual_growth_pct"],
-                        d["required_pace"],
-                        d["required_pace_unit"],
-                        d["implied_end_value"],
-                        (d["result"] or {}).get("value"),
-                        (ts.target.result.unit or ts.unit) if ts.target.result else None,
-                        d["achievement_pct"],
-                        d["published_ratio_pct"],
-                        d["met"],
-                        d.get("low"),
-                        d.get("high"),
-                        *_ends(d.get("range_required") if isinstance(ts.target, LevelRangeTarget) else None),
-                        *_ends(d.get("range_implied_end_value")),
-                        d.get("range_position"),
-                    ]
-                )
-    return to_csv(CSV_HEADER, body)
+    body = [values(rec, CSV_HEADER) for term in terms for rec, _tracked in term_records(term, lang, not keys)]
+    if keys:
+        return to_csv(CSV_HEADER, body)
+    return BOM + to_csv(records_headers(CSV_HEADER, lang), body)
 
 
 def write_csv(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
     out.write(as_csv(report.terms, lang))
+
+
+def write_csv_keys(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
+    out.write(as_csv(report.terms, lang, keys=True))
 
 
 def write_markdown(report: StatusReport, lang: str, width: int | None, out: TextIO) -> None:
