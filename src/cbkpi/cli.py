@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cbkpi import __version__
+from cbkpi import __version__, startup
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
 from cbkpi.cli_init import init
@@ -22,6 +22,8 @@ from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import PipelineError
+
+startup.skip_pydantic_plugins()  # before typer's option adapters or the models build a validator
 
 app = typer.Typer(
     name="cbkpi",

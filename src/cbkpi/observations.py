@@ -28,7 +28,7 @@ from pydantic import Field
 
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
-from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
+from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year, no_items
 from cbkpi.units import BUILTIN_UNITS, UnitRegistry, convert
 from cbkpi.yamlread import Positions
 
@@ -68,8 +68,8 @@ class Observation(Strict):
 
 
 class ObservationsFile(Strict):
-    sources: list[ObservationSource] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
+    sources: list[ObservationSource] = Field(default_factory=no_items)
+    observations: list[Observation] = Field(default_factory=no_items)
 
 
 @dataclass
