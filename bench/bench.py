@@ -193,18 +193,27 @@ class Ratio:
 def paired_startup(label: str, argv: list[str], cwd: Path, rounds: int) -> tuple[Ratio, Ratio]:
     """(cold, warm) start-up of ``argv`` against a bare interpreter, run side by side.
 
-    cold: the first run of each, both with an empty ``PYTHONPYCACHEPREFIX`` (no compiled module:
-    as after an upgrade); warm: ``rounds`` alternating runs after that, each ratio taken within its
-    round (so a busy moment slows both sides), the median round kept."""
+    Both with the compiled modules pip leaves (one untimed run first writes any missing) and a
+    result cache of their own (``XDG_CACHE_HOME`` in a temporary folder). cold: no cache
+    (``CBKPI_NO_CACHE=1``: every run reads, validates and renders); warm: the cache on, filled
+    by one untimed run. Each is ``rounds`` alternating runs (bare, cbkpi, bare, cbkpi, ...),
+    each ratio taken within its round (so a busy moment slows both sides), the median kept."""
     bare = [sys.executable, "-c", "pass"]
-    with tempfile.TemporaryDirectory(prefix="cbkpi-pyc-") as pyc:
-        env = {**CHILD_ENV, "PYTHONPYCACHEPREFIX": pyc}
-        cold = Ratio(f"{label}, cold", _timed(bare, cwd, env), _timed(argv, cwd, env))
-        pairs = sorted(
-            ((_timed(bare, cwd, env), _timed(argv, cwd, env)) for _ in range(rounds)), key=lambda p: p[1] / p[0]
-        )
+    with tempfile.TemporaryDirectory(prefix="cbkpi-cache-") as cache:
+        base = {**CHILD_ENV, "XDG_CACHE_HOME": cache}
+        base.pop("CBKPI_NO_CACHE", None)
+        cold_env = {**base, "CBKPI_NO_CACHE": "1"}
+        _timed(argv, cwd, cold_env)  # compiles what is not compiled yet
+        cold = _median_round(f"{label}, cold", bare, argv, cwd, cold_env, rounds)
+        _timed(argv, cwd, base)  # fills the cache
+        warm = _median_round(f"{label}, warm", bare, argv, cwd, base, rounds)
+    return cold, warm
+
+
+def _median_round(label: str, bare: list[str], argv: list[str], cwd: Path, env: dict[str, str], rounds: int) -> Ratio:
+    pairs = sorted(((_timed(bare, cwd, env), _timed(argv, cwd, env)) for _ in range(rounds)), key=lambda p: p[1] / p[0])
     b, c = pairs[len(pairs) // 2]
-    return cold, Ratio(f"{label}, warm", b, c)
+    return Ratio(label, b, c)
 
 
 def _timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:

@@ -1,7 +1,7 @@
 """Run about 80 cbkpi commands on the bundled data and keep their outputs, to diff two versions.
 
-    python bench/compare_outputs.py /tmp/before      # on the old code
-    python bench/compare_outputs.py /tmp/after       # on the new code
+    python bench/compare_outputs.py /tmp/before --src /tmp/main-copy   # the old code's src/
+    python bench/compare_outputs.py /tmp/after                         # this checkout's
     diff -r /tmp/before /tmp/after                   # must print nothing
 
 Each command's standard output, standard error and exit code go to one file named after the
@@ -12,6 +12,7 @@ with another; it holds no expected output of its own.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import subprocess
@@ -21,6 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 IDS = ["trade_turnover", "forest_cover", "grdp_growth", "poverty_rate", "14"]
 WIDTHS = [60, 80, 100, 120, 200]
+COLOUR = "FORCE_COLOR=1"
+"""A first word of a command: run it with ``FORCE_COLOR=1`` (rich writes the styles)."""
 LANGS = ["vi", "en"]
 
 
@@ -70,6 +73,11 @@ def commands() -> list[list[str]]:
         cmds.append([sub, "--help"])
     for sub in ["required", "cagr", "implied", "achieved"]:
         cmds.append(["calc", sub, "--help"])
+    for lang in LANGS:  # in colour, as on a terminal: the styles must not change either
+        for width in (80, 120):
+            cmds.append([COLOUR, "status", "--lang", lang, "--width", str(width)])
+        cmds.append([COLOUR, "show", "trade_turnover", "--lang", lang, "--width", "100"])
+        cmds.append([COLOUR, "audit", "--lang", lang, "--width", "100"])
     return cmds
 
 
@@ -78,14 +86,22 @@ def name_of(cmd: list[str]) -> str:
 
 
 def main() -> int:
-    out = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="folder for the outputs")
+    parser.add_argument("--src", type=Path, help="run the cbkpi of this checkout (its src/ first on the path)")
+    opts = parser.parse_args()
+    out: Path = opts.out
     out.mkdir(parents=True, exist_ok=True)
     cbkpi = [sys.executable, "-m", "cbkpi"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CBKPI_", "NO_COLOR", "COLUMNS"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CBKPI_", "NO_COLOR", "COLUMNS", "FORCE_COLOR"))}
+    if opts.src is not None:
+        env["PYTHONPATH"] = str(opts.src.resolve() / "src")
     env.update({"CBKPI_NO_CACHE": "1", "COLUMNS": "100", "TERM": "dumb"})
     cmds = commands()
     for cmd in cmds:
-        proc = subprocess.run([*cbkpi, *cmd], cwd=REPO, capture_output=True, env=env, check=False)
+        colour = {"FORCE_COLOR": "1", "TERM": "xterm-256color"} if cmd[:1] == [COLOUR] else {}
+        args = cmd[1:] if colour else cmd
+        proc = subprocess.run([*cbkpi, *args], cwd=REPO, capture_output=True, env={**env, **colour}, check=False)
         text = b"$ cbkpi " + " ".join(cmd).encode() + b"\n--- exit " + str(proc.returncode).encode()
         (out / name_of(cmd)).write_bytes(text + b"\n--- stdout\n" + proc.stdout + b"\n--- stderr\n" + proc.stderr)
     print(f"{len(cmds)} commands -> {out}")
