@@ -4,8 +4,8 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 ``cbkpi --help`` and light commands start fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the commands' annotations with
+# get_type_hints, which compiles and evaluates each string at every start; objects cost nothing.
 import sys
 from enum import Enum
 from pathlib import Path
@@ -95,7 +95,7 @@ def _use_lang(lang: Lang) -> None:
     set_message_lang(lang.value)
 
 
-def _fail(exc: PipelineError) -> typer.Exit:
+def _fail(exc: "PipelineError") -> typer.Exit:
     for message in exc.messages:
         typer.echo(message, err=True)
     return typer.Exit(exc.exit_code)
