@@ -86,7 +86,8 @@ def _term_over(tr: Tracking) -> bool:
 def revision_text(r: Revision, lang: str) -> str:
     """``grdp_per_capita 2020: 37,2 → 35,62 (gso_cb_2020_12, ước)``."""
     est = t("revision_estimate", lang) if r.estimate else ""
-    old, new = format_decimal(r.published, lang), format_decimal(r.observed, lang)
+    old = BOUND_MARKS.get(r.published_comparator or "", "") + format_decimal(r.published, lang)
+    new = BOUND_MARKS.get(r.observed_comparator or "", "") + format_decimal(r.observed, lang)
     return t("revision_line", lang, id=r.indicator, year=r.year, old=old, new=new, source=r.source, est=est)
 
 
