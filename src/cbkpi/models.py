@@ -20,7 +20,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 
 from cbkpi.pace import PaceUnit
-from cbkpi.units import BUILTIN_UNITS, UNITS, Unit, UnitKind, UnitRegistry
+from cbkpi.units import BUILTIN_UNITS, UNITS, Measure, Unit, UnitKind, UnitRegistry
 
 
 def _to_decimal(value: Any) -> Any:
@@ -84,10 +84,10 @@ Comparator = Literal["over", "at_least", "exactly", "at_most", "under", "reach"]
 higher-is-better indicators and at most for lower-is-better ones."""
 
 
-def _pace_unit_of(key: str) -> PaceUnit | None:
-    """A built-in unit's pace unit; a unit declared in a data file is paced as a compound
-    percent a year (an amount: the registry of declared units is the report's, not the model's)."""
-    unit = BUILTIN_UNITS.find(key)
+def _pace_unit_of(key: str, units: UnitRegistry) -> PaceUnit | None:
+    """The pace unit of unit ``key`` in ``units`` (the report's registry: built-in and declared
+    units); a key the registry does not know is paced as a compound percent a year."""
+    unit = units.find(key)
     return unit.pace_unit if unit is not None else "pct_per_year"
 
 
@@ -154,9 +154,12 @@ class UnitDecl(Strict):
     vi: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
     kind: UnitKind
+    measure: Measure = "amount"
+    """``count`` for an ``amount`` that counts things (cooperatives, schools): paced in units a
+    year, not in compound percent a year."""
 
     def unit(self) -> Unit:
-        return Unit(self.key, self.vi, self.en, self.kind)
+        return Unit(self.key, self.vi, self.en, self.kind, self.measure)
 
 
 class AreaDecl(Strict):
@@ -276,10 +279,10 @@ class LevelTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: points a year for a share, units a year for
         a count, a compound percent a year for other amounts (the unit's own)."""
-        return _pace_unit_of(self.value_unit(indicator_unit))
+        return _pace_unit_of(self.value_unit(indicator_unit), units)
 
 
 class GrowthRateTarget(_TargetBase):
@@ -306,7 +309,7 @@ class GrowthRateTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: its own yearly rate, in percent a year."""
         return "pct_per_year"
 
@@ -345,7 +348,7 @@ class CountPerYearTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: the count a year, in its own unit."""
         return "units_per_year"
 
@@ -374,7 +377,7 @@ class PointsReductionTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: percentage points a year."""
         return "pp_per_year"
 
@@ -414,9 +417,9 @@ class LevelRangeTarget(_RangeBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: the indicator unit's own."""
-        return _pace_unit_of(indicator_unit)
+        return _pace_unit_of(indicator_unit, units)
 
 
 class CountPerYearRangeTarget(_RangeBase):
@@ -442,7 +445,7 @@ class CountPerYearRangeTarget(_RangeBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: the count a year, in its own unit."""
         return "units_per_year"
 
@@ -469,7 +472,7 @@ class MaintainTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """None: a level kept, not a pace."""
         return None
 
@@ -496,7 +499,7 @@ class MilestoneTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """None: no pace."""
         return None
 
@@ -522,7 +525,7 @@ class QualitativeTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """None: no pace."""
         return None
 

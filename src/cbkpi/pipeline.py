@@ -131,7 +131,15 @@ def build_report(
     tracked with its own years' observations, as of its own year (:func:`cbkpi.terms.term_as_of`)."""
     from cbkpi.revisions import bounds, revise, series_breaks, units_of
     from cbkpi.status import term_status
-    from cbkpi.terms import UnknownTerm, resolve_baselines, select_terms, term_as_of, term_order, term_values
+    from cbkpi.terms import (
+        UnknownTerm,
+        resolve_baselines,
+        select_terms,
+        term_as_of,
+        term_name,
+        term_order,
+        term_values,
+    )
     from cbkpi.tracking import latest_year
 
     report = load_valid(files, data_dir, strict)
@@ -150,7 +158,7 @@ def build_report(
     for f in report.loaded:
         data, origins = resolve_baselines(f.model, counted)
         if data.kind == "targets":
-            revised, found = revise(data.indicators, items, baseline)
+            revised, found = revise(data.indicators, items, baseline, term_name(data.term))
             data = data.model_copy(update={"indicators": revised})
             revisions += found
         values = term_values(observed, data.term)
@@ -162,6 +170,8 @@ def build_report(
             terms = select_terms(terms, term)
         except UnknownTerm as exc:
             raise PipelineError([f"cbkpi: {exc}"], 2) from None
+        shown = {term_name(ts.data.term) for ts in terms}
+        revisions = [r for r in revisions if r.term in shown]
     return StatusReport(report, observed, year, terms, revisions)
 
 
