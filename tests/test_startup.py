@@ -104,6 +104,20 @@ def test_the_library_keeps_pydantic_plugins() -> None:
     assert proc.stdout.strip() == "ModuleSpec"  # the real module, found on disk (the stub has none)
 
 
+def test_the_empty_loader_hands_anything_else_to_pydantic() -> None:
+    """Should a later pydantic ask its plugin loader for more than ``get_plugins``, the real
+    loader answers (no AttributeError in every command)."""
+    code = (
+        "import sys\n"
+        "from cbkpi import startup\n"
+        "startup.skip_pydantic_plugins()\n"
+        "from pydantic.plugin import _loader\n"
+        "print(list(_loader.get_plugins()), _loader.PYDANTIC_ENTRY_POINT_GROUP, 'importlib.metadata' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["[]", "pydantic", "True"]
+
+
 # ------------------------------------------------------------------- PlainCell is rich's Text
 def _render(cells: list[Text | PlainCell | str], widths: list[int], colour: bool) -> str:
     console = Console(width=200, file=None, force_terminal=colour, color_system="standard" if colour else None)

@@ -11,6 +11,7 @@ its plugins.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Iterable
@@ -30,4 +31,14 @@ def skip_pydantic_plugins() -> None:
         return
     loader = types.ModuleType(LOADER, "cbkpi: no pydantic plugins in the command line (cbkpi.startup)")
     loader.get_plugins = _no_plugins  # type: ignore[attr-defined]
+    setattr(loader, "__getattr__", _real_loader)  # noqa: B010 - a module's fallback lookup
     sys.modules[LOADER] = loader
+
+
+def _real_loader(name: str) -> object:
+    """Anything else a later pydantic asks of its loader: the real module, imported now.
+    (Dunder names, which import machinery probes, are simply absent.)"""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    sys.modules.pop(LOADER, None)
+    return getattr(importlib.import_module(LOADER), name)
