@@ -33,9 +33,12 @@ import os
 import stat
 import sys
 import time
-from typing import Any
 
 from cbkpi import __version__, inputs_seen, streams
+
+TYPE_CHECKING = False  # not typing's: a replayed result (cbkpi.cache) does not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1
 """The layout of an entry; part of the key."""
