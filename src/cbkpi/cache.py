@@ -402,17 +402,27 @@ class Run:
         self.inputs = inputs_seen.start()
 
     def note(self, fd: int, data: bytes | None) -> None:
+        """A write (``data``) or a flush (None) of standard output (1) or error (2)."""
         if self.size > MAX_OUTPUT:
             return
         if data is None:
             self.events.append([fd, None])
             return
         self.size += len(data)
-        text = data.decode("utf-8", "surrogateescape")
-        if self.events and self.events[-1][0] == fd and self.events[-1][1] is not None:
-            self.events[-1][1] += text
+        if self.size > MAX_OUTPUT:
+            self.events.clear()  # not stored: no need to hold it
+        elif self.events and self.events[-1][0] == fd and self.events[-1][1] is not None:
+            self.events[-1][1].append(data)
         else:
-            self.events.append([fd, text])
+            self.events.append([fd, [data]])
+
+    def recorded(self) -> list[list[Any]]:
+        """The events as stored: each run of writes joined, as text (undecodable bytes kept as
+        surrogates, so that the bytes come back exactly)."""
+        return [
+            [fd, None if chunks is None else b"".join(chunks).decode("utf-8", "surrogateescape")]
+            for fd, chunks in self.events
+        ]
 
     def capture(self) -> None:
         """Tee standard output and error from now on (behind :mod:`cbkpi.streams`' guard);
@@ -451,7 +461,7 @@ class Run:
             "key": self.digest,
             "version": __version__,
             "inputs": [[how, path, state] for (how, path), state in self.inputs.seen.items()],
-            "events": self.events,
+            "events": self.recorded(),
             "exit": code,
         }
         try:

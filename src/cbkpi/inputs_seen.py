@@ -26,6 +26,7 @@ HASH_LIMIT = 64 * 1024 * 1024
 """Bytes of a file hashed. cbkpi refuses a file over 50 MB from its size alone, so the size (in
 every file's state) decides the outcome of a larger one; a file read beyond its claimed size
 (never a regular file on a sane file system) is hashed up to here plus one byte."""
+_CHUNK = 1024 * 1024
 MAX_ENTRIES = 100_000
 """Entries of a walked folder recorded at most; a larger tree makes the run uncacheable."""
 
@@ -59,10 +60,18 @@ def _digest(path: str, st: os.stat_result) -> str | None:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise Doubt(f"{path}: {exc}") from None
+    digest = hashlib.sha256()
+    left = HASH_LIMIT + 1
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Doubt(f"{path}: no longer a regular file")
-        return hashlib.sha256(handle.read(HASH_LIMIT + 1)).hexdigest()
+        while left > 0:
+            chunk = handle.read(min(left, _CHUNK))
+            if not chunk:
+                break
+            digest.update(chunk)
+            left -= len(chunk)
+    return digest.hexdigest()
 
 
 def identity_state(path: str) -> State:
