@@ -299,7 +299,7 @@ def evict(folder: str) -> None:
 
 
 def clear(folder: str) -> int:
-    """Remove every entry; the number removed."""
+    """Remove every entry (and temporary file) of ``folder``; the number removed."""
     removed = 0
     try:
         with os.scandir(folder) as it:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cbkpi import __version__
+from cbkpi.cli_cache import cache_app
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
 from cbkpi.cli_init import init
@@ -288,6 +289,7 @@ def audit(
 
 
 app.add_typer(calc_app, name="calc")
+app.add_typer(cache_app, name="cache")
 app.command()(init)
 
 

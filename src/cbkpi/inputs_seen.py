@@ -22,10 +22,11 @@ PathArg = str | os.PathLike[str]
 State = list[object]
 """A path's state as JSON-ready data (lists, strings, integers, None): compared with ``==``."""
 
-HASH_LIMIT = 64 * 1024 * 1024
-"""Bytes of a file hashed. cbkpi refuses a file over 50 MB from its size alone, so the size (in
-every file's state) decides the outcome of a larger one; a file read beyond its claimed size
-(never a regular file on a sane file system) is hashed up to here plus one byte."""
+HASH_LIMIT = 50 * 1024 * 1024
+"""cbkpi.yamlread.MAX_FILE_BYTES (a test checks they agree; that module is too heavy to import
+here). The reader refuses a file larger than this from its size alone, so the size (in every
+file's state) decides the outcome and such a file is not hashed; of any other file the bytes
+the reader reads at most, this many plus one, are hashed."""
 _CHUNK = 1024 * 1024
 MAX_ENTRIES = 100_000
 """Entries of a walked folder recorded at most; a larger tree makes the run uncacheable."""
