@@ -151,6 +151,36 @@ def test_a_hit_into_a_full_disk_is_exit_2_with_one_line(work: Path, home: Path) 
     assert ran.err == "cbkpi: cannot write the output: No space left on device\n"
 
 
+def test_a_run_whose_stderr_could_not_be_written_is_not_stored(work: Path, home: Path) -> None:
+    """click turns a failed write into exit 1 whatever the result: such a run is no result.
+    (No import log here: the interpreter's own first write into the closed pipe would kill it.)"""
+    (work / "bad").mkdir()
+    (work / "bad" / "targets.yaml").write_text(INVALID, encoding="utf-8")
+    env = _env(home)
+    del env["PYTHONPROFILEIMPORTTIME"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        closed = subprocess.run(
+            [sys.executable, "-m", "cbkpi", "status", "bad/targets.yaml"],
+            cwd=work,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=write_end,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert closed.returncode == 1
+    assert entries(home) == []
+    again = run(["status", "bad/targets.yaml"], work, env)
+    assert again.code == 1
+    assert "unknown unit 'percents'" in again.err
+    assert len(entries(home)) == 1  # the same run with its stderr written is stored
+
+
 # ------------------------------------------------------------------------------ misses
 def _truth(args: list[str], cwd: Path, env: dict[str, str]) -> Ran:
     return run([*args, "--no-cache"], cwd, env)
