@@ -60,19 +60,21 @@ def _split(stderr: bytes, code: int, out: bytes) -> Ran:
     return Ran(code, out, "".join(text), imported)
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str], stdout: object = subprocess.PIPE) -> Ran:
-    """``python -m cbkpi ARGS`` in ``cwd``; standard output captured unless ``stdout`` says."""
+def run(
+    args: list[str], cwd: Path, env: dict[str, str], stdout: object = subprocess.PIPE, stderr: object = subprocess.PIPE
+) -> Ran:
+    """``python -m cbkpi ARGS`` in ``cwd``; standard output and error captured unless said."""
     proc = subprocess.run(
         [sys.executable, "-m", "cbkpi", *args],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=stdout,  # type: ignore[call-overload]
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         timeout=120,
         check=False,
     )
-    return _split(proc.stderr, proc.returncode, proc.stdout or b"")
+    return _split(proc.stderr or b"", proc.returncode, proc.stdout or b"")
 
 
 def entries(cache_home: Path) -> list[Path]:
@@ -161,19 +163,10 @@ def test_a_run_whose_stderr_could_not_be_written_is_not_stored(work: Path, home:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        closed = subprocess.run(
-            [sys.executable, "-m", "cbkpi", "status", "bad/targets.yaml"],
-            cwd=work,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=write_end,
-            timeout=120,
-            check=False,
-        )
+        closed = run(["status", "bad/targets.yaml"], work, env, stderr=write_end)
     finally:
         os.close(write_end)
-    assert closed.returncode == 1
+    assert closed.code == 1
     assert entries(home) == []
     again = run(["status", "bad/targets.yaml"], work, env)
     assert again.code == 1
