@@ -67,7 +67,9 @@ def write_chart(
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None
     except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {path}: {exc.strerror}", err=True)
+        from cbkpi.i18n import message_lang, t
+
+        typer.echo("cbkpi: " + t("err_cannot_write", message_lang(), path=path, reason=exc.strerror), err=True)
         raise typer.Exit(2) from None
     typer.echo(str(path))
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cbkpi.i18n_files import FILE_LABELS
+from cbkpi.i18n_messages import ERROR_MESSAGES
 from cbkpi.numbers import places
 
 Lang = Literal["vi", "en"]
@@ -345,6 +346,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "msg_empty_text": {"vi": "không được để trống", "en": "must not be empty"},
 }
 LABELS.update(MESSAGES)
+LABELS.update(ERROR_MESSAGES)
 
 HELP_VI: dict[str, str] = {
     # --help in Vietnamese (CBKPI_LANG=vi; cbkpi.cli_help): "command" or "command:parameter",

@@ -1,0 +1,180 @@
+"""Error and status messages of the commands (not of the data's schema), in Vietnamese and English.
+
+Merged into :data:`cbkpi.i18n.LABELS` (look them up with :func:`cbkpi.i18n.t`, in the language of
+:func:`cbkpi.i18n.message_lang`); kept apart from the table labels and the files' labels so that
+each list can be read, and reviewed, on its own."""
+
+from __future__ import annotations
+
+ERROR_MESSAGES: dict[str, dict[str, str]] = {
+    # reading the data (cbkpi.pipeline)
+    "err_no_data_files": {
+        "vi": "chưa nêu tệp dữ liệu nào và cũng không tìm thấy tệp nào trong {folder}/",
+        "en": "no data files given and none found under {folder}/",
+    },
+    "err_data_invalid": {
+        "vi": "dữ liệu chưa hợp lệ; chạy 'cbkpi validate' để xem đủ các lỗi",
+        "en": "the data is not valid; run 'cbkpi validate' for the full report",
+    },
+    "err_no_targets_file": {
+        "vi": "trong các tệp đã nêu không có tệp mục tiêu hay tệp kết quả nào (số liệu theo năm phải đi kèm một tệp như vậy)",
+        "en": "no targets or results file among the files given (observations need one)",
+    },
+    "err_as_of_outside": {
+        "vi": "--as-of {year} nằm ngoài nhiệm kỳ ({spans}); hãy chọn một năm trong nhiệm kỳ",
+        "en": "--as-of {year} is outside the term ({spans}); choose a year within it",
+    },
+    "err_unknown_term": {
+        "vi": "các tệp đã đọc không có nhiệm kỳ {wanted!r}; các nhiệm kỳ có: {listed} (hoặc ghi năm kết thúc)",
+        "en": "no term {wanted!r} in the files read; expected one of: {listed} (or an end year)",
+    },
+    # file names (cbkpi.filenames)
+    "err_stdout_needs_format": {
+        "vi": "-o - (ghi ra đầu ra chuẩn) cần kèm --format",
+        "en": "-o - (standard output) needs --format",
+    },
+    "err_unknown_extension": {
+        "vi": "không đoán được định dạng của {output!r} từ đuôi tệp ({names}); hãy thêm --format",
+        "en": "cannot tell the format of {output!r} from its extension ({names}); give --format",
+    },
+    "err_format_contradicts": {
+        "vi": "--format {given} không khớp với tên tệp {output!r} (tệp {suffix} chứa {holds}); "
+        "hãy đặt tên tệp *.{extension} hoặc bỏ --format",
+        "en": "--format {given} contradicts the file name {output!r} ({suffix} holds {holds}); "
+        "name the file *.{extension} or drop --format",
+    },
+    "err_chart_extension": {
+        "vi": "tệp biểu đồ phải có đuôi .png hoặc .svg, {output!r} thì không",
+        "en": "a chart file must end in .png or .svg, not {output!r}",
+    },
+    "err_size_form": {
+        "vi": "kích thước {text!r} không đúng dạng RỘNGxCAO tính bằng điểm ảnh, ví dụ 1200x600",
+        "en": "size {text!r} is not WIDTHxHEIGHT in pixels, e.g. 1200x600",
+    },
+    "err_size_range": {
+        "vi": "kích thước {text!r}: chiều rộng và chiều cao phải từ 200 đến 4000 điểm ảnh",
+        "en": "size {text!r}: width and height must be 200 to 4000 pixels",
+    },
+    "err_binary_to_terminal": {
+        "vi": "{fmt} là tệp nhị phân nên không in ra màn hình; hãy chuyển hướng sang tệp hoặc dùng -o TỆP",
+        "en": "{fmt} is binary: not written to a terminal; redirect it or give -o FILE",
+    },
+    # writing files (cbkpi.outputs, cbkpi.cli_files, cbkpi.cli_init)
+    "err_cannot_write": {"vi": "không ghi được {path}: {reason}", "en": "cannot write {path}: {reason}"},
+    "err_is_directory": {
+        "vi": "{path} là một thư mục; hãy ghi tên một tệp",
+        "en": "{path} is a directory; give a file name",
+    },
+    "err_in_data_folder": {
+        "vi": "{path} nằm trong thư mục dữ liệu {folder}/; cbkpi không bao giờ ghi vào đó",
+        "en": "{path} is inside the data folder {folder}/; cbkpi never writes there",
+    },
+    "err_is_input": {
+        "vi": "{path} là một tệp đầu vào; cbkpi không bao giờ ghi đè tệp đầu vào",
+        "en": "{path} is one of the input files; cbkpi never overwrites its input",
+    },
+    "err_existing_yaml": {
+        "vi": "{path} là tệp YAML đã có; cbkpi không ghi đè tệp YAML",
+        "en": "{path} is an existing YAML file; cbkpi does not overwrite YAML",
+    },
+    "err_no_folder": {"vi": "thư mục {folder} không tồn tại", "en": "folder {folder} does not exist"},
+    "err_not_regular": {
+        "vi": "{path} là {kind}; cbkpi chỉ ghi vào tệp thông thường",
+        "en": "{path} is {kind}; cbkpi only writes regular files",
+    },
+    "kind_fifo": {"vi": "một đường ống có tên (FIFO)", "en": "a named pipe (FIFO)"},
+    "kind_char_device": {"vi": "một thiết bị ký tự", "en": "a character device"},
+    "kind_block_device": {"vi": "một thiết bị khối", "en": "a block device"},
+    "kind_socket": {"vi": "một socket", "en": "a socket"},
+    "kind_not_regular": {"vi": "không phải tệp thông thường", "en": "not a regular file"},
+    "err_png_needs_matplotlib": {
+        "vi": "biểu đồ PNG cần matplotlib: pip install 'cbkpi[charts]' (hoặc ghi tệp .svg)",
+        "en": "PNG charts need matplotlib: pip install 'cbkpi[charts]' (or write an .svg file)",
+    },
+    "err_start_not_before_end": {
+        "vi": "--start {start} phải trước --end {end}",
+        "en": "--start {start} is not before --end {end}",
+    },
+    "err_exists_not_overwritten": {
+        "vi": "{path} đã có; cbkpi không ghi đè (hãy chọn tên khác)",
+        "en": "{path} already exists; not overwritten (choose another name)",
+    },
+    # the run itself (cbkpi.entry, cbkpi.streams)
+    "err_interrupted": {"vi": "đã dừng theo yêu cầu", "en": "interrupted"},
+    "err_internal": {
+        "vi": "lỗi nội bộ: {error}. Xin báo lỗi này kèm câu lệnh đã chạy (CBKPI_DEBUG=1 in ra toàn bộ vết lỗi).",
+        "en": "internal error: {error}. Please report it with the command you ran (CBKPI_DEBUG=1 shows the traceback).",
+    },
+    "err_stdout_closed": {
+        "vi": "đầu ra chuẩn đã đóng; không ghi được gì",
+        "en": "standard output is closed; nothing could be written",
+    },
+    "err_write_output": {"vi": "không ghi được đầu ra: {error}", "en": "cannot write the output: {error}"},
+    # `cbkpi validate`'s last line (cbkpi.render.diagnostics)
+    "validate_failed": {
+        "vi": "{errors} lỗi, {warnings} cảnh báo trong {files} tệp",
+        "en": "{errors} error(s), {warnings} warning(s) in {files} file(s)",
+    },
+    "validate_ok": {"vi": "ổn: {files} tệp hợp lệ", "en": "ok: {files} file(s) valid"},
+    "validate_ok_warnings": {
+        "vi": "ổn: {files} tệp hợp lệ, {warnings} cảnh báo",
+        "en": "ok: {files} file(s) valid, {warnings} warning(s)",
+    },
+    "validate_errors": {"vi": "{errors} lỗi", "en": "{errors} error(s)"},
+    # the data's own checks in models (cbkpi.schema_messages rephrases pydantic's value errors)
+    "msg_not_finite": {
+        "vi": "cần một số hữu hạn, nhưng đây là NaN hoặc vô cực",
+        "en": "expected a finite number, got NaN or infinity",
+    },
+    "msg_ref_incomplete": {
+        "vi": "ref cần 'line' (dòng trong văn kiện), 'quote' (trích nguyên văn) hoặc cả hai",
+        "en": "a ref needs a 'line', a 'quote' or both",
+    },
+    "msg_value_and_observed": {
+        "vi": "chỉ ghi một trong hai: 'value' hoặc 'from_observations: true'",
+        "en": "give either 'value' or 'from_observations: true', not both",
+    },
+    "msg_value_required": {
+        "vi": "cần 'value' (ghi null nếu chưa biết) hoặc 'from_observations: true'",
+        "en": "'value' is required (null when unknown), or 'from_observations: true'",
+    },
+    "msg_range_order": {
+        "vi": "mức thấp {low} không nhỏ hơn mức cao {high}; cần low < high",
+        "en": "low {low} is not below high {high}; expected low < high",
+    },
+    # where a located message is (cbkpi.loader, cbkpi.checks): the indicator a path points into
+    "where_indicator": {"vi": "chỉ tiêu {label} ({id})", "en": "indicator {label} ({id})"},
+    "where_indicator_id": {"vi": "chỉ tiêu {id}", "en": "indicator {id}"},
+    # click's own words (cbkpi.cli_words)
+    "click_usage": {"vi": "Cách dùng: ", "en": "Usage: "},
+    "click_try_help": {"vi": "Xem '{command} {option}' để biết cách dùng.", "en": "Try '{command} {option}' for help."},
+    "click_error": {"vi": "Lỗi: {message}", "en": "Error: {message}"},
+    "click_arguments": {"vi": "Đối số", "en": "Arguments"},
+    "click_options": {"vi": "Tùy chọn", "en": "Options"},
+    "click_commands": {"vi": "Lệnh", "en": "Commands"},
+    "click_help_option": {"vi": "In phần trợ giúp này rồi thoát.", "en": "Show this message and exit."},
+    "click_default": {"vi": "mặc định: {value}", "en": "default: {value}"},
+    "click_required": {"vi": "bắt buộc", "en": "required"},
+    "click_env_var": {"vi": "biến môi trường: {value}", "en": "env var: {value}"},
+    "click_no_such_option": {"vi": "không có tùy chọn {name}", "en": "No such option: {name}"},
+    "click_possible_options": {"vi": "(có phải là: {names})", "en": "(Possible options: {names})"},
+    "click_no_such_command": {"vi": "không có lệnh {name!r}", "en": "No such command {name!r}."},
+    "click_missing_command": {"vi": "thiếu tên lệnh.", "en": "Missing command."},
+    "click_missing_argument": {"vi": "thiếu đối số {name}.", "en": "Missing argument {name}."},
+    "click_missing_option": {"vi": "thiếu tùy chọn {name}.", "en": "Missing option {name}."},
+    "click_invalid_value": {
+        "vi": "giá trị không hợp lệ cho {name}: {message}",
+        "en": "Invalid value for {name}: {message}",
+    },
+    "click_not_whole": {"vi": "{got!r} không phải số nguyên", "en": "{got!r} is not a whole number"},
+    "click_not_number": {"vi": "{got!r} không phải là số", "en": "{got!r} is not a number"},
+    "click_not_in_range": {
+        "vi": "{got} không nằm trong khoảng {low} đến {high}",
+        "en": "{got} is not in the range {low} to {high}",
+    },
+    "click_not_choice": {"vi": "{got!r} không phải một trong: {choices}", "en": "{got!r} is not one of {choices}"},
+    "click_needs_value": {"vi": "tùy chọn {name} cần một giá trị.", "en": "Option {name} requires an argument."},
+    "click_aborted": {"vi": "Đã dừng.", "en": "Aborted!"},
+}
+"""The commands' messages: errors (``err_*``), validate's summary, the models' checks (``msg_*``),
+locations (``where_*``) and click's words (``click_*``)."""
