@@ -1,0 +1,250 @@
+"""The commands' own errors in Vietnamese and English (issue 10, item 7): reading the data, file
+names, refused outputs, ``init``, the models' checks and ``validate``'s last line. Each expected
+text is written here in both languages; ``--lang`` chooses where a command has it, else
+``CBKPI_LANG`` (English when unset)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, TARGETS, Cli
+
+OBS_2024 = DATA / "observations" / "2024.yaml"
+
+
+def _forest(tmp_path: Path, old: str, new: str) -> Path:
+    """The bundled targets with one edit inside forest cover's entry (indicator 14)."""
+    text = TARGETS.read_text(encoding="utf-8")
+    start = text.index("  - id: forest_cover")
+    assert old in text[start:]
+    path = tmp_path / "in.yaml"
+    path.write_text(text[:start] + text[start:].replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "cbkpi: chưa nêu tệp dữ liệu nào và cũng không tìm thấy tệp nào trong {folder}/"),
+        ("en", "cbkpi: no data files given and none found under {folder}/"),
+    ],
+)
+def test_no_data_files(lang: str, expected: str, tmp_path: Path, cli: Cli) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    result = cli(["status", "--data-dir", str(folder), "--lang", lang])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == expected.format(folder=folder)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            "cbkpi: trong các tệp đã nêu không có tệp mục tiêu hay tệp kết quả nào "
+            "(số liệu theo năm phải đi kèm một tệp như vậy)",
+        ),
+        ("en", "cbkpi: no targets or results file among the files given (observations need one)"),
+    ],
+)
+def test_observations_alone(lang: str, expected: str, tmp_path: Path, cli: Cli) -> None:
+    observations = tmp_path / "o.yaml"
+    observations.write_text("observations: []\n", encoding="utf-8")
+    result = cli(["status", str(observations), "--data-dir", str(tmp_path), "--lang", lang])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == expected
+
+
+def test_as_of_outside_the_term_in_vietnamese(cli: Cli) -> None:
+    result = cli(["status", str(TARGETS), str(OBS_2024), "--as-of", "2031"])  # --lang vi, the default
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == "cbkpi: --as-of 2031 nằm ngoài nhiệm kỳ (2020-2025); hãy chọn một năm trong nhiệm kỳ"
+    )
+
+
+def test_unknown_term_in_vietnamese(cli: Cli) -> None:
+    result = cli(["status", str(TARGETS), "--term", "2031"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "cbkpi: các tệp đã đọc không có nhiệm kỳ '2031'; các nhiệm kỳ có: 2020-2025 (hoặc ghi năm kết thúc)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (
+            ["--format", "html", "-o", "r.xlsx"],
+            "cbkpi: --format html không khớp với tên tệp 'r.xlsx' (tệp .xlsx chứa xlsx); "
+            "hãy đặt tên tệp *.html hoặc bỏ --format",
+            "cbkpi: --format html contradicts the file name 'r.xlsx' (.xlsx holds xlsx); "
+            "name the file *.html or drop --format",
+        ),
+        (
+            ["--format", "json", "-o", "r.csv"],
+            "cbkpi: --format json không khớp với tên tệp 'r.csv' (tệp .csv chứa csv hoặc csv-keys); "
+            "hãy đặt tên tệp *.json hoặc bỏ --format",
+            "cbkpi: --format json contradicts the file name 'r.csv' (.csv holds csv or csv-keys); "
+            "name the file *.json or drop --format",
+        ),
+        (
+            ["-o", "r.txt"],
+            "cbkpi: không đoán được định dạng của 'r.txt' từ đuôi tệp "
+            "(.xlsx, .csv, .json, .md, .markdown, .html, .htm); hãy thêm --format",
+            "cbkpi: cannot tell the format of 'r.txt' from its extension "
+            "(.xlsx, .csv, .json, .md, .markdown, .html, .htm); give --format",
+        ),
+        (
+            ["-o", "-"],
+            "cbkpi: -o - (ghi ra đầu ra chuẩn) cần kèm --format",
+            "cbkpi: -o - (standard output) needs --format",
+        ),
+    ],
+)
+def test_export_file_names(
+    args: list[str], vi: str, en: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for lang, expected in (("vi", vi), ("en", en)):
+        result = cli(["export", str(TARGETS), "--lang", lang, *args])
+        assert result.exit_code == 2
+        assert result.stderr.strip() == expected
+
+
+def test_refused_outputs_in_both_languages(tmp_path: Path, cli: Cli) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "targets_2025.yaml").write_bytes(TARGETS.read_bytes())
+    existing = tmp_path / "old.yaml"
+    existing.write_text("a: 1\n", encoding="utf-8")
+    cases = [
+        (
+            data / "r.json",
+            f"cbkpi: {data / 'r.json'} nằm trong thư mục dữ liệu {data}/; cbkpi không bao giờ ghi vào đó",
+            f"cbkpi: {data / 'r.json'} is inside the data folder {data}/; cbkpi never writes there",
+        ),
+        (
+            existing,
+            f"cbkpi: {existing} là tệp YAML đã có; cbkpi không ghi đè tệp YAML",
+            f"cbkpi: {existing} is an existing YAML file; cbkpi does not overwrite YAML",
+        ),
+        (
+            tmp_path / "nowhere" / "r.json",
+            f"cbkpi: thư mục {tmp_path / 'nowhere'} không tồn tại",
+            f"cbkpi: folder {tmp_path / 'nowhere'} does not exist",
+        ),
+    ]
+    for out, vi, en in cases:
+        for lang, expected in (("vi", vi), ("en", en)):
+            result = cli(["export", "--data-dir", str(data), "-f", "json", "-o", str(out), "--lang", lang])
+            assert result.exit_code == 2
+            assert result.stderr.strip() == expected
+    result = cli(["export", "--data-dir", str(data), "-f", "json", "-o", str(tmp_path), "--lang", "vi"])
+    assert result.stderr.strip() == f"cbkpi: {tmp_path} là một thư mục; hãy ghi tên một tệp"
+
+
+def test_refused_device(cli: Cli) -> None:
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null")
+    result = cli(["export", str(TARGETS), "-f", "json", "-o", "/dev/null"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "cbkpi: /dev/null là một thiết bị ký tự; cbkpi chỉ ghi vào tệp thông thường"
+
+
+def test_chart_names_and_sizes_in_vietnamese(tmp_path: Path, cli: Cli) -> None:
+    args = ["show", "forest_cover", "--file", str(TARGETS)]
+    gif = cli([*args, "--chart", str(tmp_path / "r.gif")])
+    assert gif.exit_code == 2
+    assert gif.stderr.strip() == f"cbkpi: tệp biểu đồ phải có đuôi .png hoặc .svg, '{tmp_path / 'r.gif'}' thì không"
+    big = cli([*args, "--chart", str(tmp_path / "r.svg"), "--chart-size", "big"])
+    assert big.stderr.strip() == "cbkpi: kích thước 'big' không đúng dạng RỘNGxCAO tính bằng điểm ảnh, ví dụ 1200x600"
+    huge = cli([*args, "--chart", str(tmp_path / "r.svg"), "--chart-size", "9000x100", "--lang", "en"])
+    assert huge.stderr.strip() == "cbkpi: size '9000x100': width and height must be 200 to 4000 pixels"
+
+
+@pytest.mark.parametrize(
+    ("lang", "order", "exists"),
+    [
+        ("vi", "cbkpi: --start 2030 phải trước --end 2025", "đã có; cbkpi không ghi đè (hãy chọn tên khác)"),
+        ("en", "cbkpi: --start 2030 is not before --end 2025", "already exists; not overwritten (choose another name)"),
+    ],
+)
+def test_init_by_cbkpi_lang(
+    lang: str, order: str, exists: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CBKPI_LANG", lang)  # init has no --lang
+    result = cli(["init", str(tmp_path / "t.yaml"), "--start", "2030", "--end", "2025"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == order
+    assert cli(["init", str(TARGETS)]).stderr.strip() == f"cbkpi: {TARGETS} {exists}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "failed", "ok"),
+    [
+        ("vi", "1 lỗi, 0 cảnh báo trong 1 tệp", "ổn: 1 tệp hợp lệ"),
+        ("en", "1 error(s), 0 warning(s) in 1 file(s)", "ok: 1 file(s) valid"),
+    ],
+)
+def test_validate_summary(
+    lang: str, failed: str, ok: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CBKPI_LANG", lang)
+    assert cli(["validate", str(TARGETS)]).output.splitlines()[-1] == ok
+    bad = _forest(tmp_path, "      value: 55\n", "      value: 55,5\n")
+    assert cli(["validate", str(bad)]).output.splitlines()[-1] == failed
+
+
+RANGE = "      - kind: level\n        comparator: reach\n        value: 60\n"
+INVERTED = "      - kind: level_range\n        low: 70\n        high: 65\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "vi", "en"),
+    [
+        (
+            'ref: {line: 67, quote: "tỉ lệ độ che phủ rừng đạt 55%"}',
+            "ref: {}",
+            "ref cần 'line' (dòng trong văn kiện), 'quote' (trích nguyên văn) hoặc cả hai",
+            "a ref needs a 'line', a 'quote' or both",
+        ),
+        (
+            "      value: 55\n",
+            "      value: 55\n      from_observations: true\n",
+            "chỉ ghi một trong hai: 'value' hoặc 'from_observations: true'",
+            "give either 'value' or 'from_observations: true', not both",
+        ),
+        (
+            "      value: 55\n",
+            "",
+            "cần 'value' (ghi null nếu chưa biết) hoặc 'from_observations: true'",
+            "'value' is required (null when unknown), or 'from_observations: true'",
+        ),
+        (
+            RANGE,
+            INVERTED,
+            "mức thấp 70 không nhỏ hơn mức cao 65; cần low < high",
+            "low 70 is not below high 65; expected low < high",
+        ),
+        (
+            "      value: 55\n",
+            "      value: .nan\n",
+            "cần một số hữu hạn, nhưng đây là NaN hoặc vô cực",
+            "expected a finite number, got NaN or infinity",
+        ),
+    ],
+)
+def test_model_checks_in_both_languages(
+    old: str, new: str, vi: str, en: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _forest(tmp_path, old, new)
+    english = cli(["validate", str(path)]).output
+    assert en in english
+    monkeypatch.setenv("CBKPI_LANG", "vi")
+    vietnamese = cli(["validate", str(path)]).output
+    assert vi in vietnamese
+    assert "Value error" not in english + vietnamese
