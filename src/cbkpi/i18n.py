@@ -422,6 +422,9 @@ HELP_VI: dict[str, str] = {
     ),
     "*:data_dir": "Thư mục tìm tệp dữ liệu khi không nêu tệp nào.",
     "*:files": "Các tệp YAML: tệp dữ liệu và tệp số liệu theo năm. Mặc định: mọi *.yaml trong ./data.",
+    "status:baseline": (
+        "observed: số liệu quan sát của năm cơ sở thay cho số của văn kiện; published: giữ nguyên số của văn kiện."
+    ),
     "*:as_of": "Theo dõi tiến độ đến năm này (mặc định: năm mới nhất có số liệu).",
     "*:output_format": "Định dạng đầu ra.",
     "*:strict": "Thoát với mã 1 khi có số không khớp (dùng cho CI).",

@@ -158,7 +158,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     "click_env_var": {"vi": "biến môi trường: {value}", "en": "env var: {value}"},
     "click_no_such_option": {"vi": "không có tùy chọn {name}", "en": "No such option: {name}"},
     "click_possible_options": {"vi": "(có phải là: {names})", "en": "(Possible options: {names})"},
-    "click_no_such_command": {"vi": "không có lệnh {name!r}", "en": "No such command {name!r}."},
+    "click_no_such_command": {"vi": "không có lệnh {name}.", "en": "No such command {name}."},
     "click_missing_command": {"vi": "thiếu tên lệnh.", "en": "Missing command."},
     "click_missing_argument": {"vi": "thiếu đối số {name}.", "en": "Missing argument {name}."},
     "click_missing_option": {"vi": "thiếu tùy chọn {name}.", "en": "Missing option {name}."},
@@ -166,13 +166,6 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "giá trị không hợp lệ cho {name}: {message}",
         "en": "Invalid value for {name}: {message}",
     },
-    "click_not_whole": {"vi": "{got!r} không phải số nguyên", "en": "{got!r} is not a whole number"},
-    "click_not_number": {"vi": "{got!r} không phải là số", "en": "{got!r} is not a number"},
-    "click_not_in_range": {
-        "vi": "{got} không nằm trong khoảng {low} đến {high}",
-        "en": "{got} is not in the range {low} to {high}",
-    },
-    "click_not_choice": {"vi": "{got!r} không phải một trong: {choices}", "en": "{got!r} is not one of {choices}"},
     "click_needs_value": {"vi": "tùy chọn {name} cần một giá trị.", "en": "Option {name} requires an argument."},
     "click_aborted": {"vi": "Đã dừng.", "en": "Aborted!"},
 }
