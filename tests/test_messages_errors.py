@@ -248,3 +248,58 @@ def test_model_checks_in_both_languages(
     vietnamese = cli(["validate", str(path)]).output
     assert vi in vietnamese
     assert "Value error" not in english + vietnamese
+
+
+# -- locations name the indicator (issue 10, item 3) ---------------------------------------------
+def _indicator_errors(tmp_path: Path) -> tuple[Path, Path]:
+    """Forest cover (indicator 14, the 31st of the list) with a schema error, and with a
+    reviewer's error (a target year after the term)."""
+    schema = _forest(tmp_path, "      year: 2020\n      value: 55\n", "      year: 1800\n      value: 55\n")
+    checks = tmp_path / "checks.yaml"
+    text = TARGETS.read_text(encoding="utf-8")
+    start = text.index("  - id: forest_cover")
+    checks.write_text(text[:start] + text[start:].replace("        year: 2025\n", "        year: 2031\n", 1), "utf-8")
+    return schema, checks
+
+
+@pytest.mark.parametrize(
+    ("lang", "schema_error", "check_error"),
+    [
+        (
+            "en",
+            "indicators.30.baseline.year [indicator 14 (forest_cover)]: 1800 is too small: expected at least 1900",
+            "indicator 14 (forest_cover): ",
+        ),
+        (
+            "vi",
+            "indicators.30.baseline.year [chỉ tiêu 14 (forest_cover)]: 1800 quá nhỏ: phải từ 1900 trở lên",
+            "chỉ tiêu 14 (forest_cover): ",
+        ),
+    ],
+)
+def test_locations_name_the_indicator_in_text_and_github(
+    lang: str, schema_error: str, check_error: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CBKPI_LANG", lang)
+    schema, checks = _indicator_errors(tmp_path)
+    text = cli(["validate", str(schema)]).output.splitlines()
+    assert text[0] == f"{schema}:629:13: error {schema_error} (greater_than_equal)"
+    github = cli(["validate", str(schema), "--format", "github"]).output.splitlines()
+    assert github[0].endswith(f"::{schema_error}")
+    checked = cli(["validate", str(checks)]).output.splitlines()
+    assert checked[0].startswith(f"{checks}:638:15: error {check_error}")
+
+
+def test_json_diagnostics_carry_the_indicator(tmp_path: Path, cli: Cli) -> None:
+    import json
+
+    schema, checks = _indicator_errors(tmp_path)
+    for path in (schema, checks):
+        doc = json.loads(cli(["validate", str(path), "--format", "json"]).output)
+        (diag,) = doc["diagnostics"]
+        assert (diag["indicator"], diag["indicator_number"]) == ("forest_cover", "14")
+    top = tmp_path / "top.yaml"
+    top.write_text(TARGETS.read_text(encoding="utf-8").replace("term: {start: 2020", "term: {start: 1800", 1), "utf-8")
+    doc = json.loads(cli(["validate", str(top), "--format", "json"]).output)
+    assert doc["diagnostics"][0]["message"].startswith("term.start: ")  # outside the indicators: no name
+    assert (doc["diagnostics"][0]["indicator"], doc["diagnostics"][0]["indicator_number"]) == (None, None)

@@ -12,8 +12,9 @@ from decimal import Decimal
 from pydantic import BaseModel
 from typing_extensions import assert_never
 
-from cbkpi.diagnostics import Diagnostic
-from cbkpi.loader import Loaded
+from cbkpi.diagnostics import Diagnostic, Level, describe_subject
+from cbkpi.i18n import message_lang
+from cbkpi.loader import Loaded, indicator_at
 from cbkpi.models import (
     BUILTIN_AREAS,
     CountPerYearRangeTarget,
@@ -38,9 +39,15 @@ SHARE_TOTAL = Decimal(100)
 
 
 def _at(f: Loaded, path: Path_, message: str, code: str, level: str = "error") -> Diagnostic:
+    """The message at ``path``, led by the indicator it is about (``chỉ tiêu 14 (forest_cover): …``)."""
     mark = f.positions.find(path)
     line, col = mark if mark else (None, None)
-    return Diagnostic(f.file, line, col, message, level="warning" if level == "warning" else "error", code=code)
+    about = indicator_at(f.model, path)
+    ident, number = about if about else (None, None)
+    if about:
+        message = f"{describe_subject(*about, message_lang())}: {message}"
+    kind: Level = "warning" if level == "warning" else "error"
+    return Diagnostic(f.file, line, col, message, level=kind, code=code, indicator=ident, number=number)
 
 
 def check_file(f: Loaded) -> Iterator[Diagnostic]:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from cbkpi.diagnostics import DataError, Diagnostic
+from cbkpi.diagnostics import DataError, Diagnostic, describe_subject, subject
 from cbkpi.models import DataFile
 from cbkpi.safe_text import shorten
 from cbkpi.units import UnitRegistry
@@ -69,15 +69,26 @@ def _where(path: Path_) -> str:
     return ".".join(str(p) for p in path) or "top level"
 
 
-def _message(error: dict[str, Any], path: Path_) -> str:
+def indicator_at(data: Any, path: Path_) -> tuple[str, str | None] | None:
+    """(id, number) of the indicator ``path`` points into (``indicators.30.…``), if any."""
+    if len(path) < 2 or path[0] != "indicators" or not isinstance(path[1], int):
+        return None
+    listed = data.get("indicators") if isinstance(data, dict) else getattr(data, "indicators", None)
+    if not isinstance(listed, list) or not 0 <= path[1] < len(listed):
+        return None
+    return subject(listed[path[1]])
+
+
+def _message(error: dict[str, Any], path: Path_, about: tuple[str, str | None] | None = None) -> str:
     from cbkpi.i18n import message_lang, t
     from cbkpi.schema_messages import plain
 
     lang = message_lang()
     kind = error["type"]
-    where = _where(path)
+    named = f" [{describe_subject(*about, lang)}]" if about else ""
+    where = _where(path) + named
     if kind == "missing":
-        return f"{_where(path[:-1])}: " + t("msg_missing", lang, name=error["loc"][-1])
+        return f"{_where(path[:-1])}{named}: " + t("msg_missing", lang, name=error["loc"][-1])
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         close = difflib.get_close_matches(name, sorted(_all_keys()), n=1)
@@ -115,7 +126,10 @@ def _diagnostics(errors: list[Any], doc: Document, stopped: bool = False) -> lis
         path = resolve_path(doc.data, error["loc"])
         mark = doc.positions.key(path) if error["type"] == "extra_forbidden" else doc.positions.find(path)
         line, col = mark if mark else (None, None)
-        out.append(Diagnostic(doc.file, line, col, _message(error, path), code=error["type"]))
+        about = indicator_at(doc.data, path)
+        ident, number = about if about else (None, None)
+        message = _message(error, path, about)
+        out.append(Diagnostic(doc.file, line, col, message, code=error["type"], indicator=ident, number=number))
     if stopped:
         out.append(
             Diagnostic(

@@ -37,6 +37,8 @@ def as_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
                 "level": d.level,
                 "code": d.code,
                 "message": d.message,
+                "indicator": d.indicator,
+                "indicator_number": d.number,
             }
             for d in diags
         ],
