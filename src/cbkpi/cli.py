@@ -337,7 +337,7 @@ def show(
     spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
     print_show(make_console(width), view, lang.value, report.revisions)
     if chart is not None and spec is not None:
-        write_chart(chart, spec, view, lang.value, files, data_dir)
+        write_chart(chart, spec, view, lang.value, files, data_dir, report.observation_sources)
 
 
 @app.command()

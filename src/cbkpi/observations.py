@@ -102,6 +102,11 @@ def discover_observations(data_dir: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def source_index(files: Sequence[LoadedObservations]) -> dict[tuple[str, str], ObservationSource]:
+    """Each file's sources by (file, id): what an observation's ``source`` names."""
+    return {(f.file, s.id): s for f in files for s in f.model.sources}
+
+
 def located(files: Sequence[LoadedObservations]) -> list[Located]:
     return [Located(obs, f.file, i, f.positions) for f in files for i, obs in enumerate(f.model.observations)]
 

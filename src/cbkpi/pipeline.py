@@ -17,7 +17,15 @@ from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.i18n import message_lang, t
 from cbkpi.loader import discover
-from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
+from cbkpi.observations import (
+    Located,
+    ObservationSource,
+    discover_observations,
+    effective,
+    located,
+    source_index,
+    values_by_indicator,
+)
 from cbkpi.observations import strict as strict_diagnostics
 from cbkpi.revisions import BaselineChoice, Revision, bounds, revise, series_breaks, units_of
 from cbkpi.series import Series
@@ -103,6 +111,11 @@ class StatusReport:
     def observations(self) -> list[Located]:
         """Every observation with its place in its file (superseded ones included)."""
         return located(self.validation.observations)
+
+    @property
+    def observation_sources(self) -> dict[tuple[str, str], ObservationSource]:
+        """The observation files' sources by (file, id), for captions naming them."""
+        return source_index(self.validation.observations)
 
     def audit_items(self) -> list[AuditItem]:
         return [item for f in self.validation.loaded for item in audit_file(f.file, f.model)]
