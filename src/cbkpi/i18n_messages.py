@@ -145,6 +145,117 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     # where a located message is (cbkpi.loader, cbkpi.checks): the indicator a path points into
     "where_indicator": {"vi": "chỉ tiêu {label} ({id})", "en": "indicator {label} ({id})"},
     "where_indicator_id": {"vi": "chỉ tiêu {id}", "en": "indicator {id}"},
+    # the reviewer's checks beyond the schema (cbkpi.checks)
+    "chk_unit": {"vi": "đơn vị", "en": "unit"},
+    "chk_units": {"vi": "đơn vị", "en": "units"},
+    "chk_area": {"vi": "lĩnh vực", "en": "area"},
+    "chk_areas": {"vi": "lĩnh vực", "en": "areas"},
+    "chk_id_elsewhere": {
+        "vi": "mã {id!r} đã có trong {other}:{line} cho cùng nhiệm kỳ",
+        "en": "id {id!r} is also defined in {other}:{line} for the same term",
+    },
+    "chk_declared_differently": {
+        "vi": "{what} {key!r} được khai báo khác trong {other}; hãy khai báo giống nhau (hoặc dùng khóa khác)",
+        "en": "{what} {key!r} is declared differently in {other}; declare it alike (or use another key)",
+    },
+    "chk_builtin": {
+        "vi": "{what} {key!r} đã có sẵn; chỉ khai báo {name} mới (hoặc chọn khóa khác)",
+        "en": "{what} {key!r} is built in; declare only new {name} (or choose another key)",
+    },
+    "chk_declared_twice": {"vi": "{what} {key!r} được khai báo hai lần", "en": "{what} {key!r} is declared twice"},
+    "chk_source_twice": {"vi": "mã nguồn {id!r} được liệt kê hai lần", "en": "source id {id!r} is listed twice"},
+    "chk_unknown_area": {
+        "vi": "không có lĩnh vực {area!r}; chỉ nhận: {expected} (hoặc khai báo trong 'areas')",
+        "en": "unknown area {area!r}; expected one of: {expected} (or declare it under 'areas')",
+    },
+    "chk_unknown_unit": {
+        "vi": "không có đơn vị {unit!r}; chỉ nhận: {expected} (hoặc khai báo trong 'units')",
+        "en": "unknown unit {unit!r}; expected one of: {expected} (or declare it under 'units')",
+    },
+    "chk_none_listed": {"vi": "chưa liệt kê nguồn nào", "en": "none listed"},
+    "chk_unknown_source": {
+        "vi": "không có nguồn {source!r}; cần một mã trong 'sources' ({listed})",
+        "en": "unknown source {source!r}; expected an id of 'sources' ({listed})",
+    },
+    "chk_first_at": {"vi": " (lần đầu ở dòng {line})", "en": " (first at line {line})"},
+    "chk_duplicate_id": {
+        "vi": "mã chỉ tiêu {id!r} bị trùng{where}; mỗi mã chỉ dùng một lần",
+        "en": "duplicate indicator id {id!r}{where}; ids must be unique",
+    },
+    "chk_duplicate_claim": {"vi": "mã nhận định {id!r} bị trùng", "en": "duplicate claim id {id!r}"},
+    "chk_term_order": {
+        "vi": "nhiệm kỳ bắt đầu năm {start} và kết thúc năm {end}; năm bắt đầu phải trước năm kết thúc",
+        "en": "term starts in {start} and ends in {end}; expected start < end",
+    },
+    "chk_baseline_outside": {
+        "vi": "năm cơ sở {year} nằm ngoài nhiệm kỳ {start}-{end}",
+        "en": "baseline year {year} is outside the term {start}-{end}",
+    },
+    "chk_year_outside": {
+        "vi": "{field} {year} nằm ngoài nhiệm kỳ {start}-{end}",
+        "en": "{field} {year} is outside the term {start}-{end}",
+    },
+    "chk_baseline_after": {
+        "vi": "năm cơ sở {year} sau {field} {target} của mục tiêu; năm cơ sở phải trước hoặc bằng năm đó",
+        "en": "baseline year {year} is after the target's {field} {target}; expected a baseline at or before it",
+    },
+    "chk_end_before_start": {
+        "vi": "end_year {end} không sau start_year {start}",
+        "en": "end_year {end} is not after start_year {start}",
+    },
+    "chk_below": {"vi": "nhỏ hơn", "en": "below"},
+    "chk_above": {"vi": "vượt quá", "en": "above"},
+    "chk_impossible": {
+        "vi": "{what} {value} {side} {bound} {unit}, không thể có với đơn vị này",
+        "en": "{what} {value} is {side} {bound} {unit}, impossible for this unit",
+    },
+    "chk_what_baseline": {"vi": "giá trị cơ sở", "en": "baseline"},
+    "chk_what_target": {"vi": "mục tiêu", "en": "target"},
+    "chk_what_count": {"vi": "số mỗi năm", "en": "count per year"},
+    "chk_what_low": {"vi": "mức thấp", "en": "range low"},
+    "chk_what_high": {"vi": "mức cao", "en": "range high"},
+    "chk_what_result": {"vi": "kết quả", "en": "result"},
+    "chk_baseline_ref": {
+        "vi": "giá trị cơ sở cần 'ref' chỉ tới dòng nguồn của nó",
+        "en": "a baseline value needs a 'ref' to the source line it comes from",
+    },
+    "chk_equivalent": {
+        "vi": "ratio_basis là 'equivalent' nhưng mục tiêu không có 'equivalent'",
+        "en": "ratio_basis is 'equivalent' but the target has no 'equivalent'",
+    },
+    "chk_growth_floor": {
+        "vi": "tốc độ tăng {value} %/năm từ -100 trở xuống; cần một tốc độ lớn hơn -100",
+        "en": "growth rate {value} %/year is -100 or less; expected a rate above -100",
+    },
+    "chk_reduction_positive": {
+        "vi": "mức giảm {value} điểm mỗi năm; cần một số dương",
+        "en": "a reduction of {value} points per year; expected a positive number",
+    },
+    "chk_results_in_targets": {
+        "vi": "tệp mục tiêu không chứa kết quả; hãy chuyển kết quả sang tệp kết quả",
+        "en": "a targets file holds no results; move results to a results file",
+    },
+    "chk_negative_ratio": {"vi": "tỉ lệ báo cáo ghi không thể âm", "en": "a published ratio cannot be negative"},
+    "chk_result_empty": {
+        "vi": "kết quả cần 'value' hoặc 'text' (chưa biết thì ghi value: null kèm note)",
+        "en": "a result needs a 'value' or a 'text' (use value: null with a note for unknown)",
+    },
+    "chk_share_unit": {
+        "vi": "chỉ tiêu thuộc nhóm tỉ trọng {group!r} phải tính bằng phần trăm, không phải {unit!r}",
+        "en": "indicator in share group {group!r} must be in percent, not {unit!r}",
+    },
+    "chk_share_sum": {
+        "vi": "các tỉ trọng của nhóm {group!r} năm {year} cộng lại {total} %; phải là 100 % (sai số làm tròn ±{tolerance})",
+        "en": "shares of group {group!r} for {year} sum to {total} %; expected 100 % (within rounding, ±{tolerance})",
+    },
+    "chk_claim_unknown": {
+        "vi": "nhận định nhắc tới chỉ tiêu không có {id!r}",
+        "en": "claim refers to unknown indicator {id!r}",
+    },
+    "chk_claim_unauditable": {
+        "vi": "không kiểm tra được nhận định này: cần ít nhất hai trong increase_pct, multiple, average_annual_pct",
+        "en": "this claim cannot be audited: it needs at least two of increase_pct, multiple, average_annual_pct",
+    },
     # click's own words (cbkpi.cli_words)
     "click_usage": {"vi": "Cách dùng: ", "en": "Usage: "},
     "click_try_help": {"vi": "Xem '{command} {option}' để biết cách dùng.", "en": "Try '{command} {option}' for help."},
