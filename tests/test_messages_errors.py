@@ -268,12 +268,12 @@ def _indicator_errors(tmp_path: Path) -> tuple[Path, Path]:
         (
             "en",
             "indicators.30.baseline.year [indicator 14 (forest_cover)]: 1800 is too small: expected at least 1900",
-            "indicator 14 (forest_cover): ",
+            "indicator 14 (forest_cover): year 2031 is outside the term 2020-2025 (year)",
         ),
         (
             "vi",
             "indicators.30.baseline.year [chỉ tiêu 14 (forest_cover)]: 1800 quá nhỏ: phải từ 1900 trở lên",
-            "chỉ tiêu 14 (forest_cover): ",
+            "chỉ tiêu 14 (forest_cover): year 2031 nằm ngoài nhiệm kỳ 2020-2025 (year)",
         ),
     ],
 )
@@ -287,7 +287,7 @@ def test_locations_name_the_indicator_in_text_and_github(
     github = cli(["validate", str(schema), "--format", "github"]).output.splitlines()
     assert github[0].endswith(f"::{schema_error}")
     checked = cli(["validate", str(checks)]).output.splitlines()
-    assert checked[0].startswith(f"{checks}:638:15: error {check_error}")
+    assert checked[0] == f"{checks}:638:15: error {check_error}"
 
 
 def test_json_diagnostics_carry_the_indicator(tmp_path: Path, cli: Cli) -> None:
@@ -303,3 +303,54 @@ def test_json_diagnostics_carry_the_indicator(tmp_path: Path, cli: Cli) -> None:
     doc = json.loads(cli(["validate", str(top), "--format", "json"]).output)
     assert doc["diagnostics"][0]["message"].startswith("term.start: ")  # outside the indicators: no name
     assert (doc["diagnostics"][0]["indicator"], doc["diagnostics"][0]["indicator_number"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "vi", "en"),
+    [
+        (
+            "    unit: percent\n",
+            "    unit: hectares\n",
+            "chỉ tiêu 14 (forest_cover): không có đơn vị 'hectares'; chỉ nhận: beds_per_10k,",
+            "indicator 14 (forest_cover): unknown unit 'hectares'; expected one of: beds_per_10k,",
+        ),
+        (
+            "      value: 55\n",
+            "      value: 120\n",
+            "chỉ tiêu 14 (forest_cover): giá trị cơ sở 120 vượt quá 100.0 %, không thể có với đơn vị này (range)",
+            "indicator 14 (forest_cover): baseline 120 is above 100.0 %, impossible for this unit (range)",
+        ),
+        (
+            "  - id: forest_cover\n",
+            "  - id: grdp_growth\n",
+            "chỉ tiêu 14 (grdp_growth): mã chỉ tiêu 'grdp_growth' bị trùng (lần đầu ở dòng ",
+            "indicator 14 (grdp_growth): duplicate indicator id 'grdp_growth' (first at line ",
+        ),
+    ],
+)
+def test_reviewer_checks_in_both_languages(
+    old: str, new: str, vi: str, en: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _forest(tmp_path, old, new)
+    assert en in cli(["validate", str(path)]).output
+    monkeypatch.setenv("CBKPI_LANG", "vi")
+    assert vi in cli(["validate", str(path)]).output
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", ":21:16: error không có chỉ tiêu mã 'grdp_grwth'; có phải là 'grdp_growth'? (unknown-id)"),
+        ("en", ":21:16: error unknown indicator id 'grdp_grwth'; did you mean 'grdp_growth'? (unknown-id)"),
+    ],
+)
+def test_observation_checks_in_both_languages(
+    lang: str, expected: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CBKPI_LANG", lang)
+    # data/observations/2024.yaml's first observation (line 21) with its id mistyped
+    observations = tmp_path / "o.yaml"
+    text = OBS_2024.read_text(encoding="utf-8")
+    observations.write_text(text.replace("indicator: grdp_growth", "indicator: grdp_grwth", 1), encoding="utf-8")
+    lines = cli(["validate", str(TARGETS), str(observations)]).output.splitlines()
+    assert lines[0] == f"{observations}{expected}"

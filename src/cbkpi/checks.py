@@ -104,7 +104,7 @@ def check_declared_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
                 yield _at(
                     f,
                     (name, i, "key"),
-                    _say("chk_declared_differently", what=_say("chk_" + name[:-1]), key=key, other=seen[0]),
+                    _say("chk_declared_differently", what=_say("chk_" + name[:-1]), decl=key, other=seen[0]),
                     "declaration",
                 )
 
@@ -122,11 +122,11 @@ def _declarations(f: Loaded) -> Iterator[Diagnostic]:
                 yield _at(
                     f,
                     (name, i, "key"),
-                    _say("chk_builtin", what=what, key=key, name=_say("chk_" + name)),
+                    _say("chk_builtin", what=what, decl=key, name=_say("chk_" + name)),
                     "declaration",
                 )
             elif key in seen:
-                yield _at(f, (name, i, "key"), _say("chk_declared_twice", what=what, key=key), "declaration")
+                yield _at(f, (name, i, "key"), _say("chk_declared_twice", what=what, decl=key), "declaration")
             seen.add(key)
 
 

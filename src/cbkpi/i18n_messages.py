@@ -155,14 +155,14 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "id {id!r} is also defined in {other}:{line} for the same term",
     },
     "chk_declared_differently": {
-        "vi": "{what} {key!r} được khai báo khác trong {other}; hãy khai báo giống nhau (hoặc dùng khóa khác)",
-        "en": "{what} {key!r} is declared differently in {other}; declare it alike (or use another key)",
+        "vi": "{what} {decl!r} được khai báo khác trong {other}; hãy khai báo giống nhau (hoặc dùng khóa khác)",
+        "en": "{what} {decl!r} is declared differently in {other}; declare it alike (or use another key)",
     },
     "chk_builtin": {
-        "vi": "{what} {key!r} đã có sẵn; chỉ khai báo {name} mới (hoặc chọn khóa khác)",
-        "en": "{what} {key!r} is built in; declare only new {name} (or choose another key)",
+        "vi": "{what} {decl!r} đã có sẵn; chỉ khai báo {name} mới (hoặc chọn khóa khác)",
+        "en": "{what} {decl!r} is built in; declare only new {name} (or choose another key)",
     },
-    "chk_declared_twice": {"vi": "{what} {key!r} được khai báo hai lần", "en": "{what} {key!r} is declared twice"},
+    "chk_declared_twice": {"vi": "{what} {decl!r} được khai báo hai lần", "en": "{what} {decl!r} is declared twice"},
     "chk_source_twice": {"vi": "mã nguồn {id!r} được liệt kê hai lần", "en": "source id {id!r} is listed twice"},
     "chk_unknown_area": {
         "vi": "không có lĩnh vực {area!r}; chỉ nhận: {expected} (hoặc khai báo trong 'areas')",
@@ -255,6 +255,61 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     "chk_claim_unauditable": {
         "vi": "không kiểm tra được nhận định này: cần ít nhất hai trong increase_pct, multiple, average_annual_pct",
         "en": "this claim cannot be audited: it needs at least two of increase_pct, multiple, average_annual_pct",
+    },
+    # the checks of observation files (cbkpi.observations)
+    "obs_source_not_listed": {
+        "vi": "nguồn {source!r} không phải mã nào trong 'sources' của tệp này; chỉ nhận: {expected}",
+        "en": "source {source!r} is not an id of this file's sources; expected one of: {expected}",
+    },
+    "obs_unknown_indicator": {"vi": "không có chỉ tiêu mã {id!r}; {hint}", "en": "unknown indicator id {id!r}; {hint}"},
+    "obs_did_you_mean": {"vi": "có phải là {names}?", "en": "did you mean {names}?"},
+    "obs_expected_id": {
+        "vi": "cần mã của một chỉ tiêu trong tệp mục tiêu (`cbkpi list` liệt kê các mã)",
+        "en": "expected an id of a targets file (`cbkpi list` lists them)",
+    },
+    "obs_unused": {
+        "vi": "{id!r} không có mục tiêu định lượng nào: số liệu này không được dùng",
+        "en": "{id!r} has no quantified target: this value is not used",
+    },
+    "obs_year_outside_term": {
+        "vi": "năm {year} nằm ngoài nhiệm kỳ {names} của {id!r}",
+        "en": "year {year} is outside the term {names} of {id!r}",
+    },
+    "obs_year_outside_terms": {
+        "vi": "năm {year} nằm ngoài các nhiệm kỳ {names} của {id!r}",
+        "en": "year {year} is outside the terms {names} of {id!r}",
+    },
+    "obs_unknown_unit": {
+        "vi": "không có đơn vị {unit!r}; chỉ nhận: {expected}",
+        "en": "unknown unit {unit!r}; expected one of: {expected}",
+    },
+    "obs_no_factor": {
+        "vi": "không có hệ số chính xác để đổi {unit} sang {target} (đơn vị của {id!r}): số liệu này không được dùng để tính",
+        "en": "no exact factor converts {unit} to {target} (the unit of {id!r}): this value is kept out of every computation",
+    },
+    "obs_impossible": {
+        "vi": "giá trị {value} {side} {bound} {unit}, không thể có với {id!r}",
+        "en": "value {value} is {side} {bound} {unit}, impossible for {id!r}",
+    },
+    "obs_conflict": {
+        "vi": "{id} {year}: {value} ({source}) khác với {first} ({first_source}, {place}); hãy ghi 'revises: true' cho số mới hơn",
+        "en": "{id} {year}: {value} ({source}) conflicts with {first} ({first_source}, {place}); mark the newer one 'revises: true'",
+    },
+    "obs_baseline_ref": {"vi": "cơ sở {year}: {value}", "en": "baseline {year}: {value}"},
+    "obs_compare": {"vi": "; so với {ref}", "en": "; compare {ref}"},
+    "obs_thousands": {
+        "vi": "{value} có đúng ba chữ số thập phân: theo cách viết Việt Nam {value} nghĩa là {thousands}{against}; "
+        "nếu đúng vậy hãy viết {thousands}",
+        "en": "{value} has exactly three decimals: in Vietnamese notation {value} means {thousands}{against}; "
+        "write {thousands} if that is meant",
+    },
+    "obs_jump": {
+        "vi": "{id} {year}: {value} chênh quá {factor} lần so với {ref}; hãy xem lại số liệu, đơn vị và định nghĩa",
+        "en": "{id} {year}: {value} is more than {factor} times away from {ref}; check the figure, its unit and its definition",
+    },
+    "obs_baseline_unobserved": {
+        "vi": "{id!r}: không có số liệu năm {year} nên chưa biết giá trị cơ sở lấy từ số liệu theo năm",
+        "en": "{id!r}: no observation for {year}, so the baseline taken from observations is unknown",
     },
     # click's own words (cbkpi.cli_words)
     "click_usage": {"vi": "Cách dùng: ", "en": "Usage: "},
