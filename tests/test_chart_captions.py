@@ -49,3 +49,12 @@ def test_html_report_captions_give_titles(tmp_path: Path, cli: Cli) -> None:
     figure = figure[: figure.index("</figure>")]
     assert f"số liệu theo năm: {TITLE_2020} (29/12/2020)" in figure
     assert "gso_cb_2020_12" not in figure
+
+
+def test_html_report_names_the_indicator_of_two_targets(tmp_path: Path, cli: Cli) -> None:
+    # trade turnover has two 2025 targets (+10 %/yr and over 4.5 billion USD): the note names it
+    out = tmp_path / "r.html"
+    assert cli(["export", str(TARGETS), "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "• Hai mục tiêu về Tổng kim ngạch xuất, nhập khẩu qua địa bàn: tăng bình quân 10%/năm" in page
+    assert "Hai mục tiêu của trade_turnover" not in page

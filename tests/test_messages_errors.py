@@ -159,7 +159,7 @@ def test_chart_names_and_sizes_in_vietnamese(tmp_path: Path, cli: Cli) -> None:
     args = ["show", "forest_cover", "--file", str(TARGETS)]
     gif = cli([*args, "--chart", str(tmp_path / "r.gif")])
     assert gif.exit_code == 2
-    assert gif.stderr.strip() == f"cbkpi: tệp biểu đồ phải có đuôi .png hoặc .svg, '{tmp_path / 'r.gif'}' thì không"
+    assert gif.stderr.strip() == f"cbkpi: tên tệp biểu đồ phải kết thúc bằng .png hoặc .svg: '{tmp_path / 'r.gif'}'"
     big = cli([*args, "--chart", str(tmp_path / "r.svg"), "--chart-size", "big"])
     assert big.stderr.strip() == "cbkpi: kích thước 'big' không đúng dạng RỘNGxCAO tính bằng điểm ảnh, ví dụ 1200x600"
     huge = cli([*args, "--chart", str(tmp_path / "r.svg"), "--chart-size", "9000x100", "--lang", "en"])
@@ -169,7 +169,7 @@ def test_chart_names_and_sizes_in_vietnamese(tmp_path: Path, cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("lang", "order", "exists"),
     [
-        ("vi", "cbkpi: --start 2030 phải trước --end 2025", "đã có; cbkpi không ghi đè (hãy chọn tên khác)"),
+        ("vi", "cbkpi: năm --start 2030 phải trước năm --end 2025", "đã có; cbkpi không ghi đè (hãy chọn tên khác)"),
         ("en", "cbkpi: --start 2030 is not before --end 2025", "already exists; not overwritten (choose another name)"),
     ],
 )
@@ -227,7 +227,7 @@ INVERTED = "      - kind: level_range\n        low: 70\n        high: 65\n"
         (
             RANGE,
             INVERTED,
-            "mức thấp 70 không nhỏ hơn mức cao 65; cần low < high",
+            "mức thấp (low) 70 phải nhỏ hơn mức cao (high) 65",
             "low 70 is not below high 65; expected low < high",
         ),
         (

@@ -44,7 +44,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "name the file *.{extension} or drop --format",
     },
     "err_chart_extension": {
-        "vi": "tệp biểu đồ phải có đuôi .png hoặc .svg, {output!r} thì không",
+        "vi": "tên tệp biểu đồ phải kết thúc bằng .png hoặc .svg: {output!r}",
         "en": "a chart file must end in .png or .svg, not {output!r}",
     },
     "err_size_form": {
@@ -92,7 +92,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "PNG charts need matplotlib: pip install 'cbkpi[charts]' (or write an .svg file)",
     },
     "err_start_not_before_end": {
-        "vi": "--start {start} phải trước --end {end}",
+        "vi": "năm --start {start} phải trước năm --end {end}",
         "en": "--start {start} is not before --end {end}",
     },
     "err_exists_not_overwritten": {
@@ -139,7 +139,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "'value' is required (null when unknown), or 'from_observations: true'",
     },
     "msg_range_order": {
-        "vi": "mức thấp {low} không nhỏ hơn mức cao {high}; cần low < high",
+        "vi": "mức thấp (low) {low} phải nhỏ hơn mức cao (high) {high}",
         "en": "low {low} is not below high {high}; expected low < high",
     },
     # where a located message is (cbkpi.loader, cbkpi.checks): the indicator a path points into
@@ -200,7 +200,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "baseline year {year} is after the target's {field} {target}; expected a baseline at or before it",
     },
     "chk_end_before_start": {
-        "vi": "end_year {end} không sau start_year {start}",
+        "vi": "end_year {end} phải sau start_year {start}",
         "en": "end_year {end} is not after start_year {start}",
     },
     "chk_below": {"vi": "nhỏ hơn", "en": "below"},
@@ -249,7 +249,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "shares of group {group!r} for {year} sum to {total} %; expected 100 % (within rounding, ±{tolerance})",
     },
     "chk_claim_unknown": {
-        "vi": "nhận định nhắc tới chỉ tiêu không có {id!r}",
+        "vi": "nhận định nhắc tới mã chỉ tiêu {id!r}, nhưng tệp không có chỉ tiêu này",
         "en": "claim refers to unknown indicator {id!r}",
     },
     "chk_claim_unauditable": {
@@ -298,7 +298,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     "obs_baseline_ref": {"vi": "cơ sở {year}: {value}", "en": "baseline {year}: {value}"},
     "obs_compare": {"vi": "; so với {ref}", "en": "; compare {ref}"},
     "obs_thousands": {
-        "vi": "{value} có đúng ba chữ số thập phân: theo cách viết Việt Nam {value} nghĩa là {thousands}{against}; "
+        "vi": "{value} có đúng ba chữ số thập phân: theo cách viết số của Việt Nam {value} nghĩa là {thousands}{against}; "
         "nếu đúng vậy hãy viết {thousands}",
         "en": "{value} has exactly three decimals: in Vietnamese notation {value} means {thousands}{against}; "
         "write {thousands} if that is meant",

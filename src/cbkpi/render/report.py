@@ -210,7 +210,7 @@ def _tables(term: TermStatus, lang: str) -> list[str]:
             last = area
     body.append(_table(rs.headers(term, lang), [c for _a, c in rows], {5, 6}, area_rows))
     notes = [
-        f"{t('agreement', lang, id=ind.indicator.id)}: {n}"
+        f"{t('agreement_named', lang, name=ind.indicator.name.get(lang))}: {n}"
         for ind in term.indicators
         for n in agreement_text(ind, lang)
     ]
