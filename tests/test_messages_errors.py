@@ -354,3 +354,39 @@ def test_observation_checks_in_both_languages(
     observations.write_text(text.replace("indicator: grdp_growth", "indicator: grdp_grwth", 1), encoding="utf-8")
     lines = cli(["validate", str(TARGETS), str(observations)]).output.splitlines()
     assert lines[0] == f"{observations}{expected}"
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        (
+            "source: x\nterm: x\nsource: y\n",
+            "3:1: error khóa 'source' bị lặp (lần đầu ở dòng 1); mỗi khóa chỉ được ghi một lần (duplicate-key)",
+            "3:1: error duplicate key 'source' (first at line 1); each key may appear once (duplicate-key)",
+        ),
+        (
+            "# only a comment\n",
+            "1:1: error tệp trống (hoặc chỉ có chú thích); cần các cặp 'khóa: giá trị' của YAML (empty)",
+            "1:1: error the file is empty (or holds only comments); expected a YAML mapping (empty)",
+        ),
+        (
+            "- a\n- b\n",
+            "1:1: error cấp ngoài cùng là một danh sách; cần các khóa 'source', 'term', 'kind' và 'indicators' (type)",
+            "1:1: error the top level is a list; expected a mapping with 'source', 'term', 'kind' and 'indicators' (type)",
+        ),
+    ],
+)
+def test_yaml_reader_in_both_languages(
+    text: str, vi: str, en: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert cli(["validate", str(path)]).output.splitlines()[0] == f"{path}:{en}"
+    monkeypatch.setenv("CBKPI_LANG", "vi")
+    assert cli(["validate", str(path)]).output.splitlines()[0] == f"{path}:{vi}"
+
+
+def test_missing_file_in_vietnamese(tmp_path: Path, cli: Cli) -> None:
+    result = cli(["status", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"{tmp_path / 'none.yaml'}: error không có tệp này (unreadable)"

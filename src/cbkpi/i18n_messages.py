@@ -311,6 +311,97 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{id!r}: không có số liệu năm {year} nên chưa biết giá trị cơ sở lấy từ số liệu theo năm",
         "en": "{id!r}: no observation for {year}, so the baseline taken from observations is unknown",
     },
+    # reading a YAML file (cbkpi.yamlread, cbkpi.loader)
+    "yr_is_directory": {"vi": "là một thư mục, cần một tệp YAML", "en": "is a directory, expected a YAML file"},
+    "yr_no_such_file": {"vi": "không có tệp này", "en": "no such file"},
+    "yr_permission": {
+        "vi": "không có quyền đọc tệp này",
+        "en": "permission denied: cannot read the file",
+    },
+    "yr_cannot_read": {"vi": "không đọc được tệp: {reason}", "en": "cannot read the file: {reason}"},
+    "yr_size_bytes": {"vi": "{size} byte", "en": "{size} bytes"},
+    "yr_size_more": {"vi": "hơn {size} byte", "en": "more than {size} bytes"},
+    "yr_too_large": {
+        "vi": "tệp có {size}; giới hạn là {limit} byte",
+        "en": "file is {size}; the limit is {limit} bytes",
+    },
+    "yr_not_regular": {
+        "vi": "là {kind}, không phải tệp thông thường; hãy đưa một tệp YAML hoặc một thư mục",
+        "en": "is {kind}, not a regular file; give a YAML file or a folder",
+    },
+    "yr_utf16": {
+        "vi": "tệp là văn bản UTF-16 (hoặc UTF-32); hãy lưu lại dưới dạng UTF-8",
+        "en": "the file is UTF-16 (or UTF-32) text; save it as UTF-8",
+    },
+    "yr_bad_byte": {
+        "vi": "byte 0x{byte} không hợp lệ trong UTF-8; hãy lưu tệp dưới dạng UTF-8",
+        "en": "byte 0x{byte} is not valid UTF-8; save the file as UTF-8",
+    },
+    "yr_nul": {
+        "vi": "tệp có byte NUL: đây là tệp nhị phân, không phải văn bản YAML",
+        "en": "the file contains NUL bytes: it is binary, not YAML text",
+    },
+    "yr_started_at": {"vi": " bắt đầu ở dòng {line}", "en": " started at line {line}"},
+    "yr_syntax": {"vi": "lỗi cú pháp YAML: {problem}{context}", "en": "YAML syntax error: {problem}{context}"},
+    "yr_character": {"vi": "ký tự #x{code}", "en": "character #x{code}"},
+    "yr_a_character": {"vi": "ký tự", "en": "character"},
+    "yr_not_allowed": {
+        "vi": "lỗi YAML: không được dùng {what}: {reason}",
+        "en": "YAML error: {what} is not allowed: {reason}",
+    },
+    "yr_error": {"vi": "lỗi YAML: {error}", "en": "YAML error: {error}"},
+    "yr_too_deep": {"vi": "lồng sâu hơn {depth} tầng", "en": "nesting deeper than {depth} levels"},
+    "yr_key_scalar": {
+        "vi": "khóa của một cặp 'khóa: giá trị' phải là chữ hoặc số, không phải danh sách hay ánh xạ",
+        "en": "a mapping key must be a plain scalar",
+    },
+    "yr_unknown_alias": {"vi": "bí danh *{anchor} không trỏ tới neo &{anchor} nào", "en": "unknown alias *{anchor}"},
+    "yr_aliases_expand": {
+        "vi": 'các bí danh nở ra hơn {limit} giá trị (bí danh nhân lên nhau, kiểu "billion laughs"?)',
+        "en": 'the aliases expand to more than {limit} values (aliases that multiply, a "billion laughs"?)',
+    },
+    "yr_second_document": {
+        "vi": "có tài liệu YAML thứ hai (---); mỗi tệp chỉ chứa một",
+        "en": "a second YAML document (---); expected one",
+    },
+    "yr_first_at": {"vi": " (lần đầu ở dòng {line})", "en": " (first at line {line})"},
+    "yr_duplicate_key": {
+        "vi": "khóa {name!r} bị lặp{where}; mỗi khóa chỉ được ghi một lần",
+        "en": "duplicate key {name!r}{where}; each key may appear once",
+    },
+    "yr_too_many_values": {
+        "vi": "tài liệu có hơn {limit} giá trị",
+        "en": "the document holds more than {limit} values",
+    },
+    "yr_empty": {
+        "vi": "tệp trống (hoặc chỉ có chú thích); cần các cặp 'khóa: giá trị' của YAML",
+        "en": "the file is empty (or holds only comments); expected a YAML mapping",
+    },
+    "yr_tag": {
+        "vi": "không dùng được thẻ {tag!r}; hãy viết dữ liệu YAML thông thường",
+        "en": "tag {tag!r} is not allowed; use plain YAML data",
+    },
+    "yr_merge": {
+        "vi": "không hỗ trợ khóa gộp ('<<'); hãy viết đủ các khóa (neo và bí danh thì dùng được)",
+        "en": "merge keys ('<<') are not supported; write the keys out (anchors and aliases are allowed)",
+    },
+    "yr_invalid": {"vi": "{what} không hợp lệ {text!r}: {error}", "en": "invalid {what} {text!r}: {error}"},
+    "yr_invalid_number": {"vi": "số không hợp lệ {text!r}: {error}", "en": "invalid number {text!r}: {error}"},
+    "yr_base60": {
+        "vi": "{text!r} là số hệ 60 trong YAML 1.1 (5:04 được đọc là 304); hãy đặt trong ngoặc kép "
+        "nếu là chữ, hoặc viết số thập phân",
+        "en": "{text!r} is a base-60 number in YAML 1.1 (5:04 reads as 304); quote it as text "
+        "or write the decimal number",
+    },
+    "yr_out_of_range": {
+        "vi": "số {text!r} nằm ngoài phạm vi dùng được; độ lớn phải từ 1e-300 đến 1e300",
+        "en": "number {text!r} is out of range; numbers must lie between 1e-300 and 1e300 in size",
+    },
+    "yr_top_level": {
+        "vi": "cấp ngoài cùng là {kind}; cần các khóa 'source', 'term', 'kind' và 'indicators'",
+        "en": "the top level is {kind}; expected a mapping with 'source', 'term', 'kind' and 'indicators'",
+    },
+    "yr_a_list": {"vi": "một danh sách", "en": "a list"},
     # click's own words (cbkpi.cli_words)
     "click_usage": {"vi": "Cách dùng: ", "en": "Usage: "},
     "click_try_help": {"vi": "Xem '{command} {option}' để biết cách dùng.", "en": "Try '{command} {option}' for help."},

@@ -228,14 +228,17 @@ def _models() -> list[type[BaseModel]]:
 
 def validate_document(doc: Document, model: type[M]) -> M:
     if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
+        from cbkpi.i18n import message_lang, t
+
+        lang = message_lang()
+        kind = t("yr_a_list", lang) if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
         raise DataError(
             [
                 Diagnostic(
                     doc.file,
                     1,
                     1,
-                    f"the top level is {kind}; expected a mapping with 'source', 'term', 'kind' and 'indicators'",
+                    t("yr_top_level", lang, kind=kind),
                     code="type",
                 )
             ]

@@ -58,20 +58,9 @@ def _check_regular(path: Path, target: Path) -> None:
     except OSError as exc:
         raise OutputRefused(t("err_cannot_write", lang, path=path, reason=exc.strerror)) from None
     if not stat.S_ISREG(mode):
-        raise OutputRefused(t("err_not_regular", lang, path=path, kind=t(_kind(mode), lang)))
+        from cbkpi.yamlread import file_kind
 
-
-_KINDS = (
-    (stat.S_ISFIFO, "kind_fifo"),
-    (stat.S_ISCHR, "kind_char_device"),
-    (stat.S_ISBLK, "kind_block_device"),
-    (stat.S_ISSOCK, "kind_socket"),
-)
-
-
-def _kind(mode: int) -> str:
-    """The label key of what a non-regular file is (``kind_fifo``: a named pipe)."""
-    return next((key for test, key in _KINDS if test(mode)), "kind_not_regular")
+        raise OutputRefused(t("err_not_regular", lang, path=path, kind=t(file_kind(mode), lang)))
 
 
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
