@@ -37,6 +37,7 @@ from cbkpi.terms import (
     series_across,
     span,
     term_as_of,
+    term_name,
     term_order,
     term_values,
 )
@@ -161,7 +162,7 @@ def build_report(
     for f in report.loaded:
         data, origins = resolve_baselines(f.model, counted)
         if data.kind == "targets":
-            revised, found = revise(data.indicators, items, baseline)
+            revised, found = revise(data.indicators, items, baseline, term_name(data.term))
             data = data.model_copy(update={"indicators": revised})
             revisions += found
         values = term_values(observed, data.term)
@@ -173,6 +174,8 @@ def build_report(
             terms = select_terms(terms, term)
         except UnknownTerm as exc:
             raise PipelineError([f"cbkpi: {exc}"], 2) from None
+        shown = {term_name(ts.data.term) for ts in terms}
+        revisions = [r for r in revisions if r.term in shown]
     return StatusReport(report, observed, year, terms, revisions)
 
 
