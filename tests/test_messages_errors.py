@@ -390,3 +390,33 @@ def test_missing_file_in_vietnamese(tmp_path: Path, cli: Cli) -> None:
     result = cli(["status", str(tmp_path / "none.yaml")])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == f"{tmp_path / 'none.yaml'}: error không có tệp này (unreadable)"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["--lang", "vi"],
+            "Lỗi: giá trị không hợp lệ cho BASELINE: '1.650' có thể hiểu hai cách: 1.650 theo cách viết "
+            "Việt Nam, 1,65 theo cách viết tiếng Anh; hãy thêm --notation vi hoặc --notation en",
+        ),
+        (
+            ["--lang", "en"],
+            "Error: Invalid value for BASELINE: '1.650' is ambiguous: 1,650 in Vietnamese notation, "
+            "1.65 in English notation; add --notation vi or --notation en",
+        ),
+    ],
+)
+def test_calc_number_errors_follow_lang(args: list[str], expected: str, cli: Cli) -> None:
+    # 1.650 is 1650 in Vietnamese notation and 1.65 in English notation: refused, not guessed
+    result = cli(["calc", "required", "1.650", "2000", *args])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == expected
+
+
+def test_calc_notation_error_in_vietnamese(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CBKPI_LANG", "vi")
+    result = cli(["calc", "required", "abc", "2000", "--notation", "vi"])
+    assert result.stderr.splitlines()[-1] == (
+        "Lỗi: giá trị không hợp lệ cho BASELINE: 'abc' không phải số viết theo kiểu vi (ví dụ 4,5 hoặc 1.650)"
+    )

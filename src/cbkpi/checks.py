@@ -14,6 +14,7 @@ from typing_extensions import assert_never
 
 from cbkpi.diagnostics import Diagnostic, Level, describe_subject
 from cbkpi.i18n import message_lang
+from cbkpi.i18n import say as _say
 from cbkpi.i18n import t as label
 from cbkpi.loader import Loaded, indicator_at
 from cbkpi.models import (
@@ -49,11 +50,6 @@ def _at(f: Loaded, path: Path_, message: str, code: str, level: str = "error") -
         message = f"{describe_subject(*about, message_lang())}: {message}"
     kind: Level = "warning" if level == "warning" else "error"
     return Diagnostic(f.file, line, col, message, level=kind, code=code, indicator=ident, number=number)
-
-
-def _say(message_key: str, /, **fields: object) -> str:
-    """The message ``message_key`` (:mod:`cbkpi.i18n_messages`) in the message language."""
-    return label(message_key, message_lang(), **fields)
 
 
 def check_file(f: Loaded) -> Iterator[Diagnostic]:

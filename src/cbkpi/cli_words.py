@@ -183,15 +183,21 @@ def show(exc: click_errors.ClickException, lang: str) -> None:
 def run(main: Callable[..., Any], lang: str, standalone_mode: bool, **kwargs: Any) -> Any:
     """``main(**kwargs)`` (click's ``Command.main``) with click's words in ``lang``: as
     click's standalone mode does, but showing usage errors with :func:`show`."""
+    from cbkpi.i18n import set_command_line_lang
+
     _LANG[0] = lang
-    if not standalone_mode:
-        return main(standalone_mode=False, **kwargs)
+    set_command_line_lang(lang)
     try:
-        code = main(standalone_mode=False, **kwargs)
-    except click_errors.ClickException as exc:
-        show(exc, lang)
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo(t("click_aborted", lang), err=True)
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+        if not standalone_mode:
+            return main(standalone_mode=False, **kwargs)
+        try:
+            code = main(standalone_mode=False, **kwargs)
+        except click_errors.ClickException as exc:
+            show(exc, lang)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo(t("click_aborted", lang), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+    finally:
+        set_command_line_lang(None)

@@ -402,6 +402,43 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the top level is {kind}; expected a mapping with 'source', 'term', 'kind' and 'indicators'",
     },
     "yr_a_list": {"vi": "một danh sách", "en": "a list"},
+    # numbers typed on the command line (cbkpi.i18n.parse_number, cbkpi.cli_calc)
+    "num_not_in_notation": {
+        "vi": "{text!r} không phải số viết theo kiểu {notation} (ví dụ {example})",
+        "en": "{text!r} is not a number in {notation} notation (e.g. {example})",
+    },
+    "num_ambiguous": {
+        "vi": "{text!r} có thể hiểu hai cách: {as_vi} theo cách viết Việt Nam, {as_en} theo cách viết "
+        "tiếng Anh; hãy thêm --notation vi hoặc --notation en",
+        "en": "{text!r} is ambiguous: {as_vi} in Vietnamese notation, {as_en} in English notation; "
+        "add --notation vi or --notation en",
+    },
+    "num_not_a_number": {
+        "vi": "{text!r} không phải là số (ví dụ: 4,5  1.650  4.5  1650)",
+        "en": "{text!r} is not a number (examples: 4,5  1.650  4.5  1650)",
+    },
+    "num_not_years": {
+        "vi": "{value} không phải số năm; hãy ghi một số hữu hạn, ví dụ 5",
+        "en": "{value} is not a number of years; give a finite number such as 5",
+    },
+    "num_too_large": {
+        "vi": "{text!r} ({length} ký tự) quá lớn để tính; số lớn nhất dùng được vào khoảng 1.8e+308",
+        "en": "{text!r} ({length} characters) is too large to compute with; the largest usable number is about 1.8e+308",
+    },
+    # the loader's rarer schema messages (cbkpi.loader)
+    "msg_got": {"vi": " (giá trị: {got})", "en": " (got {got})"},
+    "msg_stopped": {
+        "vi": "tệp lớn: dừng kiểm tra ở các lỗi đầu tiên; hãy sửa chúng rồi chạy lại",
+        "en": "a large file: checking stopped at the first errors; fix them and run again",
+    },
+    "msg_too_many": {
+        "vi": "{count} lỗi lược đồ; chỉ in {shown} lỗi đầu: hãy sửa chúng rồi chạy lại",
+        "en": "{count} schema errors; the first {shown} are shown: fix them and run again",
+    },
+    "msg_wide_mapping": {
+        "vi": "một ánh xạ có {count} khóa; không ánh xạ nào của tệp dữ liệu có hơn {limit} khóa",
+        "en": "a mapping with {count} keys; no mapping of a data file has more than {limit}",
+    },
     # click's own words (cbkpi.cli_words)
     "click_usage": {"vi": "Cách dùng: ", "en": "Usage: "},
     "click_try_help": {"vi": "Xem '{command} {option}' để biết cách dùng.", "en": "Try '{command} {option}' for help."},

@@ -12,6 +12,7 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cbkpi.diagnostics import DataError, Diagnostic, describe_subject, subject
+from cbkpi.i18n import say, say_count
 from cbkpi.models import DataFile
 from cbkpi.safe_text import shorten
 from cbkpi.units import UnitRegistry
@@ -103,7 +104,7 @@ def _message(error: dict[str, Any], path: Path_, about: tuple[str, str | None] |
     given = error.get("input")
     suffix = ""
     if kind != "value_error" and not isinstance(given, (dict, list)):
-        suffix = f" (got {shorten(repr(given))})"
+        suffix = t("msg_got", lang, got=shorten(repr(given)))
     return f"{where}: {msg}{suffix}"
 
 
@@ -136,7 +137,7 @@ def _diagnostics(errors: list[Any], doc: Document, stopped: bool = False) -> lis
                 doc.file,
                 None,
                 None,
-                "a large file: checking stopped at the first errors; fix them and run again",
+                say("msg_stopped"),
                 code="too-many-errors",
             )
         )
@@ -146,7 +147,7 @@ def _diagnostics(errors: list[Any], doc: Document, stopped: bool = False) -> lis
                 doc.file,
                 None,
                 None,
-                f"{len(errors):,} schema errors; the first {len(out)} are shown: fix them and run again",
+                say("msg_too_many", count=say_count(len(errors)), shown=len(out)),
                 code="too-many-errors",
             )
         )
@@ -168,7 +169,7 @@ def _big_mappings(doc: Document) -> list[Diagnostic]:
             doc.file,
             line,
             col,
-            f"a mapping with {count:,} keys; no mapping of a data file has more than {limit}",
+            say("msg_wide_mapping", count=say_count(count), limit=limit),
             code="too-many-keys",
         )
         for (line, col), count in (doc.wide or [])[:MAX_DIAGNOSTICS]

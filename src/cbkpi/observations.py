@@ -27,6 +27,7 @@ from typing import Annotated
 from pydantic import Field
 
 from cbkpi.diagnostics import Diagnostic
+from cbkpi.i18n import say as _say
 from cbkpi.loader import Loaded
 from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
 from cbkpi.units import BUILTIN_UNITS, UnitRegistry, convert
@@ -109,13 +110,6 @@ def source_index(files: Sequence[LoadedObservations]) -> dict[tuple[str, str], O
 
 def located(files: Sequence[LoadedObservations]) -> list[Located]:
     return [Located(obs, f.file, i, f.positions) for f in files for i, obs in enumerate(f.model.observations)]
-
-
-def _say(message_key: str, /, **fields: object) -> str:
-    """The message ``message_key`` (:mod:`cbkpi.i18n_messages`) in the message language."""
-    from cbkpi.i18n import message_lang, t
-
-    return t(message_key, message_lang(), **fields)
 
 
 def _diag(item: Located, key: str, message: str, code: str, files: dict[str, Positions]) -> Diagnostic:

@@ -26,6 +26,8 @@ import yaml
 from yaml import events
 
 from cbkpi.diagnostics import DataError, Diagnostic
+from cbkpi.i18n import say as _say
+from cbkpi.i18n import say_count
 
 try:  # LibYAML's parser is several times faster; fall back to the pure-Python one.
     from yaml import CSafeLoader as _Loader
@@ -153,20 +155,6 @@ def _construct(node: yaml.ScalarNode) -> Any:
     return _constructor.yaml_constructors[node.tag](_constructor, node)
 
 
-def _say(message_key: str, /, **fields: object) -> str:
-    """The message ``message_key`` (:mod:`cbkpi.i18n_messages`) in the message language."""
-    from cbkpi.i18n import message_lang, t
-
-    return t(message_key, message_lang(), **fields)
-
-
-def _count(n: int) -> str:
-    """``1,000,000`` (en) or ``1.000.000`` (vi): a count in a message."""
-    from cbkpi.i18n import format_number, message_lang
-
-    return format_number(n, message_lang(), 0)
-
-
 def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: bool = False) -> DataError:
     line, col = mark if mark else (None, None)
     return DataError([Diagnostic(file, line, col, message, code=code)], unreadable=unreadable)
@@ -199,7 +187,7 @@ def read_text(path: Path, display: str) -> str:
         if not stat.S_ISREG(mode):
             raise _not_regular(display, mode)
         if st.st_size > MAX_FILE_BYTES:
-            raise _too_large(display, _say("yr_size_bytes", size=_count(st.st_size)))
+            raise _too_large(display, _say("yr_size_bytes", size=say_count(st.st_size)))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             mode = os.fstat(fd).st_mode  # the file opened may not be the one stat saw
@@ -213,12 +201,12 @@ def read_text(path: Path, display: str) -> str:
     except OSError as exc:
         raise _fail(display, None, _say("yr_cannot_read", reason=exc.strerror), "unreadable", unreadable=True) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise _too_large(display, _say("yr_size_more", size=_count(MAX_FILE_BYTES)))
+        raise _too_large(display, _say("yr_size_more", size=say_count(MAX_FILE_BYTES)))
     return decode(raw, display)
 
 
 def _too_large(display: str, size: str) -> DataError:
-    return _fail(display, None, _say("yr_too_large", size=size, limit=_count(MAX_FILE_BYTES)), "too-large")
+    return _fail(display, None, _say("yr_too_large", size=size, limit=say_count(MAX_FILE_BYTES)), "too-large")
 
 
 def _not_regular(display: str, mode: int) -> DataError:
@@ -384,7 +372,7 @@ def _build(loader: Any, file: str) -> Document:
                     raise _fail(
                         file,
                         _mark(event.start_mark),
-                        _say("yr_aliases_expand", limit=_count(MAX_NODES)),
+                        _say("yr_aliases_expand", limit=say_count(MAX_NODES)),
                         "too-large",
                     )
             elif cls is _DocumentStart:
@@ -415,7 +403,7 @@ def _build(loader: Any, file: str) -> Document:
             nodes += new
             if nodes > MAX_VALUES:
                 raise _fail(
-                    file, _mark(event.start_mark), _say("yr_too_many_values", limit=_count(MAX_VALUES)), "too-large"
+                    file, _mark(event.start_mark), _say("yr_too_many_values", limit=say_count(MAX_VALUES)), "too-large"
                 )
             if cur_map:
                 cur[cur_key] = value
