@@ -40,6 +40,9 @@ def write_chart(
 ) -> None:
     """Write the chart of ``view`` to ``path`` as ``spec`` says: (``png`` or ``svg``, pixels);
     the caption names the observations' ``sources`` by title and date."""
+    from cbkpi import inputs_seen
+
+    inputs_seen.cacheable(False)  # a replay would not write the file
     from cbkpi.outputs import OutputRefused, check_destination, write_atomically, write_text_atomically
     from cbkpi.render.chart import ChartUnavailable, png_chart, svg_chart
     from cbkpi.render.report import chart_caption

@@ -26,6 +26,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from cbkpi import inputs_seen
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.i18n import say as _say
 from cbkpi.loader import Loaded
@@ -98,6 +99,7 @@ class Located:
 
 def discover_observations(data_dir: Path) -> list[Path]:
     folder = data_dir / "observations"
+    inputs_seen.tree(folder)
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())

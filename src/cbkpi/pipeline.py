@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cbkpi import inputs_seen
 from cbkpi.audit import AuditItem, audit_file
 from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import Diagnostic
@@ -66,6 +67,7 @@ def input_files(files: Sequence[Path] | None, data_dir: Path) -> list[Path]:
 
 def context_files(data_dir: Path) -> list[Path]:
     """The data files observations given alone are checked against."""
+    inputs_seen.tree(data_dir)
     return discover([], data_dir) if data_dir.is_dir() else []
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from yaml import events
 
+from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.i18n import say as _say
 from cbkpi.i18n import say_count
@@ -179,6 +180,7 @@ def read_text(path: Path, display: str) -> str:
     Only regular files are read: named pipes, devices and sockets are refused from their
     ``stat`` (a FIFO is never opened, so nothing blocks), and at most ``MAX_FILE_BYTES + 1``
     bytes are ever read, whatever the size the file claims (``/dev/zero`` behind a symlink)."""
+    inputs_seen.read(path)
     try:
         st = os.stat(path)
         mode = st.st_mode
