@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cbkpi import __version__, startup
+from cbkpi.cli_cache import cache_app
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
 from cbkpi.cli_init import init
-from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, WidthOpt, colour
+from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, NoCacheOpt, SchemaOf, StrictOpt, WidthOpt, colour
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ def validate(
     ] = "text",
     strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check data files against the schema and the reviewer's rules.
 
@@ -188,6 +190,7 @@ def status(
     ] = BaselineOpt.observed,
     strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Where every indicator stands.
 
@@ -234,6 +237,7 @@ def list_indicators(
     output_format: Annotated[ListFormat, _format_option("table, json or csv.")] = "table",
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Every indicator: id, number, name, unit and the terms that have it.
 
@@ -259,6 +263,7 @@ def audit(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Recompute every printed ratio and growth claim and say whether the print is right.
 
@@ -286,6 +291,7 @@ def audit(
 
 
 app.add_typer(calc_app, name="calc")
+app.add_typer(cache_app, name="cache")
 app.command()(init)
 
 
@@ -317,6 +323,7 @@ def show(
     ] = "800x400",
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """One indicator in full across its terms, linked by its id: each term's targets or
     results with their source, every observation with its source, every computed figure, and
@@ -339,7 +346,7 @@ def show(
     spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
     print_show(make_console(width), view, lang.value, report.revisions)
     if chart is not None and spec is not None:
-        write_chart(chart, spec, view, lang.value, files, data_dir)
+        write_chart(chart, spec, view, lang.value, files, data_dir, report.observation_sources)
 
 
 @app.command()
@@ -371,6 +378,7 @@ def export(
     _use_lang(lang)
     from cbkpi.cli_files import export_to_stdout
     from cbkpi.filenames import BINARY_FORMATS, STDOUT, FormatMismatch, export_format
+    from cbkpi.i18n import message_lang, t
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
 
@@ -379,7 +387,7 @@ def export(
     try:
         fmt = export_format(str(output), given)
         if to_stdout and fmt in BINARY_FORMATS and sys.stdout.isatty():
-            raise FormatMismatch(f"{fmt} is binary: not written to a terminal; redirect it or give -o FILE")
+            raise FormatMismatch(t("err_binary_to_terminal", message_lang(), fmt=fmt))
         if not to_stdout:
             check_destination(output, [data_dir], files or [])
         report = build_report(files, data_dir, as_of)
@@ -394,6 +402,6 @@ def export(
     try:
         EXPORT.get(fmt)(output, report, lang.value)
     except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
+        typer.echo("cbkpi: " + t("err_cannot_write", message_lang(), path=output, reason=exc.strerror or exc), err=True)
         raise typer.Exit(2) from None
     typer.echo(str(output))
