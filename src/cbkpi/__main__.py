@@ -1,5 +1,5 @@
 """``python -m cbkpi``."""
 
-from cbkpi.entry import main
+from cbkpi.entry import console
 
-main()
+console()

@@ -9,6 +9,7 @@ end with a documented exit code, ``--version`` included.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -18,9 +19,41 @@ from cbkpi import __version__, streams
 INTERNAL_ERROR = 3
 
 
+def console() -> None:
+    """The ``cbkpi`` console script and ``python -m cbkpi``: :func:`main`, then the process
+    ends at once (:func:`_leave`)."""
+    try:
+        main()
+    except SystemExit as exc:
+        _leave(exc.code)
+    _leave(0)
+
+
 def main() -> None:
+    """Run the command of ``sys.argv``; ends with ``SystemExit`` or returns (for callers that
+    go on, such as tests listing the modules a command imported)."""
     streams.prepare()
     streams.handle(_run)
+
+
+def _leave(code: object) -> None:
+    """End the process now, with ``code`` as ``sys.exit`` would, without the interpreter's
+    teardown: freeing every object one by one and unloading every module took about 0.1 s after
+    `status` (longer with more data), with nothing left to do. Everything the command writes is
+    written and flushed before this point (output files are renamed into place, temporary files
+    removed, the cache entry stored, by the code that made them); no cbkpi code relies on atexit
+    handlers or finalizers."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("text"): the text goes to stderr and the status is 1, as Python does
+        streams.say(str(code))
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a failed write was reported by streams.handle
+            stream.flush()
+    os._exit(status & 0xFF if status >= 0 else 1)
 
 
 def _run() -> None:
