@@ -51,8 +51,9 @@ def _leave(code: object) -> None:
         streams.say(str(code))
         status = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a failed write was reported by streams.handle
-            stream.flush()
+        if stream is not None:  # None: the stream was closed when the process started
+            with contextlib.suppress(OSError, ValueError):  # a failed write was reported by streams.handle
+                stream.flush()
     os._exit(status & 0xFF if status >= 0 else 1)
 
 
