@@ -26,19 +26,25 @@ import yaml
 from yaml import events
 
 from cbkpi.diagnostics import DataError, Diagnostic
+from cbkpi.safe_text import escape_control, shorten
 
 try:  # LibYAML's parser is several times faster; fall back to the pure-Python one.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The most bytes of one file read by default: 100,000 indicators (a 57 MB targets file) fit,
+a device or a hostile file is still cut short. :data:`LIMIT_ENV` sets another limit."""
+LIMIT_ENV = "CBKPI_MAX_FILE_BYTES"
+"""Environment variable with another limit in bytes, from 1 to :data:`LIMIT_CEILING`."""
+LIMIT_CEILING = (1 << 32) - 1
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 """The most values a document's aliases may expand to (the "billion laughs" guard): only
 values reached through an alias count, so a large file written out in full is not refused."""
 MAX_VALUES = 10_000_000
-"""The most values a document may hold in all (a 50 MB file of ``[1,1,...]`` holds 25 million)."""
+"""The most values a document may hold in all (a 20 MB file of ``[1,1,...]`` holds 10 million)."""
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -52,12 +58,12 @@ _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _constructor = yaml.constructor.SafeConstructor()
 
 
-_COL_BITS = 27
-"""Bits of a packed mark that hold the column: 2**27 - 1 columns is more than a file within
-:data:`MAX_FILE_BYTES` can have, so a column never saturates (20 bits once named column
+_COL_BITS = 32
+"""Bits of a packed mark that hold the column: 2**32 - 1 columns is more than a file within
+:data:`LIMIT_CEILING` can have, so a column never saturates (20 bits once named column
 1,048,575 for every error far along a long line)."""
 _COL_MASK = (1 << _COL_BITS) - 1
-assert _COL_MASK > MAX_FILE_BYTES
+assert _COL_MASK >= LIMIT_CEILING
 
 
 def _pack(m: yaml.Mark) -> int:
@@ -175,8 +181,9 @@ def read_text(path: Path, display: str) -> str:
     """Read and decode ``path`` as UTF-8 (a byte-order mark is allowed) with clear failures.
 
     Only regular files are read: named pipes, devices and sockets are refused from their
-    ``stat`` (a FIFO is never opened, so nothing blocks), and at most ``MAX_FILE_BYTES + 1``
+    ``stat`` (a FIFO is never opened, so nothing blocks), and at most the limit + 1
     bytes are ever read, whatever the size the file claims (``/dev/zero`` behind a symlink)."""
+    limit = max_file_bytes(display)
     try:
         st = os.stat(path)
         mode = st.st_mode
@@ -184,27 +191,46 @@ def read_text(path: Path, display: str) -> str:
             raise _fail(display, None, "is a directory, expected a YAML file", "unreadable", unreadable=True)
         if not stat.S_ISREG(mode):
             raise _not_regular(display, mode)
-        if st.st_size > MAX_FILE_BYTES:
-            raise _too_large(display, f"{st.st_size:,} bytes")
+        if st.st_size > limit:
+            raise _too_large(display, f"{st.st_size:,} bytes", limit)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             mode = os.fstat(fd).st_mode  # the file opened may not be the one stat saw
             if not stat.S_ISREG(mode):
                 raise _not_regular(display, mode)
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise _fail(display, None, "no such file", "unreadable", unreadable=True) from None
     except PermissionError:
         raise _fail(display, None, "permission denied: cannot read the file", "unreadable", unreadable=True) from None
     except OSError as exc:
         raise _fail(display, None, f"cannot read the file: {exc.strerror}", "unreadable", unreadable=True) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _too_large(display, f"more than {MAX_FILE_BYTES:,} bytes")
+    if len(raw) > limit:
+        raise _too_large(display, f"more than {limit:,} bytes", limit)
     return decode(raw, display)
 
 
-def _too_large(display: str, size: str) -> DataError:
-    return _fail(display, None, f"file is {size}; the limit is {MAX_FILE_BYTES:,} bytes", "too-large")
+def max_file_bytes(display: str) -> int:
+    """The size limit: :data:`LIMIT_ENV` when set, else :data:`MAX_FILE_BYTES`. A value that is
+    not a whole number from 1 to :data:`LIMIT_CEILING` makes the file unreadable (exit 2)."""
+    text = os.environ.get(LIMIT_ENV, "").strip()
+    if not text:
+        return MAX_FILE_BYTES
+    if text.isascii() and text.isdigit() and len(text) <= 10 and 1 <= int(text) <= LIMIT_CEILING:
+        return int(text)
+    raise _fail(
+        display,
+        None,
+        f"{LIMIT_ENV}={escape_control(shorten(text, 40))!r} is not a size in bytes; expected a whole "
+        f"number from 1 to {LIMIT_CEILING:,} (or unset it: {MAX_FILE_BYTES:,})",
+        "unreadable",
+        unreadable=True,
+    )
+
+
+def _too_large(display: str, size: str, limit: int) -> DataError:
+    hint = "" if os.environ.get(LIMIT_ENV, "").strip() else f" (set {LIMIT_ENV} to raise it)"
+    return _fail(display, None, f"file is {size}; the limit is {limit:,} bytes{hint}", "too-large")
 
 
 def _not_regular(display: str, mode: int) -> DataError:
