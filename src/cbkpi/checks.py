@@ -5,6 +5,7 @@ Each check takes loaded files and yields located :class:`Diagnostic` objects; no
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -117,15 +118,31 @@ def _declarations(f: Loaded) -> Iterator[Diagnostic]:
             seen.add(key)
 
 
-def _walk(node: object, path: Path_) -> Iterator[tuple[Path_, BaseModel]]:
-    """Every model inside ``node`` (itself included), with its path in the file."""
+def _walk(node: object, path: Path_) -> list[tuple[Path_, BaseModel]]:
+    """Every model inside ``node`` (itself included), with its path in the file, in field order.
+
+    Collected into one list by a plain recursion that steps only into models and lists: a
+    nested generator per value (text and numbers included) cost 800,000 calls at 10,000
+    indicators."""
+    out: list[tuple[Path_, BaseModel]] = []
+    _collect(node, path, out)
+    return out
+
+
+_LEAVES = frozenset({str, int, bool, float, Decimal, type(None), dt.date})
+"""Types of field values that hold no model: skipped without a call."""
+
+
+def _collect(node: object, path: Path_, out: list[tuple[Path_, BaseModel]]) -> None:
     if isinstance(node, BaseModel):
-        yield path, node
-        for key in type(node).model_fields:
-            yield from _walk(getattr(node, key), (*path, key))
+        out.append((path, node))
+        for key, value in node.__dict__.items():  # a model's fields, in field order
+            if type(value) not in _LEAVES and isinstance(value, (BaseModel, list)):
+                _collect(value, (*path, key), out)
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _walk(item, (*path, i))
+            if type(item) not in _LEAVES and isinstance(item, (BaseModel, list)):
+                _collect(item, (*path, i), out)
 
 
 def _references(f: Loaded) -> Iterator[Diagnostic]:
@@ -149,7 +166,7 @@ def _references(f: Loaded) -> Iterator[Diagnostic]:
     for path, model in _walk(f.model, ()):
         if path[:1] in (("units",), ("areas",), ("sources",), ("source",)):
             continue
-        unit = getattr(model, "unit", None)
+        unit = model.__dict__.get("unit")  # a field only (getattr would try pydantic's __getattr__)
         if isinstance(unit, str) and units.find(unit) is None:
             yield _at(
                 f,

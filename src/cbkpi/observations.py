@@ -174,6 +174,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
     spans = _spans(data_files)
     source_ids = {f.file: {s.id for s in f.model.sources} for f in obs_files if f.model.sources}
     items = located(obs_files)
+    quantified: dict[str, bool] = {}  # indicator -> has a quantified target, found once
     for item in items:
         o = item.obs
         ids = source_ids.get(item.file)
@@ -195,7 +196,10 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             )
             continue
         ind = indicators[o.indicator][0]
-        if not any(t.quantified for t in ind.targets):
+        used = quantified.get(o.indicator)
+        if used is None:
+            used = quantified[o.indicator] = any(t.quantified for t in ind.targets)
+        if not used:
             yield _warning(
                 _diag(
                     item,
@@ -271,19 +275,27 @@ def _conflicts(items: Sequence[Located], positions: dict[str, Positions]) -> Ite
                     )
 
 
-def _reference(ind: Indicator, item: Located, counts: dict[int, Located], per_year: bool) -> tuple[Decimal, str] | None:
+def _reference(
+    ind: Indicator, item: Located, counts: dict[int, Located], per_year: bool
+) -> tuple[Decimal, int, bool] | None:
     """The value an observation is compared with: the latest earlier year's value that counts,
-    else the baseline (not for yearly counts, whose baseline is a stock)."""
-    earlier = [y for y in counts if y < item.obs.year]
-    if earlier:
-        prev = counts[max(earlier)]
-        value = in_unit(prev.obs, ind.unit)
+    else the baseline (not for yearly counts, whose baseline is a stock); with its year and
+    whether it is the baseline (:func:`_reference_label` words it, only for a warning)."""
+    year = item.obs.year
+    earlier = max((y for y in counts if y < year), default=None)
+    if earlier is not None:
+        value = in_unit(counts[earlier].obs, ind.unit)
         if value is not None:
-            return value, f"{max(earlier)}: {value}"
+            return value, earlier, False
     base = ind.baseline
     if per_year or base is None or base.value is None:
         return None
-    return base.value, f"baseline {base.year}: {base.value}"
+    return base.value, base.year, True
+
+
+def _reference_label(ref: tuple[Decimal, int, bool]) -> str:
+    value, year, baseline = ref
+    return f"baseline {year}: {value}" if baseline else f"{year}: {value}"
 
 
 def _plausibility(
@@ -294,22 +306,27 @@ def _plausibility(
 ) -> Iterator[Diagnostic]:
     """Thousands grouping misread as decimals, and jumps beyond a factor of 5 (warnings)."""
     counted = effective(items)
+    registry = BUILTIN_UNITS if units is None else units
+    kinds: dict[str, tuple[str, bool]] = {}  # indicator -> (its unit's kind, counted per year)
     for item in items:
         o = item.obs
         if o.indicator not in indicators or o.series_break:
             continue
         ind = indicators[o.indicator][0]
         value = in_unit(o, ind.unit)
-        found = BUILTIN_UNITS.find(ind.unit) if units is None else units.find(ind.unit)
-        kind = found.kind if found is not None else "none"
+        known = kinds.get(o.indicator)
+        if known is None:
+            found = registry.find(ind.unit)
+            per_year = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
+            known = kinds[o.indicator] = (found.kind if found is not None else "none", per_year)
+        kind, per_year = known
         if value is None or kind not in ("amount", "share"):
             continue
-        per_year = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
         ref = _reference(ind, item, counted.get(o.indicator, {}), per_year)
         grouped = kind == "amount" and _three_decimals(o.value)
         if grouped and (ref is None or _within(value * 1000, ref[0])):
             thousands = int(f"{o.value:f}".replace(".", ""))
-            against = "" if ref is None else f"; compare {ref[1]}"
+            against = "" if ref is None else f"; compare {_reference_label(ref)}"
             yield _warning(
                 _diag(
                     item,
@@ -325,7 +342,7 @@ def _plausibility(
                 _diag(
                     item,
                     "value",
-                    f"{o.indicator} {o.year}: {value} is more than {JUMP_FACTOR} times away from {ref[1]}; "
+                    f"{o.indicator} {o.year}: {value} is more than {JUMP_FACTOR} times away from {_reference_label(ref)}; "
                     "check the figure, its unit and its definition",
                     "jump",
                     positions,

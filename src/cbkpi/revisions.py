@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cbkpi.models import Baseline, Indicator
-from cbkpi.observations import Located, effective, in_unit
+from cbkpi.observations import Located, in_unit
 
 BaselineChoice = Literal["observed", "published"]
 
@@ -47,14 +47,18 @@ class SeriesBreak:
     note: str | None
 
 
+Counted = Mapping[str, Mapping[int, Located]]
+"""indicator → year → the observation that counts (:func:`cbkpi.observations.effective`),
+found once per report and shared by the functions below."""
+
+
 def revise(
-    indicators: Sequence[Indicator], items: Iterable[Located], choice: BaselineChoice = "observed"
+    indicators: Sequence[Indicator], counted: Counted, choice: BaselineChoice = "observed"
 ) -> tuple[list[Indicator], list[Revision]]:
     """The indicators with each baseline replaced by the observation that counts for the
     baseline year (when it differs), and the list of replacements."""
     if choice == "published":
         return list(indicators), []
-    counted = effective(items)
     out: list[Indicator] = []
     revisions: list[Revision] = []
     for ind in indicators:
@@ -83,10 +87,10 @@ def revise(
     return out, revisions
 
 
-def series_breaks(items: Iterable[Located]) -> dict[str, list[SeriesBreak]]:
+def series_breaks(counted: Counted) -> dict[str, list[SeriesBreak]]:
     """indicator → the breaks in its series, by year (only the observations that count)."""
     out: dict[str, list[SeriesBreak]] = {}
-    for ind_id, per in effective(items).items():
+    for ind_id, per in counted.items():
         found = [SeriesBreak(y, it.obs.definition, it.obs.note) for y, it in sorted(per.items()) if it.obs.series_break]
         if found:
             out[ind_id] = found
@@ -97,9 +101,9 @@ def units_of(indicators: Iterable[Indicator]) -> Mapping[str, str]:
     return {ind.id: ind.unit for ind in indicators}
 
 
-def bounds(items: Iterable[Located]) -> dict[str, dict[int, str]]:
+def bounds(counted: Counted) -> dict[str, dict[int, str]]:
     """indicator → year → comparator, for the values that count and are bounds ("vượt 4.000")."""
     return {
         ind_id: {y: it.obs.comparator for y, it in per.items() if it.obs.comparator is not None}
-        for ind_id, per in effective(items).items()
+        for ind_id, per in counted.items()
     }
