@@ -58,22 +58,22 @@ def check_file(f: Loaded) -> Iterator[Diagnostic]:
 
 def check_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
     """An id defined twice for the same term and kind, in two files."""
-    seen: dict[tuple[int, int, str, str], tuple[str, int]] = {}
+    seen: dict[tuple[int, int, str, str], tuple[Loaded, int]] = {}
     for f in files:
         key_base = (f.model.term.start, f.model.term.end, f.model.kind)
         for i, ind in enumerate(f.model.indicators):
             key = (*key_base, ind.id)
-            if key in seen and seen[key][0] != f.file:
-                other, line = seen[key]
+            if key in seen and seen[key][0].file != f.file:
+                other, j = seen[key]
+                mark = other.positions.find(("indicators", j, "id"))  # looked up only when reported
                 yield _at(
                     f,
                     ("indicators", i, "id"),
-                    f"id {ind.id!r} is also defined in {other}:{line} for the same term",
+                    f"id {ind.id!r} is also defined in {other.file}:{mark[0] if mark else 0} for the same term",
                     "duplicate-id",
                 )
             else:
-                mark = f.positions.find(("indicators", i, "id"))
-                seen.setdefault(key, (f.file, mark[0] if mark else 0))
+                seen.setdefault(key, (f, i))
 
 
 def _units(f: Loaded) -> UnitRegistry:

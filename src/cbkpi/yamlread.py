@@ -81,15 +81,28 @@ class Positions:
     All marks live in one array of packed ints: a mapping's marks are its keys' and values'
     marks interleaved (key, value, key, value, ...), a sequence's its items' marks, each
     container's run starting at the offset recorded under the container's identity. A lookup
-    walks the data along the path; no path is built per value, no object is kept per mark."""
+    walks the data along the path; no path is built per value, no object is kept per mark.
 
-    def __init__(self) -> None:
+    Made with ``text``, the marks are found on the first lookup, by reading the text again
+    with them: most commands never look one up (valid data has nothing to locate), and the
+    first read, for the data, is then faster and its data can be freed once validated."""
+
+    def __init__(self, text: str | None = None, file: str = "") -> None:
         self.root: Any = None
         self.root_mark: int | None = None
         self.array: array[int] = array("q")
         self.offsets: dict[int, int] = {}
+        self._pending = None if text is None else (text, file)
+
+    def _ready(self) -> None:
+        if self._pending is not None:
+            text, file = self._pending
+            self._pending = None
+            full = _build(_Loader(text), file).positions
+            self.root, self.root_mark, self.array, self.offsets = full.root, full.root_mark, full.array, full.offsets
 
     def _walk(self, path: Path_, want_key: bool) -> Mark | None:
+        self._ready()
         best = self.root_mark
         node = self.root
         array_ = self.array
@@ -273,9 +286,17 @@ def load(path: Path, display: str | None = None) -> Document:
     return parse(read_text(path, name), name)
 
 
+class _NeedMarks(Exception):
+    """Raised by a read without marks where a message needs one: read again with them."""
+
+
 def parse(text: str, file: str) -> Document:
+    """The document's data, its marks found when first looked up (:class:`Positions`)."""
     try:
-        return _build(_Loader(text), file)
+        try:
+            return _build(_Loader(text), file, lazy=text)
+        except _NeedMarks:
+            return _build(_Loader(text), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -308,15 +329,19 @@ _STR, _INT, _FLOAT = _CORE + "str", _CORE + "int", _CORE + "float"
 _KEY_TYPES = (str, int, bool, type(None), Decimal)
 
 
-def _build(loader: Any, file: str) -> Document:
+def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
     """Turn the parser's events into Python data in one loop, without recursion.
 
     The open container's state lives in local variables (``cur``: the container,
     ``cur_marks``: the marks of its keys and values, ``cur_key``: a mapping's pending key);
     opening a container pushes the parent's state, closing it pops it back. ``nodes`` counts
     the values read, aliases expanded, for the alias-bomb limit; a container's size is the
-    count grown while it was open; ``aliased`` counts only what aliases add."""
-    positions = Positions()
+    count grown while it was open; ``aliased`` counts only what aliases add.
+
+    ``lazy``: the text, for a read without the values' marks (:class:`Positions` finds them
+    when first asked); only containers and aliases keep theirs, for the messages of this read."""
+    positions = Positions(lazy, file)
+    marks = lazy is None
     offsets = positions.offsets
     all_marks = positions.array
     stack: list[tuple[Any, ...]] = []
@@ -353,9 +378,12 @@ def _build(loader: Any, file: str) -> Document:
                     value = _scalar(event, file)
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1)
-                start = event.start_mark
-                column = start.column + 1
-                mark = ((start.line + 1) << _COL_BITS) | (column if column < _COL_MASK else _COL_MASK)
+                if marks:
+                    start = event.start_mark
+                    column = start.column + 1
+                    mark = ((start.line + 1) << _COL_BITS) | (column if column < _COL_MASK else _COL_MASK)
+                else:
+                    mark = 0
                 new = 1
             elif cls is _MappingStart or cls is _SequenceStart:
                 is_map = cls is _MappingStart
@@ -374,8 +402,9 @@ def _build(loader: Any, file: str) -> Document:
                 value = cur
                 if cur_map and len(value) > WIDE_MAPPING:
                     wide.append((_unpack(stack[-1][6]), len(value)))
-                offsets[id(value)] = len(all_marks)
-                all_marks.extend(cur_marks)
+                if marks:
+                    offsets[id(value)] = len(all_marks)
+                    all_marks.extend(cur_marks)
                 cur, cur_marks, cur_key, cur_map, anchor, opened, mark = stack.pop()
                 if anchor is not None:
                     anchors[anchor] = (value, nodes - opened + 1)
@@ -410,6 +439,8 @@ def _build(loader: Any, file: str) -> Document:
                     raise _fail(file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
                 name = value if isinstance(value, str) else str(value)
                 if name in cur:
+                    if not marks:
+                        raise _NeedMarks  # the message names the first key's line
                     index = next(i for i, k in enumerate(cur) if k == name)
                     where = f" (first at line {cur_marks[2 * index] >> _COL_BITS})"
                     raise _fail(
