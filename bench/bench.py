@@ -141,7 +141,7 @@ class Measure:
     code: int
 
 
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CHILD_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "CBKPI_NO_CACHE")}
 """The children run as on an analyst's machine: Python may cache compiled modules (this
 workplace sets PYTHONDONTWRITEBYTECODE, which would recompile cbkpi's modules at every start)."""
 
@@ -152,9 +152,15 @@ that grows quadratically must not hold the whole benchmark for hours. ``--timeou
 
 
 def run_once(argv: list[str], cwd: Path) -> tuple[float, float, int]:
+    """One timed run; with an empty result cache of its own, so that it is never a replay."""
+    with tempfile.TemporaryDirectory(prefix="cbkpi-cache-") as fresh:
+        return _run_once(argv, cwd, {**CHILD_ENV, "XDG_CACHE_HOME": fresh})
+
+
+def _run_once(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, int]:
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
+        argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -190,21 +196,35 @@ class Ratio:
         return self.command / self.bare
 
 
-def paired_startup(label: str, argv: list[str], cwd: Path, rounds: int) -> tuple[Ratio, Ratio]:
-    """(cold, warm) start-up of ``argv`` against a bare interpreter, run side by side.
+def paired_startup(label: str, argv: list[str], cwd: Path, rounds: int) -> tuple[Ratio, ...]:
+    """Start-up of ``argv`` against a bare interpreter, run side by side (bench/README.md):
 
-    cold: the first run of each, both with an empty ``PYTHONPYCACHEPREFIX`` (no compiled module:
-    as after an upgrade); warm: ``rounds`` alternating runs after that, each ratio taken within its
-    round (so a busy moment slows both sides), the median round kept."""
+    cold: cbkpi's result cache empty (a fresh ``XDG_CACHE_HOME`` for every run), compiled modules
+    present; warm: the cache holding the entry of an identical previous run. ``rounds``
+    alternating runs each (bare, cbkpi, bare, ...), each ratio taken within its round (so a busy
+    moment slows both sides), the median round kept. Last, for information: the first run with
+    an empty ``PYTHONPYCACHEPREFIX`` (nothing compiled, as after an upgrade) and an empty cache."""
     bare = [sys.executable, "-c", "pass"]
-    with tempfile.TemporaryDirectory(prefix="cbkpi-pyc-") as pyc:
-        env = {**CHILD_ENV, "PYTHONPYCACHEPREFIX": pyc}
-        cold = Ratio(f"{label}, cold", _timed(bare, cwd, env), _timed(argv, cwd, env))
-        pairs = sorted(
-            ((_timed(bare, cwd, env), _timed(argv, cwd, env)) for _ in range(rounds)), key=lambda p: p[1] / p[0]
+
+    def median(pairs: list[tuple[float, float]], name: str) -> Ratio:
+        b, c = sorted(pairs, key=lambda p: p[1] / p[0])[len(pairs) // 2]
+        return Ratio(f"{label}, {name}", b, c)
+
+    with tempfile.TemporaryDirectory(prefix="cbkpi-cache-") as caches:
+
+        def env(name: str) -> dict[str, str]:
+            return {**CHILD_ENV, "XDG_CACHE_HOME": os.path.join(caches, name)}
+
+        _timed(argv, cwd, env("compile"))  # compiled modules written, as pip install leaves them
+        cold = median(
+            [(_timed(bare, cwd, env(f"b{i}")), _timed(argv, cwd, env(f"c{i}"))) for i in range(rounds)], "cold"
         )
-    b, c = pairs[len(pairs) // 2]
-    return cold, Ratio(f"{label}, warm", b, c)
+        _timed(argv, cwd, env("warm"))  # the entry of the identical runs below
+        warm = median([(_timed(bare, cwd, env("warm")), _timed(argv, cwd, env("warm"))) for _ in range(rounds)], "warm")
+        with tempfile.TemporaryDirectory(prefix="cbkpi-pyc-") as pyc:
+            first = {**env("first"), "PYTHONPYCACHEPREFIX": pyc}
+            nothing = Ratio(f"{label}, no compiled modules (info)", _timed(bare, cwd, first), _timed(argv, cwd, first))
+    return cold, warm, nothing
 
 
 def _timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -349,6 +369,7 @@ STARTUP_GOALS = {
     "cbkpi status (bundled, table), cold": 15,
     "cbkpi status (bundled, table), warm": 6,
     "cbkpi validate (bundled), cold": 15,
+    "cbkpi validate (bundled), warm": 6,
 }
 """Issue 12: start-up ratios to a bare interpreter, paired in one run."""
 
@@ -378,9 +399,9 @@ def report(
     out.append(
         f"start-up, paired with a bare interpreter in the same run (load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})"
     )
-    out.append(f"{'command':42} {'python s':>9} {'cbkpi s':>8} {'ratio':>6}")
+    out.append(f"{'command':56} {'python s':>9} {'cbkpi s':>8} {'ratio':>6}")
     for r in ratios:
-        out.append(f"{r.label:42} {r.bare:9.3f} {r.command:8.3f} {r.ratio:6.1f}")
+        out.append(f"{r.label:56} {r.bare:9.3f} {r.command:8.3f} {r.ratio:6.1f}")
     out.append("")
     out.append(f"{'command':34} {'size':>8} {'seconds':>8} {'x python':>9} {'RSS MB':>7} {'growth':>7} {'exit':>5}")
     previous: dict[str, Measure] = {}

@@ -37,6 +37,15 @@ def run_cli(args: Sequence[str], *, input: str | bytes | None = None) -> Result:
     return _RUNNER.invoke(app, list(args), input=input, catch_exceptions=False)
 
 
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets an empty result cache of its own (cbkpi.cache), inherited by the processes
+    it starts: no test reads or fills the developer's ~/.cache/cbkpi, and no test sees
+    another's entries."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.delenv("CBKPI_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def cli() -> Cli:
     return run_cli

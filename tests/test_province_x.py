@@ -178,3 +178,48 @@ def test_status_heading_names_a_web_source_with_or_without_a_date(cli: Cli, tmp_
     out = cli(["status", "--data-dir", str(data), "--lang", "en", "--width", "200"])
     assert out.exit_code == 0
     assert "(Báo Tỉnh X (giả định), https://example.org/tinh-x/nghi-quyet)" in out.output
+
+
+DECLARED_KINDS = """\
+units:
+  - {key: coverage, vi: "% xã", en: "% of communes", kind: share}
+  - {key: coops, vi: "hợp tác xã", en: "cooperatives", kind: amount, measure: count}
+  - {key: tonnes, vi: "tấn", en: "tonnes", kind: amount}
+indicators:
+  - id: coverage
+    name: {vi: A, en: A}
+    area: economy
+    unit: coverage
+    baseline: {year: 2025, value: 40, ref: {quote: q}}
+    targets:
+      - {kind: level, value: 60, year: 2030, ref: {quote: q}}
+  - id: coops
+    name: {vi: B, en: B}
+    area: economy
+    unit: coops
+    baseline: {year: 2025, value: 100, ref: {quote: q}}
+    targets:
+      - {kind: level, value: 150, year: 2030, ref: {quote: q}}
+  - id: tonnes
+    name: {vi: C, en: C}
+    area: economy
+    unit: tonnes
+    baseline: {year: 2025, value: 100, ref: {quote: q}}
+    targets:
+      - {kind: level, value: 150, year: 2030, ref: {quote: q}}
+"""
+
+
+def test_a_declared_unit_is_paced_by_its_kind(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(HEAD + DECLARED_KINDS, encoding="utf-8")
+    out = cli(["status", str(path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    inds = {i["id"]: i["targets"][0] for i in json.loads(out.output)["terms"][0]["indicators"]}
+    # a declared share, 40 -> 60 in 5 years: (60 - 40) / 5 = 4 percentage points a year
+    assert (inds["coverage"]["required_pace"], inds["coverage"]["required_pace_unit"]) == (4.0, "pp_per_year")
+    # a declared count, 100 -> 150 cooperatives in 5 years: (150 - 100) / 5 = 10 a year
+    assert (inds["coops"]["required_pace"], inds["coops"]["required_pace_unit"]) == (10.0, "units_per_year")
+    # a declared amount, 100 -> 150 tonnes: (150/100)^(1/5) - 1 = 8.4472 % a year, compound
+    assert inds["tonnes"]["required_pace_unit"] == "pct_per_year"
+    assert inds["tonnes"]["required_pace"] == pytest.approx(((150 / 100) ** 0.2 - 1) * 100, abs=1e-4)

@@ -50,9 +50,11 @@ def _expected(doc: dict[str, Any], lang: str) -> list[str]:
     """Every figure of the JSON, formatted as the table shows it."""
     out: list[str] = []
 
-    def add(value: object, decimals: int | None = None, strip: bool = False) -> None:
+    def add(value: object, decimals: int | None = None, strip: bool = False, counts: bool = False) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = float(value)
+            if counts and number == round(number):
+                decimals = 0  # a whole number of things counted (communes, schools) is printed whole
             out.append(
                 _as_written(number, lang) if decimals is None else format_number(number, lang, decimals, strip=strip)
             )
@@ -64,8 +66,9 @@ def _expected(doc: dict[str, Any], lang: str) -> list[str]:
             for tg in ind["targets"]:
                 add(tg.get("value"))
                 if term["kind"] == "targets":  # a results table shows neither
-                    add(tg["required_pace"], 2)  # the planner's pace, not the relative rate
-                    add(tg["implied_end_value"], 2)
+                    counts = tg["required_pace_unit"] == "units_per_year"
+                    add(tg["required_pace"], 2, counts=counts)  # the planner's pace, not the relative rate
+                    add(tg["implied_end_value"], 2, counts=counts)
                 add(tg["achievement_pct"], 1)
                 add(tg["published_ratio_pct"])
                 if tg["result"]:
@@ -74,10 +77,11 @@ def _expected(doc: dict[str, Any], lang: str) -> list[str]:
                 if tr["latest_value"] is None:
                     continue
                 add(tr["latest_value"], 2, strip=True)
-                add(tr["observed_pace"], 2)
-                add(tr["required_pace"], 2)
-                add(tr["projected_end_value"], 2)
-                add(tr["required_pace_remaining"], 2)
+                counts = tr["pace_unit"] == "units_per_year"
+                add(tr["observed_pace"], 2, counts=counts)
+                add(tr["required_pace"], 2, counts=counts)
+                add(tr["projected_end_value"], 2, counts=counts)
+                add(tr["required_pace_remaining"], 2, counts=counts)
     return out
 
 

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cbkpi import __version__
+from cbkpi.cli_cache import cache_app
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
 from cbkpi.cli_init import init
-from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, SchemaOf, StrictOpt, WidthOpt, colour
+from cbkpi.cli_options import BaselineOpt, Lang, LangOpt, NoCacheOpt, SchemaOf, StrictOpt, WidthOpt, colour
 from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ def validate(
     ] = "text",
     strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check data files against the schema and the reviewer's rules.
 
@@ -186,6 +188,7 @@ def status(
     ] = BaselineOpt.observed,
     strict: StrictOpt = False,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Where every indicator stands.
 
@@ -232,6 +235,7 @@ def list_indicators(
     output_format: Annotated[ListFormat, _format_option("table, json or csv.")] = "table",
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Every indicator: id, number, name, unit and the terms that have it.
 
@@ -257,6 +261,7 @@ def audit(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any figure does not agree (for CI).")] = False,
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Recompute every printed ratio and growth claim and say whether the print is right.
 
@@ -284,6 +289,7 @@ def audit(
 
 
 app.add_typer(calc_app, name="calc")
+app.add_typer(cache_app, name="cache")
 app.command()(init)
 
 
@@ -315,6 +321,7 @@ def show(
     ] = "800x400",
     width: WidthOpt = None,
     data_dir: DataDirOpt = Path("data"),
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """One indicator in full across its terms, linked by its id: each term's targets or
     results with their source, every observation with its source, every computed figure, and

@@ -34,6 +34,9 @@ def write_chart(
     data_dir: Path,
 ) -> None:
     """Write the chart of ``view`` to ``path`` as ``spec`` says: (``png`` or ``svg``, pixels)."""
+    from cbkpi import inputs_seen
+
+    inputs_seen.cacheable(False)  # a replay would not write the file
     from cbkpi.outputs import OutputRefused, check_destination, write_atomically, write_text_atomically
     from cbkpi.render.chart import ChartUnavailable, png_chart, svg_chart
     from cbkpi.render.report import chart_caption

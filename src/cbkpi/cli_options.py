@@ -62,3 +62,23 @@ StrictOpt = Annotated[
         "--strict", help="Plausibility warnings (thousands grouping, 5x jumps, unconvertible units) become errors."
     ),
 ]
+
+
+def _cache_choice(no_cache: bool) -> bool:
+    """The command's result may be replayed from the cache unless ``--no-cache`` is given."""
+    from cbkpi import inputs_seen
+
+    inputs_seen.cacheable(not no_cache)
+    return no_cache
+
+
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        callback=_cache_choice,
+        help="Neither replay this command's result from the cache nor store it (also: CBKPI_NO_CACHE=1).",
+    ),
+]
+"""On the commands whose result the replay cache may store (:mod:`cbkpi.cache`); its callback,
+called on every run of the command, is what marks the command cacheable."""

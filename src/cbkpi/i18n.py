@@ -431,6 +431,12 @@ HELP_VI: dict[str, str] = {
     "*:term": "Chỉ nhiệm kỳ này: BẮT_ĐẦU-KẾT_THÚC (2025-2030) hoặc năm kết thúc (2030). Mặc định: mọi nhiệm kỳ.",
     "*:output": "Tệp cần ghi (ghi an toàn, thay cả tệp một lần); - là đầu ra chuẩn.",
     "*:version": "In phiên bản rồi thoát.",
+    "*:no_cache": (
+        "Không phát lại kết quả đã lưu của lệnh này và không lưu kết quả lần chạy này (cũng như CBKPI_NO_CACHE=1)."
+    ),
+    "cache": "Bộ nhớ đệm kết quả của status, validate, audit, list và show (README, 'The result cache').",
+    "cache info": "In thư mục bộ nhớ đệm, số mục, tổng số byte và bộ nhớ đệm có được dùng không.",
+    "cache clear": "Xóa mọi mục của bộ nhớ đệm (luôn an toàn: kết quả sẽ được tính lại).",
     "*:years": "Số năm (hữu hạn, ≥ 0).",
     "*:notation": "Cách viết số: vi (4,5) hoặc en (4.5). Mặc định: tự nhận biết.",
     "*:json_out": "In {value, reason, note} dạng JSON.",

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.models import DataFile
 from cbkpi.safe_text import shorten
@@ -254,6 +255,7 @@ def discover(paths: Iterable[Path], data_dir: Path = DEFAULT_DATA_DIR) -> list[P
     given = list(paths)
     if given:
         return unique_files(given)
+    inputs_seen.tree(data_dir)
     found = [
         p
         for p in sorted(data_dir.rglob("*.y*ml"))
@@ -264,6 +266,7 @@ def discover(paths: Iterable[Path], data_dir: Path = DEFAULT_DATA_DIR) -> list[P
 
 def _identity(path: Path) -> tuple[object, ...]:
     """The file behind ``path``: device and inode when it exists, else the resolved path."""
+    inputs_seen.identity(path)
     try:
         st = path.stat()
     except (OSError, ValueError):

@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 
 from cbkpi.pace import PaceUnit
-from cbkpi.units import BUILTIN_UNITS, UNITS, Unit, UnitKind, UnitRegistry
+from cbkpi.units import BUILTIN_UNITS, UNITS, Measure, Unit, UnitKind, UnitRegistry
 
 
 def _to_decimal(value: Any) -> Any:
@@ -82,10 +82,10 @@ Comparator = Literal["over", "at_least", "exactly", "at_most", "under", "reach"]
 higher-is-better indicators and at most for lower-is-better ones."""
 
 
-def _pace_unit_of(key: str) -> PaceUnit | None:
-    """A built-in unit's pace unit; a unit declared in a data file is paced as a compound
-    percent a year (an amount: the registry of declared units is the report's, not the model's)."""
-    unit = BUILTIN_UNITS.find(key)
+def _pace_unit_of(key: str, units: UnitRegistry) -> PaceUnit | None:
+    """The pace unit of unit ``key`` in ``units`` (the report's registry: built-in and declared
+    units); a key the registry does not know is paced as a compound percent a year."""
+    unit = units.find(key)
     return unit.pace_unit if unit is not None else "pct_per_year"
 
 
@@ -145,9 +145,12 @@ class UnitDecl(Strict):
     vi: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
     kind: UnitKind
+    measure: Measure = "amount"
+    """``count`` for an ``amount`` that counts things (cooperatives, schools): paced in units a
+    year, not in compound percent a year."""
 
     def unit(self) -> Unit:
-        return Unit(self.key, self.vi, self.en, self.kind)
+        return Unit(self.key, self.vi, self.en, self.kind, self.measure)
 
 
 class AreaDecl(Strict):
@@ -267,10 +270,10 @@ class LevelTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: points a year for a share, units a year for
         a count, a compound percent a year for other amounts (the unit's own)."""
-        return _pace_unit_of(self.value_unit(indicator_unit))
+        return _pace_unit_of(self.value_unit(indicator_unit), units)
 
 
 class GrowthRateTarget(_TargetBase):
@@ -297,7 +300,7 @@ class GrowthRateTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: its own yearly rate, in percent a year."""
         return "pct_per_year"
 
@@ -336,7 +339,7 @@ class CountPerYearTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: the count a year, in its own unit."""
         return "units_per_year"
 
@@ -365,7 +368,7 @@ class PointsReductionTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: percentage points a year."""
         return "pp_per_year"
 
@@ -405,9 +408,9 @@ class LevelRangeTarget(_RangeBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: the indicator unit's own."""
-        return _pace_unit_of(indicator_unit)
+        return _pace_unit_of(indicator_unit, units)
 
 
 class CountPerYearRangeTarget(_RangeBase):
@@ -433,7 +436,7 @@ class CountPerYearRangeTarget(_RangeBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return self.end_year - self.start_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """The unit of a pace against this target: the count a year, in its own unit."""
         return "units_per_year"
 
@@ -460,7 +463,7 @@ class MaintainTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """None: a level kept, not a pace."""
         return None
 
@@ -487,7 +490,7 @@ class MilestoneTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None if baseline_year is None else self.year - baseline_year
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """None: no pace."""
         return None
 
@@ -513,7 +516,7 @@ class QualitativeTarget(_TargetBase):
         """Years the target spans: from its start year, or from the baseline year."""
         return None
 
-    def pace_unit(self, indicator_unit: str) -> PaceUnit | None:
+    def pace_unit(self, indicator_unit: str, units: UnitRegistry = BUILTIN_UNITS) -> PaceUnit | None:
         """None: no pace."""
         return None
 

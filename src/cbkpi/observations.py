@@ -26,6 +26,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from cbkpi import inputs_seen
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.loader import Loaded
 from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
@@ -107,6 +108,7 @@ class Located:
 
 def discover_observations(data_dir: Path) -> list[Path]:
     folder = data_dir / "observations"
+    inputs_seen.tree(folder)
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())

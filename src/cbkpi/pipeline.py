@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cbkpi import inputs_seen
 from cbkpi.audit import AuditItem, audit_file
 from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import Diagnostic
@@ -28,6 +29,7 @@ from cbkpi.terms import (
     series_across,
     span,
     term_as_of,
+    term_name,
     term_order,
     term_values,
 )
@@ -56,6 +58,7 @@ def input_files(files: Sequence[Path] | None, data_dir: Path) -> list[Path]:
 
 def context_files(data_dir: Path) -> list[Path]:
     """The data files observations given alone are checked against."""
+    inputs_seen.tree(data_dir)
     return discover([], data_dir) if data_dir.is_dir() else []
 
 
@@ -150,7 +153,7 @@ def build_report(
     for f in report.loaded:
         data, origins = resolve_baselines(f.model, counted)
         if data.kind == "targets":
-            revised, found = revise(data.indicators, counted, baseline)
+            revised, found = revise(data.indicators, counted, baseline, term_name(data.term))
             data = data.model_copy(update={"indicators": revised})
             revisions += found
         values = term_values(observed, data.term)
@@ -162,6 +165,8 @@ def build_report(
             terms = select_terms(terms, term)
         except UnknownTerm as exc:
             raise PipelineError([f"cbkpi: {exc}"], 2) from None
+        shown = {term_name(ts.data.term) for ts in terms}
+        revisions = [r for r in revisions if r.term in shown]
     return StatusReport(report, observed, year, terms, revisions)
 
 

@@ -36,6 +36,10 @@ class Revision:
     estimate: bool
     file: str
     line: int | None
+    term: str = ""
+    """The term of the targets file whose baseline was replaced (``2025-2030``)."""
+    published_comparator: str | None = None
+    observed_comparator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,16 @@ found once per report and shared by the functions below."""
 
 
 def revise(
-    indicators: Sequence[Indicator], counted: Counted, choice: BaselineChoice = "observed"
+    indicators: Sequence[Indicator],
+    counted: Counted,
+    choice: BaselineChoice = "observed",
+    term: str = "",
 ) -> tuple[list[Indicator], list[Revision]]:
     """The indicators with each baseline replaced by the observation that counts for the
-    baseline year (when it differs), and the list of replacements."""
+    baseline year (when it differs), and the list of replacements (tagged with ``term``).
+
+    An observation that says what the document says (the same value with the same bound, such
+    as "trên 4.000") replaces nothing and is not reported, whatever its estimate flag."""
     if choice == "published":
         return list(indicators), []
     out: list[Indicator] = []
@@ -70,7 +80,7 @@ def revise(
             or base.from_observations  # already the observation (cbkpi.terms.resolve_baselines)
             or item is None
             or value is None
-            or (value == base.value and base.comparator is None)
+            or (value == base.value and item.obs.comparator == base.comparator)
         ):
             out.append(ind)
             continue
@@ -83,7 +93,21 @@ def revise(
             note=f"revised by observation ({o.source}); the document's figure: {base.value}",
         )
         out.append(ind.model_copy(update={"baseline": new}))
-        revisions.append(Revision(ind.id, base.year, base.value, value, o.source, o.estimate, item.file, item.line))
+        revisions.append(
+            Revision(
+                ind.id,
+                base.year,
+                base.value,
+                value,
+                o.source,
+                o.estimate,
+                item.file,
+                item.line,
+                term=term,
+                published_comparator=base.comparator,
+                observed_comparator=o.comparator,
+            )
+        )
     return out, revisions
 
 

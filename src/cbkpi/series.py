@@ -58,7 +58,7 @@ def chart_series(ind: Indicator, observed: dict[int, float], units: UnitRegistry
     targets: list[Point] = []
     path: list[Point] = []
     for t in ind.targets:
-        candidate, target = _path(ind, t, b, base.year if base else None, rate_indicator)
+        candidate, target = _path(ind, t, b, base.year if base else None, rate_indicator, units)
         if not path and candidate:
             path = candidate
         if isinstance(t, LevelTarget) and t.value is not None:
@@ -75,7 +75,7 @@ def chart_series(ind: Indicator, observed: dict[int, float], units: UnitRegistry
 
 
 def _path(
-    ind: Indicator, t: Target, b: float | None, b_year: int | None, rate_indicator: bool
+    ind: Indicator, t: Target, b: float | None, b_year: int | None, rate_indicator: bool, units: UnitRegistry
 ) -> tuple[list[Point], Point | None]:
     """The required path from the baseline for target ``t``, and the target's own point."""
     if isinstance(t, GrowthRateTarget) and rate_indicator:
@@ -92,7 +92,7 @@ def _path(
         case LevelTarget():
             if t.value is None:
                 return [], None
-            if t.pace_unit(ind.unit) in ("pp_per_year", "units_per_year"):
+            if t.pace_unit(ind.unit, units) in ("pp_per_year", "units_per_year"):
                 # A share or a count moves by points or units a year: a straight line.
                 step = (float(t.value) - b) / (t.year - b_year) if t.year > b_year else 0.0
                 return [(y, b + step * (y - b_year)) for y in range(b_year, t.year + 1)], (t.year, float(t.value))

@@ -236,8 +236,8 @@ def target_status(ind: Indicator, t: Target, units: UnitRegistry = BUILTIN_UNITS
     years = _years_to(ind, t)
     base = as_float(ind.baseline.value) if ind.baseline is not None else None
     required = NOT_APPLICABLE
-    implied = implied_end(ind, t)
-    pace, pace_unit = required_pace(ind, t)
+    implied = implied_end(ind, t, units)
+    pace, pace_unit = required_pace(ind, t, units)
     range_required: tuple[Figure, Figure] | None = None
     range_implied: tuple[Figure, Figure] | None = None
     match t:

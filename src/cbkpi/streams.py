@@ -17,7 +17,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Any, TextIO
+
+TYPE_CHECKING = False  # not typing's: a replayed result (cbkpi.cache) does not import typing
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 EXIT_BROKEN_PIPE = 141
 EXIT_WRITE_FAILED = 2

@@ -29,7 +29,7 @@ from cbkpi.models import (
     Target,
 )
 from cbkpi.pace import PaceUnit
-from cbkpi.units import BUILTIN_UNITS
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 NOT_APPLICABLE = "not_applicable"
 RATE_INDICATOR = "rate_indicator"
@@ -45,24 +45,24 @@ def _baseline(ind: Indicator) -> float | None:
     return None if b is None or b.value is None else float(b.value)
 
 
-def _is_rate(unit_key: str) -> bool:
-    unit = BUILTIN_UNITS.find(unit_key)  # a declared unit is never a rate here (see models)
+def _is_rate(unit_key: str, units: UnitRegistry) -> bool:
+    unit = units.find(unit_key)
     return unit is not None and unit.kind == "rate"
 
 
-def required_pace(ind: Indicator, t: Target) -> tuple[Figure, PaceUnit | None]:
+def required_pace(ind: Indicator, t: Target, units: UnitRegistry = BUILTIN_UNITS) -> tuple[Figure, PaceUnit | None]:
     """The pace the target asks for, from the baseline, and its unit (None: the kind has no
     pace). Level targets: :func:`cbkpi.pace.required_pace` from the baseline; a level of a rate
     indicator and a growth-rate target: the rate itself; a count per year: the count; a points
-    reduction: minus the points."""
-    unit = t.pace_unit(ind.unit)
+    reduction: minus the points. ``units``: the report's units (built-in and declared)."""
+    unit = t.pace_unit(ind.unit, units)
     if unit is None:
         return Figure(None, NOT_APPLICABLE), None
     match t:
         case LevelTarget():
             if t.value is None:
                 return Figure(None, calc.UNKNOWN), unit
-            if _is_rate(t.value_unit(ind.unit)):
+            if _is_rate(t.value_unit(ind.unit), units):
                 return Figure(float(t.value)), unit
             years = t.years(ind.baseline.year if ind.baseline is not None else None)
             if years is None:
@@ -93,7 +93,7 @@ def required_pace(ind: Indicator, t: Target) -> tuple[Figure, PaceUnit | None]:
             assert_never(t)
 
 
-def implied_end(ind: Indicator, t: Target) -> Figure:
+def implied_end(ind: Indicator, t: Target, units: UnitRegistry = BUILTIN_UNITS) -> Figure:
     """The level the target implies at its end year, with a reason code where there is none.
 
     Level: the level itself; maintain: the level kept (the baseline where none is written);
@@ -108,7 +108,7 @@ def implied_end(ind: Indicator, t: Target) -> Figure:
             level = float(t.value) if t.value is not None else base
             return Figure(None, calc.UNKNOWN) if level is None else Figure(level)
         case GrowthRateTarget():
-            if _is_rate(ind.unit):
+            if _is_rate(ind.unit, units):
                 return Figure(None, RATE_INDICATOR)
             return calc.implied_end_value(base, float(t.value), t.end_year - t.start_year)
         case PointsReductionTarget():

@@ -176,7 +176,7 @@ def track(
     Paces are in the target's own unit (``pace_unit``), also when none is computed; ``units``: the
     report's units (built-in and declared)."""
     tr = _track_segment(ind, t, values, as_of, breaks, units)
-    return tr if tr.pace_unit is not None else replace(tr, pace_unit=t.pace_unit(ind.unit))
+    return tr if tr.pace_unit is not None else replace(tr, pace_unit=t.pace_unit(ind.unit, units))
 
 
 def _track_segment(
@@ -252,7 +252,7 @@ def _track_level(
     years = t.year - b_year
     remaining = t.year - latest_year
     met = calc.meets(latest, target, ind.direction, comparator)
-    unit = t.pace_unit(ind.unit) or pace.PCT_PER_YEAR
+    unit = t.pace_unit(ind.unit, units) or pace.PCT_PER_YEAR
     # In the planner's terms: points a year for a share, units for a count, compound % otherwise.
     observed = _figure(pace.observed_pace(b, latest, elapsed, unit))
     required = _figure(pace.observed_pace(b, target, years, unit))

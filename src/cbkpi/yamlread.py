@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from yaml import events
 
+from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.safe_text import escape_control, shorten
 
@@ -36,9 +37,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """The most bytes of one file read by default: 100,000 indicators (a 57 MB targets file) fit,
 a device or a hostile file is still cut short. :data:`LIMIT_ENV` sets another limit."""
-LIMIT_ENV = "CBKPI_MAX_FILE_BYTES"
-"""Environment variable with another limit in bytes, from 1 to :data:`LIMIT_CEILING`."""
-LIMIT_CEILING = (1 << 32) - 1
+LIMIT_ENV, LIMIT_CEILING = inputs_seen.LIMIT_ENV, inputs_seen.LIMIT_CEILING
+"""Environment variable with another limit in bytes, from 1 to ``LIMIT_CEILING``
+(:func:`cbkpi.inputs_seen.size_limit`, which the result cache hashes files by)."""
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 """The most values a document's aliases may expand to (the "billion laughs" guard): only
@@ -198,6 +199,7 @@ def read_text(path: Path, display: str) -> str:
     ``stat`` (a FIFO is never opened, so nothing blocks), and at most the limit + 1
     bytes are ever read, whatever the size the file claims (``/dev/zero`` behind a symlink)."""
     limit = max_file_bytes(display)
+    inputs_seen.read(path)
     try:
         st = os.stat(path)
         mode = st.st_mode
@@ -227,11 +229,10 @@ def read_text(path: Path, display: str) -> str:
 def max_file_bytes(display: str) -> int:
     """The size limit: :data:`LIMIT_ENV` when set, else :data:`MAX_FILE_BYTES`. A value that is
     not a whole number from 1 to :data:`LIMIT_CEILING` makes the file unreadable (exit 2)."""
+    limit = inputs_seen.size_limit()
+    if limit is not None:
+        return limit
     text = os.environ.get(LIMIT_ENV, "").strip()
-    if not text:
-        return MAX_FILE_BYTES
-    if text.isascii() and text.isdigit() and len(text) <= 10 and 1 <= int(text) <= LIMIT_CEILING:
-        return int(text)
     raise _fail(
         display,
         None,

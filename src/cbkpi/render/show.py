@@ -15,6 +15,7 @@ from cbkpi.render.tracking import needed_text, revision_text, status_text
 from cbkpi.render.words import (
     achievement_text,
     baseline_text,
+    count_places,
     implied_text,
     pace_text,
     ref_text,
@@ -143,7 +144,7 @@ def _print_targets(
                 continue
             say(
                 f"  → {t('title_tracking', lang, year=term.tracking.as_of)}: {status_text(tr, lang, tracking)}; "
-                f"{t('col_projected', lang)} {format_number(tr.projected_end_value.value, lang, 2)}; "
+                f"{t('col_projected', lang)} {format_number(tr.projected_end_value.value, lang, count_places(tr.projected_end_value, 2, tr.pace_unit == 'units_per_year'))}; "
                 f"{t('col_needed', lang)} {needed_text(tracking, tr, lang)}"
             )
 

@@ -211,6 +211,9 @@ def report_extra(report: StatusReport) -> dict[str, Any]:
                 "observed": json_float(float(r.observed)),
                 "source": r.source,
                 "estimate": r.estimate,
+                "term": r.term,
+                "published_comparator": r.published_comparator,
+                "observed_comparator": r.observed_comparator,
             }
             for r in report.revisions
         ],

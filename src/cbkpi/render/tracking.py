@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from cbkpi.calc import Figure
 from cbkpi.i18n import format_decimal, format_number, t
 from cbkpi.numbers import json_figure, json_float
-from cbkpi.render.words import pace_label, pace_text
+from cbkpi.render.words import count_places, pace_label, pace_text
 from cbkpi.revisions import Revision
 from cbkpi.tracking import IndicatorTracking, TermTracking, Tracking
 
@@ -38,8 +38,9 @@ def headers(lang: str) -> list[str]:
     return [t(k, lang) for k in keys]
 
 
-def _figure_cell(fig: Figure, lang: str) -> str:
-    return "—" if fig.value is None else format_number(fig.value, lang, 2)
+def _figure_cell(fig: Figure, lang: str, counts: bool = False) -> str:
+    """A figure, or "—"; a whole number of things counted without decimals."""
+    return "—" if fig.value is None else format_number(fig.value, lang, count_places(fig, 2, counts))
 
 
 def counted_unit(it: IndicatorTracking, tr: Tracking) -> str:
@@ -51,7 +52,9 @@ def _pace(it: IndicatorTracking, tr: Tracking, lang: str) -> str:
     if tr.pace_unit is None or (tr.observed_pace.value is None and tr.required_pace.value is None):
         return ""
     unit = pace_label(tr.pace_unit, counted_unit(it, tr), lang, per_year=False)  # the header says "a year"
-    return f"{_figure_cell(tr.observed_pace, lang)} / {_figure_cell(tr.required_pace, lang)}{'' if unit == '%' else ' '}{unit}"
+    counts = tr.pace_unit == "units_per_year"
+    observed, required = _figure_cell(tr.observed_pace, lang, counts), _figure_cell(tr.required_pace, lang, counts)
+    return f"{observed} / {required}{'' if unit == '%' else ' '}{unit}"
 
 
 def needed_text(it: IndicatorTracking, tr: Tracking, lang: str, per_year: bool = True) -> str:
@@ -86,7 +89,8 @@ def _term_over(tr: Tracking) -> bool:
 def revision_text(r: Revision, lang: str) -> str:
     """``grdp_per_capita 2020: 37,2 → 35,62 (gso_cb_2020_12, ước)``."""
     est = t("revision_estimate", lang) if r.estimate else ""
-    old, new = format_decimal(r.published, lang), format_decimal(r.observed, lang)
+    old = BOUND_MARKS.get(r.published_comparator or "", "") + format_decimal(r.published, lang)
+    new = BOUND_MARKS.get(r.observed_comparator or "", "") + format_decimal(r.observed, lang)
     return t("revision_line", lang, id=r.indicator, year=r.year, old=old, new=new, source=r.source, est=est)
 
 
@@ -122,7 +126,7 @@ def rows(tracking: TermTracking, lang: str) -> list[tuple[IndicatorTracking, Tra
                         latest,
                         _pace(it, tr, lang),
                         status_text(tr, lang, it),
-                        _figure_cell(tr.projected_end_value, lang),
+                        _figure_cell(tr.projected_end_value, lang, tr.pace_unit == "units_per_year"),
                         needed_text(it, tr, lang, per_year=False),
                     ],
                 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from typing_extensions import assert_never
 
 from cbkpi.calc import Figure
@@ -38,25 +40,33 @@ def ref_text(ref: Ref, lang: str) -> str:
     return t("show_quote", lang, quote=f"{where}“{ref.quote}”")
 
 
-def range_text(low: Figure, high: Figure, lang: str, decimals: int = 2) -> str:
-    """Two figures for the ends of a range: "3,14–4,38"."""
+def range_text(low: Figure, high: Figure, lang: str, decimals: int = 2, *, counts: bool = False) -> str:
+    """Two figures for the ends of a range: "3,14–4,38" (counts: "1.500–1.600")."""
     if low.value is None and high.value is None:
-        return figure_text(low, lang, decimals)
-    return f"{figure_text(low, lang, decimals)}–{figure_text(high, lang, decimals)}"
+        return figure_text(low, lang, count_places(low, decimals, counts))
+    return f"{figure_text(low, lang, count_places(low, decimals, counts))}–{figure_text(high, lang, count_places(high, decimals, counts))}"
+
+
+def count_places(fig: Figure, decimals: int, counts: bool) -> int:
+    """Decimals to print: none for a whole number of things counted (1.500 party members a
+    year, 7.500 in the term), else ``decimals`` (3,33 schools a year is an average)."""
+    whole = fig.value is not None and math.isfinite(fig.value) and fig.value == round(fig.value)
+    return 0 if counts and whole else decimals
 
 
 def required_text(ts: TargetStatus, lang: str) -> str:
     """The required pace: one figure, or one per end of a range."""
     if ts.range_required is not None:
-        return range_text(*ts.range_required, lang)
+        return range_text(*ts.range_required, lang, counts=ts.pace_unit == "units_per_year")
     return figure_text(ts.required_annual_growth_pct, lang)
 
 
 def implied_text(ts: TargetStatus, lang: str) -> str:
-    """The implied end value: one figure, or one per end of a range."""
+    """The implied end value: one figure, or one per end of a range (counts in whole units)."""
+    counts = ts.pace_unit == "units_per_year"
     if ts.range_implied is not None:
-        return range_text(*ts.range_implied, lang)
-    return figure_text(ts.implied_end_value, lang)
+        return range_text(*ts.range_implied, lang, counts=counts)
+    return figure_text(ts.implied_end_value, lang, count_places(ts.implied_end_value, 2, counts))
 
 
 def achievement_text(ts: TargetStatus, lang: str) -> str:
@@ -83,8 +93,9 @@ def pace_label(unit: PaceUnit, counted: str, lang: str, per_year: bool = True) -
 
 
 def pace_text(fig: Figure, unit: PaceUnit | None, counted: str, lang: str, per_year: bool = True) -> str:
-    """A pace with its unit ("1,00 điểm %/năm"), or the figure's dash or blank."""
-    text = figure_text(fig, lang)
+    """A pace with its unit ("1,00 điểm %/năm", "12 trường/năm"), or the figure's dash or blank;
+    a whole number of things a year without decimals."""
+    text = figure_text(fig, lang, count_places(fig, 2, unit == "units_per_year"))
     if fig.value is None or unit is None:
         return text
     label = pace_label(unit, counted, lang, per_year)
