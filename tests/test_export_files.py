@@ -251,7 +251,7 @@ def test_export_refuses_names_that_do_not_say_the_format(
     args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = cli(["export", str(TARGETS), *args])
+    result = cli(["export", str(TARGETS), "--lang", "en", *args])
     assert result.exit_code == 2
     assert message in result.output
     assert list(tmp_path.iterdir()) == []  # nothing written, no file named "-"
@@ -272,7 +272,7 @@ def test_binary_xlsx_to_a_terminal_is_refused(tmp_path: Path) -> None:
     leader, follower = pty.openpty()
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "cbkpi", "export", str(TARGETS), "-f", "xlsx", "-o", "-"],
+            [sys.executable, "-m", "cbkpi", "export", str(TARGETS), "--lang", "en", "-f", "xlsx", "-o", "-"],
             stdout=follower,
             stderr=subprocess.PIPE,
             cwd=tmp_path,
@@ -295,9 +295,9 @@ def test_show_chart_svg_by_extension_with_unit_and_caption(obs: Path, tmp_path: 
     assert svg.startswith("<svg") and 'width="900" height="450"' in svg
     assert ">tỷ USD</text>" in svg  # the unit of the y axis
     assert "Nguồn:" in svg and "hand-made test figure" in svg  # the caption names the sources
-    bad = cli([*args[:-1], str(tmp_path / "trade.gif")])
+    bad = cli([*args[:-1], str(tmp_path / "trade.gif"), "--lang", "en"])
     assert bad.exit_code == 2 and ".png or .svg" in bad.output
-    bad_size = cli([*args, "--chart-size", "big"])
+    bad_size = cli([*args, "--chart-size", "big", "--lang", "en"])
     assert bad_size.exit_code == 2 and "WIDTHxHEIGHT" in bad_size.output
 
 

@@ -128,7 +128,7 @@ def test_verdict_count_at_the_end_of_the_term(cli: Cli) -> None:
 
 @pytest.mark.parametrize("year", ["2019", "2026", "2030"])
 def test_as_of_outside_the_term_is_refused(year: str, cli: Cli) -> None:
-    result = cli(["status", str(TARGETS), *OBS_FILES, "--as-of", year])
+    result = cli(["status", str(TARGETS), *OBS_FILES, "--as-of", year, "--lang", "en"])
     assert result.exit_code == 2
     assert f"--as-of {year} is outside the term (2020-2025)" in result.output
 

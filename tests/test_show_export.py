@@ -115,7 +115,7 @@ def test_export_refuses_the_data_folder_and_inputs(obs: Path, tmp_path: Path, cl
     shutil.copytree(TARGETS.parent, data)
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
     for out in (data / "report.json", data / "targets_2025.yaml", obs):
-        result = cli(["export", "--data-dir", str(data), str(obs), "-f", "json", "-o", str(out)])
+        result = cli(["export", "--data-dir", str(data), str(obs), "-f", "json", "-o", str(out), "--lang", "en"])
         assert result.exit_code == 2, result.output
         assert "never" in result.output or "does not overwrite" in result.output
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before

@@ -127,8 +127,9 @@ def test_status_refuses_invalid_data(tmp_path: Path, cli: Cli) -> None:
     assert result.stdout == ""  # no table from invalid data
     # The flow sequence opened on line 1 is still open at the end of the file: line 2, column 1.
     errors = result.stderr.splitlines()
-    assert errors[0].startswith(f"{path}:2:1: error YAML syntax error"), errors
-    assert errors[-1] == "cbkpi: the data is not valid; run 'cbkpi validate' for the full report"
+    assert errors[0].startswith(f"{path}:2:1: error lỗi cú pháp YAML"), errors
+    # status speaks Vietnamese unless --lang (or CBKPI_LANG) says otherwise
+    assert errors[-1] == "cbkpi: dữ liệu chưa hợp lệ; chạy 'cbkpi validate' để xem đủ các lỗi"
 
 
 def _audit(cli: Cli) -> list[dict[str, Any]]:

@@ -81,7 +81,7 @@ def test_status_table_is_headed_with_the_term_and_its_source(cli: Cli) -> None:
 
 
 def test_status_unknown_term_is_a_usage_error_naming_the_terms(cli: Cli) -> None:
-    result = cli(["status", "--data-dir", str(FIXTURE), "--term", "2031"])
+    result = cli(["status", "--data-dir", str(FIXTURE), "--term", "2031", "--lang", "en"])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "no term '2031'" in result.stderr

@@ -164,7 +164,8 @@ def test_duplicate_id_across_files_of_one_term(tmp_path: Path, cli: Cli) -> None
     b.write_text(HEAD + IND, encoding="utf-8")
     result = cli(["validate", str(a), str(b)])
     assert result.exit_code == 1
-    assert f"{b}:5:9: error id 'forest_cover' is also defined in {a}:5" in result.output
+    # the message names the indicator it is about: number 14, id forest_cover (IND)
+    assert f"{b}:5:9: error indicator 14 (forest_cover): id 'forest_cover' is also defined in {a}:5" in result.output
 
 
 def test_same_id_in_targets_and_results_is_fine(cli: Cli) -> None:

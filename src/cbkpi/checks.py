@@ -13,8 +13,11 @@ from decimal import Decimal
 from pydantic import BaseModel
 from typing_extensions import assert_never
 
-from cbkpi.diagnostics import Diagnostic
-from cbkpi.loader import Loaded
+from cbkpi.diagnostics import Diagnostic, Level, describe_subject
+from cbkpi.i18n import message_lang
+from cbkpi.i18n import say as _say
+from cbkpi.i18n import t as label
+from cbkpi.loader import Loaded, indicator_at
 from cbkpi.models import (
     BUILTIN_AREAS,
     CountPerYearRangeTarget,
@@ -39,9 +42,15 @@ SHARE_TOTAL = Decimal(100)
 
 
 def _at(f: Loaded, path: Path_, message: str, code: str, level: str = "error") -> Diagnostic:
+    """The message at ``path``, led by the indicator it is about (``chỉ tiêu 14 (forest_cover): …``)."""
     mark = f.positions.find(path)
     line, col = mark if mark else (None, None)
-    return Diagnostic(f.file, line, col, message, level="warning" if level == "warning" else "error", code=code)
+    about = indicator_at(f.model, path)
+    ident, number = about if about else (None, None)
+    if about:
+        message = f"{describe_subject(*about, message_lang())}: {message}"
+    kind: Level = "warning" if level == "warning" else "error"
+    return Diagnostic(f.file, line, col, message, level=kind, code=code, indicator=ident, number=number)
 
 
 def check_file(f: Loaded) -> Iterator[Diagnostic]:
@@ -69,7 +78,7 @@ def check_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
                 yield _at(
                     f,
                     ("indicators", i, "id"),
-                    f"id {ind.id!r} is also defined in {other.file}:{mark[0] if mark else 0} for the same term",
+                    _say("chk_id_elsewhere", id=ind.id, other=other.file, line=mark[0] if mark else 0),
                     "duplicate-id",
                 )
             else:
@@ -92,7 +101,7 @@ def check_declared_across(files: Sequence[Loaded]) -> Iterator[Diagnostic]:
                 yield _at(
                     f,
                     (name, i, "key"),
-                    f"{name[:-1]} {key!r} is declared differently in {seen[0]}; declare it alike (or use another key)",
+                    _say("chk_declared_differently", what=_say("chk_" + name[:-1]), decl=key, other=seen[0]),
                     "declaration",
                 )
 
@@ -105,16 +114,16 @@ def _declarations(f: Loaded) -> Iterator[Diagnostic]:
     ):
         seen: set[str] = set()
         for i, key in enumerate(keys):
-            what = name[:-1]
+            what = _say("chk_" + name[:-1])
             if key in builtin:
                 yield _at(
                     f,
                     (name, i, "key"),
-                    f"{what} {key!r} is built in; declare only new {name} (or choose another key)",
+                    _say("chk_builtin", what=what, decl=key, name=_say("chk_" + name)),
                     "declaration",
                 )
             elif key in seen:
-                yield _at(f, (name, i, "key"), f"{what} {key!r} is declared twice", "declaration")
+                yield _at(f, (name, i, "key"), _say("chk_declared_twice", what=what, decl=key), "declaration")
             seen.add(key)
 
 
@@ -153,14 +162,14 @@ def _references(f: Loaded) -> Iterator[Diagnostic]:
     seen_ids: set[str] = set()
     for i, s in enumerate(f.model.sources):
         if s.id in seen_ids:
-            yield _at(f, ("sources", i, "id"), f"source id {s.id!r} is listed twice", "duplicate-id")
+            yield _at(f, ("sources", i, "id"), _say("chk_source_twice", id=s.id), "duplicate-id")
         seen_ids.add(s.id)
     for i, ind in enumerate(f.model.indicators):
         if ind.area not in areas:
             yield _at(
                 f,
                 ("indicators", i, "area"),
-                f"unknown area {ind.area!r}; expected one of: {', '.join(sorted(areas))} (or declare it under 'areas')",
+                _say("chk_unknown_area", area=ind.area, expected=", ".join(sorted(areas))),
                 "unknown-area",
             )
     for path, model in _walk(f.model, ()):
@@ -171,16 +180,15 @@ def _references(f: Loaded) -> Iterator[Diagnostic]:
             yield _at(
                 f,
                 (*path, "unit"),
-                f"unknown unit {unit!r}; expected one of: {', '.join(sorted(units.units))} "
-                "(or declare it under 'units')",
+                _say("chk_unknown_unit", unit=unit, expected=", ".join(sorted(units.units))),
                 "unknown-unit",
             )
         if isinstance(model, Ref) and model.source is not None and model.source not in sources:
-            listed = ", ".join(sorted(sources)) or "none listed"
+            listed = ", ".join(sorted(sources)) or _say("chk_none_listed")
             yield _at(
                 f,
                 (*path, "source"),
-                f"unknown source {model.source!r}; expected an id of 'sources' ({listed})",
+                _say("chk_unknown_source", source=model.source, listed=listed),
                 "unknown-source",
             )
 
@@ -190,11 +198,11 @@ def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
     for i, ind in enumerate(f.model.indicators):
         if ind.id in first:
             mark = f.positions.find(("indicators", first[ind.id], "id"))
-            where = f" (first at line {mark[0]})" if mark else ""
+            where = _say("chk_first_at", line=mark[0]) if mark else ""
             yield _at(
                 f,
                 ("indicators", i, "id"),
-                f"duplicate indicator id {ind.id!r}{where}; ids must be unique",
+                _say("chk_duplicate_id", id=ind.id, where=where),
                 "duplicate-id",
             )
         else:
@@ -202,7 +210,7 @@ def _unique_ids(f: Loaded) -> Iterator[Diagnostic]:
     claim_first: set[str] = set()
     for i, claim in enumerate(f.model.claims):
         if claim.id in claim_first:
-            yield _at(f, ("claims", i, "id"), f"duplicate claim id {claim.id!r}", "duplicate-id")
+            yield _at(f, ("claims", i, "id"), _say("chk_duplicate_claim", id=claim.id), "duplicate-id")
         claim_first.add(claim.id)
 
 
@@ -213,13 +221,13 @@ def _target_years(t: Target) -> list[tuple[str, int]]:
 def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
     term = f.model.term
     if term.start >= term.end:
-        yield _at(f, ("term",), f"term starts in {term.start} and ends in {term.end}; expected start < end", "year")
+        yield _at(f, ("term",), _say("chk_term_order", start=term.start, end=term.end), "year")
         return
     if ind.baseline is not None and not term.start - 10 <= ind.baseline.year <= term.end:
         yield _at(
             f,
             (*base, "baseline", "year"),
-            f"baseline year {ind.baseline.year} is outside the term {term.start}-{term.end}",
+            _say("chk_baseline_outside", year=ind.baseline.year, start=term.start, end=term.end),
             "year",
         )
     for j, t in enumerate(ind.targets):
@@ -227,16 +235,18 @@ def _years(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
         years = _target_years(t)
         for key, year in years:
             if not term.start <= year <= term.end:
-                yield _at(f, (*tpath, key), f"{key} {year} is outside the term {term.start}-{term.end}", "year")
+                outside = _say("chk_year_outside", field=key, year=year, start=term.start, end=term.end)
+                yield _at(f, (*tpath, key), outside, "year")
             if ind.baseline is not None and ind.baseline.year > year:
                 yield _at(
                     f,
                     (*base, "baseline", "year"),
-                    f"baseline year {ind.baseline.year} is after the target's {key} {year}; expected a baseline at or before it",
+                    _say("chk_baseline_after", year=ind.baseline.year, field=key, target=year),
                     "year",
                 )
         if len(years) == 2 and years[0][1] >= years[1][1]:
-            yield _at(f, (*tpath, "end_year"), f"end_year {years[1][1]} is not after start_year {years[0][1]}", "year")
+            order = _say("chk_end_before_start", end=years[1][1], start=years[0][1])
+            yield _at(f, (*tpath, "end_year"), order, "year")
 
 
 def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: str) -> Iterator[Diagnostic]:
@@ -248,29 +258,32 @@ def _bounds(f: Loaded, unit_key: str, value: Decimal | None, path: Path_, what: 
     violation = unit.violation(value)
     if violation is not None:
         side, bound = violation
-        yield _at(f, path, f"{what} {value} is {side} {bound} {unit.en}, impossible for this unit", "range")
+        lang = message_lang()
+        side_text, unit_text = label("chk_" + side, lang), unit.label(lang)
+        said = _say("chk_impossible", what=label(what, lang), value=value, side=side_text, bound=bound, unit=unit_text)
+        yield _at(f, path, said, "range")
 
 
 def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
     if ind.baseline is not None:
-        yield from _bounds(f, ind.unit, ind.baseline.value, (*base, "baseline", "value"), "baseline")
+        yield from _bounds(f, ind.unit, ind.baseline.value, (*base, "baseline", "value"), "chk_what_baseline")
         if ind.baseline.value is not None and ind.baseline.ref is None:
             yield _at(
                 f,
                 (*base, "baseline"),
-                "a baseline value needs a 'ref' to the source line it comes from",
+                _say("chk_baseline_ref"),
                 "traceability",
             )
     for j, t in enumerate(ind.targets):
         tpath = (*base, "targets", j)
         match t:
             case LevelTarget():
-                yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "target")
+                yield from _bounds(f, t.unit or ind.unit, t.value, (*tpath, "value"), "chk_what_target")
                 if t.ratio_basis == "equivalent" and t.equivalent is None:
                     yield _at(
                         f,
                         (*tpath, "ratio_basis"),
-                        "ratio_basis is 'equivalent' but the target has no 'equivalent'",
+                        _say("chk_equivalent"),
                         "consistency",
                     )
             case GrowthRateTarget():
@@ -278,27 +291,27 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
                     yield _at(
                         f,
                         (*tpath, "value"),
-                        f"growth rate {t.value} %/year is -100 or less; expected a rate above -100",
+                        _say("chk_growth_floor", value=t.value),
                         "range",
                     )
             case CountPerYearTarget():
-                yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "count per year")
+                yield from _bounds(f, t.unit, t.value, (*tpath, "value"), "chk_what_count")
             case PointsReductionTarget():
                 if t.value <= 0:
                     yield _at(
                         f,
                         (*tpath, "value"),
-                        f"a reduction of {t.value} points per year; expected a positive number",
+                        _say("chk_reduction_positive", value=t.value),
                         "range",
                     )
             case MaintainTarget():
-                yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "target")
+                yield from _bounds(f, ind.unit, t.value, (*tpath, "value"), "chk_what_target")
             case LevelRangeTarget():
-                yield from _bounds(f, ind.unit, t.low, (*tpath, "low"), "range low")
-                yield from _bounds(f, ind.unit, t.high, (*tpath, "high"), "range high")
+                yield from _bounds(f, ind.unit, t.low, (*tpath, "low"), "chk_what_low")
+                yield from _bounds(f, ind.unit, t.high, (*tpath, "high"), "chk_what_high")
             case CountPerYearRangeTarget():
-                yield from _bounds(f, t.unit, t.low, (*tpath, "low"), "range low")
-                yield from _bounds(f, t.unit, t.high, (*tpath, "high"), "range high")
+                yield from _bounds(f, t.unit, t.low, (*tpath, "low"), "chk_what_low")
+                yield from _bounds(f, t.unit, t.high, (*tpath, "high"), "chk_what_high")
             case MilestoneTarget() | QualitativeTarget():
                 pass  # words and a year: nothing to bound
             case _:
@@ -307,13 +320,13 @@ def _values(f: Loaded, ind: Indicator, base: Path_) -> Iterator[Diagnostic]:
             yield _at(
                 f,
                 (*tpath, "result" if t.result else "published_ratio"),
-                "a targets file holds no results; move results to a results file",
+                _say("chk_results_in_targets"),
                 "consistency",
             )
         if t.result is not None:
             yield from _result(f, ind, t, t.result, (*tpath, "result"))
         if t.published_ratio is not None and t.published_ratio.value < 0:
-            yield _at(f, (*tpath, "published_ratio", "value"), "a published ratio cannot be negative", "range")
+            yield _at(f, (*tpath, "published_ratio", "value"), _say("chk_negative_ratio"), "range")
 
 
 def _result(f: Loaded, ind: Indicator, t: Target, r: Result, path: Path_) -> Iterator[Diagnostic]:
@@ -321,12 +334,12 @@ def _result(f: Loaded, ind: Indicator, t: Target, r: Result, path: Path_) -> Ite
         yield _at(
             f,
             path,
-            "a result needs a 'value' or a 'text' (use value: null with a note for unknown)",
+            _say("chk_result_empty"),
             "consistency",
             "warning",
         )
     if isinstance(t, LevelTarget):
-        yield from _bounds(f, r.unit or t.unit or ind.unit, r.value, (*path, "value"), "result")
+        yield from _bounds(f, r.unit or t.unit or ind.unit, r.value, (*path, "value"), "chk_what_result")
 
 
 def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
@@ -339,7 +352,7 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
             yield _at(
                 f,
                 ("indicators", i, "unit"),
-                f"indicator in share group {ind.share_group!r} must be in percent, not {ind.unit!r}",
+                _say("chk_share_unit", group=ind.share_group, unit=ind.unit),
                 "share-group",
             )
         for t in ind.targets:
@@ -357,7 +370,7 @@ def _share_groups(f: Loaded) -> Iterator[Diagnostic]:
             yield _at(
                 f,
                 ("indicators", first, "share_group"),
-                f"shares of group {group!r} for {year} sum to {total} %; expected 100 % (within rounding, ±{tolerance})",
+                _say("chk_share_sum", group=group, year=year, total=total, tolerance=tolerance),
                 "share-sum",
             )
 
@@ -367,15 +380,16 @@ def _claims(f: Loaded) -> Iterator[Diagnostic]:
     for i, c in enumerate(f.model.claims):
         path: Path_ = ("claims", i)
         if c.indicator is not None and c.indicator not in ids:
-            yield _at(f, (*path, "indicator"), f"claim refers to unknown indicator {c.indicator!r}", "unknown-id")
+            yield _at(f, (*path, "indicator"), _say("chk_claim_unknown", id=c.indicator), "unknown-id")
         if c.start_year >= c.end_year:
-            yield _at(f, (*path, "end_year"), f"end_year {c.end_year} is not after start_year {c.start_year}", "year")
+            order = _say("chk_end_before_start", end=c.end_year, start=c.start_year)
+            yield _at(f, (*path, "end_year"), order, "year")
         given = sum(x is not None for x in (c.increase_pct, c.multiple, c.average_annual_pct))
         if given < 2:
             yield _at(
                 f,
                 path,
-                "this claim cannot be audited: it needs at least two of increase_pct, multiple, average_annual_pct",
+                _say("chk_claim_unauditable"),
                 "claim",
                 "warning",
             )

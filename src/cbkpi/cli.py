@@ -344,7 +344,7 @@ def show(
     spec = chart_spec(chart, chart_size)  # a bad name or size: exit 2 before printing anything
     print_show(make_console(width), view, lang.value, report.revisions)
     if chart is not None and spec is not None:
-        write_chart(chart, spec, view, lang.value, files, data_dir)
+        write_chart(chart, spec, view, lang.value, files, data_dir, report.observation_sources)
 
 
 @app.command()
@@ -376,6 +376,7 @@ def export(
     _use_lang(lang)
     from cbkpi.cli_files import export_to_stdout
     from cbkpi.filenames import BINARY_FORMATS, STDOUT, FormatMismatch, export_format
+    from cbkpi.i18n import message_lang, t
     from cbkpi.outputs import OutputRefused, check_destination
     from cbkpi.pipeline import PipelineError, build_report
 
@@ -384,7 +385,7 @@ def export(
     try:
         fmt = export_format(str(output), given)
         if to_stdout and fmt in BINARY_FORMATS and sys.stdout.isatty():
-            raise FormatMismatch(f"{fmt} is binary: not written to a terminal; redirect it or give -o FILE")
+            raise FormatMismatch(t("err_binary_to_terminal", message_lang(), fmt=fmt))
         if not to_stdout:
             check_destination(output, [data_dir], files or [])
         report = build_report(files, data_dir, as_of)
@@ -399,6 +400,6 @@ def export(
     try:
         EXPORT.get(fmt)(output, report, lang.value)
     except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {output}: {exc.strerror or exc}", err=True)
+        typer.echo("cbkpi: " + t("err_cannot_write", message_lang(), path=output, reason=exc.strerror or exc), err=True)
         raise typer.Exit(2) from None
     typer.echo(str(output))

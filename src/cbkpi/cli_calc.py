@@ -63,7 +63,9 @@ NotationOpt = Annotated[
 
 def _finite_years(value: float) -> float:
     if not math.isfinite(value):
-        raise typer.BadParameter(f"{value} is not a number of years; give a finite number such as 5")
+        from cbkpi.i18n import message_lang, t
+
+        raise typer.BadParameter(t("num_not_years", message_lang(), value=value))
     return value
 
 
@@ -73,7 +75,7 @@ YearsOpt = Annotated[
 
 
 def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
-    from cbkpi.i18n import NumberFormatError
+    from cbkpi.i18n import NumberFormatError, format_number, message_lang, t
     from cbkpi.pace import parse_signed_number
     from cbkpi.safe_text import shorten
 
@@ -82,11 +84,9 @@ def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
     except NumberFormatError as exc:
         raise typer.BadParameter(str(exc), param_hint=name) from None
     if not math.isfinite(value):
-        raise typer.BadParameter(
-            f"{shorten(text, 40)!r} ({len(text):,} characters) is too large to compute with; "
-            "the largest usable number is about 1.8e+308",
-            param_hint=name,
-        )
+        lang = message_lang()
+        length = format_number(len(text), lang, 0)
+        raise typer.BadParameter(t("num_too_large", lang, text=shorten(text, 40), length=length), param_hint=name)
     return value
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from cbkpi.formats import EXPORT
 from cbkpi.pipeline import IndicatorView, StatusReport
+
+if TYPE_CHECKING:
+    from cbkpi.render.report import SourceIndex
 
 
 def chart_spec(path: Path | None, size: str) -> tuple[str, tuple[int, int]] | None:
@@ -32,8 +36,10 @@ def write_chart(
     lang: str,
     files: list[Path] | None,
     data_dir: Path,
+    sources: SourceIndex | None = None,
 ) -> None:
-    """Write the chart of ``view`` to ``path`` as ``spec`` says: (``png`` or ``svg``, pixels)."""
+    """Write the chart of ``view`` to ``path`` as ``spec`` says: (``png`` or ``svg``, pixels);
+    the caption names the observations' ``sources`` by title and date."""
     from cbkpi import inputs_seen
 
     inputs_seen.cacheable(False)  # a replay would not write the file
@@ -45,7 +51,7 @@ def write_chart(
     ind = view.main.indicator
     title = ind.title(lang)
     term = next(term for term, s in view.found if s is view.main)
-    caption = chart_caption(term.data.source, view.observations, lang)
+    caption = chart_caption(term.data.source, view.observations, lang, sources)
     try:
         check_destination(path, [data_dir], files or [])
         if fmt == "svg":
@@ -70,7 +76,9 @@ def write_chart(
         typer.echo(f"cbkpi: {exc}", err=True)
         raise typer.Exit(2) from None
     except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {path}: {exc.strerror}", err=True)
+        from cbkpi.i18n import message_lang, t
+
+        typer.echo("cbkpi: " + t("err_cannot_write", message_lang(), path=path, reason=exc.strerror), err=True)
         raise typer.Exit(2) from None
     typer.echo(str(path))
 

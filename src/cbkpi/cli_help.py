@@ -8,6 +8,8 @@ reference, docs/cli-reference.md)."""
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 from typer.core import TyperGroup
@@ -34,9 +36,33 @@ def localise(command: Any, path: str = "") -> None:
 
 
 class LocalisedGroup(TyperGroup):
-    """The root group: translates the tree's help texts once, before running."""
+    """The root group: translates the tree's help texts once, before running, and click's own
+    words (:mod:`cbkpi.cli_words`) in the language of ``--lang`` on the command line, else of
+    ``CBKPI_LANG``."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        if help_lang() == "vi":
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from cbkpi import cli_words
+
+        given = list(sys.argv[1:] if args is None else args)
+        lang = cli_words.lang_of(given, help_lang())
+        if lang == "vi":
             localise(self)
-        return super().main(*args, **kwargs)
+        cli_words.use_context(self)
+        return cli_words.run(
+            super().main,
+            lang,
+            standalone_mode,
+            args=given,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )

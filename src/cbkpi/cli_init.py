@@ -22,20 +22,22 @@ def init(
 
     Example: cbkpi init data/targets_2030.yaml --start 2025 --end 2030
     """
+    from cbkpi.i18n import message_lang, t
     from cbkpi.starter import starter_text
 
+    lang = message_lang()
     if start >= end:
-        typer.echo(f"cbkpi: --start {start} is not before --end {end}", err=True)
+        typer.echo("cbkpi: " + t("err_start_not_before_end", lang, start=start, end=end), err=True)
         raise typer.Exit(2)
     text = starter_text(start, end).encode("utf-8")
     try:
         # O_EXCL: refuse any existing name (a file, a symbolic link, a FIFO), with no race.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
-        typer.echo(f"cbkpi: {path} already exists; not overwritten (choose another name)", err=True)
+        typer.echo("cbkpi: " + t("err_exists_not_overwritten", lang, path=path), err=True)
         raise typer.Exit(2) from None
     except OSError as exc:
-        typer.echo(f"cbkpi: cannot write {path}: {exc.strerror or exc}", err=True)
+        typer.echo("cbkpi: " + t("err_cannot_write", lang, path=path, reason=exc.strerror or exc), err=True)
         raise typer.Exit(2) from None
     with os.fdopen(fd, "wb") as out:
         out.write(text)

@@ -23,6 +23,10 @@ class Diagnostic:
     message: str
     level: Level = "error"
     code: str = "invalid"
+    indicator: str | None = None
+    """The id of the indicator the place belongs to (``indicators.30.…``), when there is one."""
+    number: str | None = None
+    """That indicator's number as printed (``14``, ``9b``), when it has one."""
 
     def __post_init__(self) -> None:
         if len(self.message) > MAX_MESSAGE:
@@ -39,6 +43,29 @@ class Diagnostic:
         """``path:line:col: level message``, as yamllint and compilers print it: always one
         line, with control characters from the path or the data written visibly (``\\x1b``)."""
         return f"{self.location()}: {self.level} {escape_control(self.message)} ({self.code})"
+
+
+def subject(entry: object) -> tuple[str, str | None] | None:
+    """(id, number as printed) of an indicator, a model or the mapping read from YAML; None
+    when it has no usable id (the schema error may be that very id)."""
+
+    def get(key: str) -> object:
+        return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
+
+    ident, number, sub = get("id"), get("number"), get("sub")
+    if not isinstance(ident, str) or not ident:
+        return None
+    label = (number if isinstance(number, str) else "") + (sub if isinstance(sub, str) else "")
+    return ident, label or None
+
+
+def describe_subject(ident: str, number: str | None, lang: str) -> str:
+    """``chỉ tiêu 14 (forest_cover)`` / ``indicator 14 (forest_cover)``, or with the id alone."""
+    from cbkpi.i18n import t
+
+    if number:
+        return t("where_indicator", lang, label=number, id=ident)
+    return t("where_indicator_id", lang, id=ident)
 
 
 class DataError(Exception):

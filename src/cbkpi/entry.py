@@ -49,15 +49,16 @@ def _run() -> None:
     except (streams.PipeClosed, streams.WriteFailed):
         raise
     except KeyboardInterrupt:
-        streams.say("cbkpi: interrupted")
+        from cbkpi.i18n import message_lang, t
+
+        streams.say("cbkpi: " + t("err_interrupted", message_lang()))
         sys.exit(130)
     except BrokenPipeError:
         raise streams.PipeClosed() from None
     except Exception as exc:
         if os.environ.get("CBKPI_DEBUG"):
             raise
-        streams.say(
-            f"cbkpi: internal error: {type(exc).__name__}: {exc}. "
-            "Please report it with the command you ran (CBKPI_DEBUG=1 shows the traceback)."
-        )
+        from cbkpi.i18n import message_lang, t
+
+        streams.say("cbkpi: " + t("err_internal", message_lang(), error=f"{type(exc).__name__}: {exc}"))
         sys.exit(INTERNAL_ERROR)

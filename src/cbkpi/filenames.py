@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from cbkpi.i18n import message_lang, t
+
 STDOUT = "-"
 """The output name that means standard output."""
 
@@ -36,19 +38,28 @@ def export_format(output: str, given: str | None) -> str:
     extension is not one cbkpi knows), else the extension's format."""
     if output == STDOUT:
         if given is None:
-            raise FormatMismatch("-o - (standard output) needs --format")
+            raise FormatMismatch(t("err_stdout_needs_format", message_lang()))
         return given
     suffix = PurePath(output).suffix.lower()
     known = EXPORT_EXTENSIONS.get(suffix)
     if given is None:
         if known is None:
             names = ", ".join(EXPORT_EXTENSIONS)
-            raise FormatMismatch(f"cannot tell the format of {output!r} from its extension ({names}); give --format")
+            raise FormatMismatch(t("err_unknown_extension", message_lang(), output=output, names=names))
         return known[0]
     if known is not None and given not in known:
+        lang = message_lang()
+        holds = f" {t('or', lang)} ".join(known)
         raise FormatMismatch(
-            f"--format {given} contradicts the file name {output!r} ({suffix} holds {' or '.join(known)}); "
-            f"name the file *.{_extension(given)} or drop --format"
+            t(
+                "err_format_contradicts",
+                lang,
+                given=given,
+                output=output,
+                suffix=suffix,
+                holds=holds,
+                extension=_extension(given),
+            )
         )
     return given
 
@@ -61,7 +72,7 @@ def chart_format(output: str) -> str:
     """``png`` or ``svg`` from a chart file's extension."""
     fmt = CHART_EXTENSIONS.get(PurePath(output).suffix.lower())
     if fmt is None:
-        raise FormatMismatch(f"a chart file must end in .png or .svg, not {output!r}")
+        raise FormatMismatch(t("err_chart_extension", message_lang(), output=output))
     return fmt
 
 
@@ -69,8 +80,8 @@ def parse_size(text: str) -> tuple[int, int]:
     """``"1200x600"`` → (1200, 600): a chart's size in pixels, each 200 to 4000."""
     width, sep, height = text.lower().partition("x")
     if not sep or not width.isdigit() or not height.isdigit():
-        raise FormatMismatch(f"size {text!r} is not WIDTHxHEIGHT in pixels, e.g. 1200x600")
+        raise FormatMismatch(t("err_size_form", message_lang(), text=text))
     w, h = int(width), int(height)
     if not (200 <= w <= 4000 and 200 <= h <= 4000):
-        raise FormatMismatch(f"size {text!r}: width and height must be 200 to 4000 pixels")
+        raise FormatMismatch(t("err_size_range", message_lang(), text=text))
     return w, h

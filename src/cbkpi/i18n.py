@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cbkpi.i18n_files import FILE_LABELS
+from cbkpi.i18n_messages import ERROR_MESSAGES
 from cbkpi.numbers import places
 
 Lang = Literal["vi", "en"]
@@ -81,23 +82,22 @@ def parse_number(text: str, lang: str | None = None) -> float:
         return float(s.replace(".", "").replace(",", "."))
     if lang == "en" and en:
         return float(s.replace(",", ""))
+    said = message_lang()
     if lang in ("vi", "en"):
-        example = "4,5 or 1.650" if lang == "vi" else "4.5 or 1,650"
-        raise NumberFormatError(f"{text!r} is not a number in {lang} notation (e.g. {example})")
+        example = f" {t('or', said)} ".join(("4,5", "1.650") if lang == "vi" else ("4.5", "1,650"))
+        raise NumberFormatError(t("num_not_in_notation", said, text=text, notation=lang, example=example))
     if vi and en:
         as_vi = float(s.replace(".", "").replace(",", "."))
         as_en = float(s.replace(",", ""))
         if as_vi != as_en:
-            raise NumberFormatError(
-                f"{text!r} is ambiguous: {format_plain(as_vi, 'en')} in Vietnamese notation, "
-                f"{format_plain(as_en, 'en')} in English notation; add --notation vi or --notation en"
-            )
+            shown = (format_plain(as_vi, said), format_plain(as_en, said))
+            raise NumberFormatError(t("num_ambiguous", said, text=text, as_vi=shown[0], as_en=shown[1]))
         return as_en
     if vi:
         return float(s.replace(".", "").replace(",", "."))
     if en:
         return float(s.replace(",", ""))
-    raise NumberFormatError(f"{text!r} is not a number (examples: 4,5  1.650  4.5  1650)")
+    raise NumberFormatError(t("num_not_a_number", said, text=text))
 
 
 LABELS: dict[str, dict[str, str]] = {
@@ -345,6 +345,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "msg_empty_text": {"vi": "không được để trống", "en": "must not be empty"},
 }
 LABELS.update(MESSAGES)
+LABELS.update(ERROR_MESSAGES)
 
 HELP_VI: dict[str, str] = {
     # --help in Vietnamese (CBKPI_LANG=vi; cbkpi.cli_help): "command" or "command:parameter",
@@ -420,6 +421,9 @@ HELP_VI: dict[str, str] = {
     ),
     "*:data_dir": "Thư mục tìm tệp dữ liệu khi không nêu tệp nào.",
     "*:files": "Các tệp YAML: tệp dữ liệu và tệp số liệu theo năm. Mặc định: mọi *.yaml trong ./data.",
+    "status:baseline": (
+        "observed: số liệu quan sát của năm cơ sở thay cho số của văn kiện; published: giữ nguyên số của văn kiện."
+    ),
     "*:as_of": "Theo dõi tiến độ đến năm này (mặc định: năm mới nhất có số liệu).",
     "*:output_format": "Định dạng đầu ra.",
     "*:strict": "Thoát với mã 1 khi có số không khớp (dùng cho CI).",
@@ -458,16 +462,39 @@ def set_message_lang(lang: str | None) -> None:
     _MESSAGE_LANG[:] = [lang] if lang else []
 
 
+_COMMAND_LINE_LANG: list[str] = []
+"""The language ``--lang`` names on the command line, else ``CBKPI_LANG``'s, while the command
+line runs (:func:`cbkpi.cli_words.run`): the language of usage errors, which come before a
+command has read its options."""
+
+
+def set_command_line_lang(lang: str | None) -> None:
+    _COMMAND_LINE_LANG[:] = [lang] if lang else []
+
+
 def message_lang() -> str:
     """The language of error messages: ``--lang`` where the command has it, else the
     ``CBKPI_LANG`` environment variable (``vi`` or ``en``), else English: diagnostics are read
-    by CI logs and editors, and name the data's (English) keys."""
+    by CI logs and editors, and name the data's (English) keys. While the command line is being
+    read (a usage error, a number typed for ``calc``), a ``--lang`` given on it counts too."""
     import os
 
     if _MESSAGE_LANG:
         return _MESSAGE_LANG[0]
+    if _COMMAND_LINE_LANG:
+        return _COMMAND_LINE_LANG[0]
     env = os.environ.get("CBKPI_LANG", "").strip().lower()
     return env if env in ("vi", "en") else "en"
+
+
+def say(message_key: str, /, **fields: object) -> str:
+    """The message ``message_key`` (:mod:`cbkpi.i18n_messages`) in :func:`message_lang`."""
+    return t(message_key, message_lang(), **fields)
+
+
+def say_count(n: int) -> str:
+    """A count in a message: ``1,000,000`` in English, ``1.000.000`` in Vietnamese."""
+    return format_number(n, message_lang(), 0)
 
 
 def t(key: str, lang: str, **fields: object) -> str:

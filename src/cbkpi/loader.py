@@ -12,7 +12,8 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cbkpi import inputs_seen
-from cbkpi.diagnostics import DataError, Diagnostic
+from cbkpi.diagnostics import DataError, Diagnostic, describe_subject, subject
+from cbkpi.i18n import say, say_count
 from cbkpi.models import DataFile
 from cbkpi.safe_text import shorten
 from cbkpi.units import UnitRegistry
@@ -70,15 +71,26 @@ def _where(path: Path_) -> str:
     return ".".join(str(p) for p in path) or "top level"
 
 
-def _message(error: dict[str, Any], path: Path_) -> str:
+def indicator_at(data: Any, path: Path_) -> tuple[str, str | None] | None:
+    """(id, number) of the indicator ``path`` points into (``indicators.30.…``), if any."""
+    if len(path) < 2 or path[0] != "indicators" or not isinstance(path[1], int):
+        return None
+    listed = data.get("indicators") if isinstance(data, dict) else getattr(data, "indicators", None)
+    if not isinstance(listed, list) or not 0 <= path[1] < len(listed):
+        return None
+    return subject(listed[path[1]])
+
+
+def _message(error: dict[str, Any], path: Path_, about: tuple[str, str | None] | None = None) -> str:
     from cbkpi.i18n import message_lang, t
     from cbkpi.schema_messages import plain
 
     lang = message_lang()
     kind = error["type"]
-    where = _where(path)
+    named = f" [{describe_subject(*about, lang)}]" if about else ""
+    where = _where(path) + named
     if kind == "missing":
-        return f"{_where(path[:-1])}: " + t("msg_missing", lang, name=error["loc"][-1])
+        return f"{_where(path[:-1])}{named}: " + t("msg_missing", lang, name=error["loc"][-1])
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         close = difflib.get_close_matches(name, sorted(_all_keys()), n=1)
@@ -93,7 +105,7 @@ def _message(error: dict[str, Any], path: Path_) -> str:
     given = error.get("input")
     suffix = ""
     if kind != "value_error" and not isinstance(given, (dict, list)):
-        suffix = f" (got {shorten(repr(given))})"
+        suffix = t("msg_got", lang, got=shorten(repr(given)))
     return f"{where}: {msg}{suffix}"
 
 
@@ -116,14 +128,17 @@ def _diagnostics(errors: list[Any], doc: Document, stopped: bool = False) -> lis
         path = resolve_path(doc.data, error["loc"])
         mark = doc.positions.key(path) if error["type"] == "extra_forbidden" else doc.positions.find(path)
         line, col = mark if mark else (None, None)
-        out.append(Diagnostic(doc.file, line, col, _message(error, path), code=error["type"]))
+        about = indicator_at(doc.data, path)
+        ident, number = about if about else (None, None)
+        message = _message(error, path, about)
+        out.append(Diagnostic(doc.file, line, col, message, code=error["type"], indicator=ident, number=number))
     if stopped:
         out.append(
             Diagnostic(
                 doc.file,
                 None,
                 None,
-                "a large file: checking stopped at the first errors; fix them and run again",
+                say("msg_stopped"),
                 code="too-many-errors",
             )
         )
@@ -133,7 +148,7 @@ def _diagnostics(errors: list[Any], doc: Document, stopped: bool = False) -> lis
                 doc.file,
                 None,
                 None,
-                f"{len(errors):,} schema errors; the first {len(out)} are shown: fix them and run again",
+                say("msg_too_many", count=say_count(len(errors)), shown=len(out)),
                 code="too-many-errors",
             )
         )
@@ -155,7 +170,7 @@ def _big_mappings(doc: Document) -> list[Diagnostic]:
             doc.file,
             line,
             col,
-            f"a mapping with {count:,} keys; no mapping of a data file has more than {limit}",
+            say("msg_wide_mapping", count=say_count(count), limit=limit),
             code="too-many-keys",
         )
         for (line, col), count in (doc.wide or [])[:MAX_DIAGNOSTICS]
@@ -215,14 +230,17 @@ def _models() -> list[type[BaseModel]]:
 
 def validate_document(doc: Document, model: type[M]) -> M:
     if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
+        from cbkpi.i18n import message_lang, t
+
+        lang = message_lang()
+        kind = t("yr_a_list", lang) if isinstance(doc.data, list) else f"a {type(doc.data).__name__}"
         raise DataError(
             [
                 Diagnostic(
                     doc.file,
                     1,
                     1,
-                    f"the top level is {kind}; expected a mapping with 'source', 'term', 'kind' and 'indicators'",
+                    t("yr_top_level", lang, kind=kind),
                     code="type",
                 )
             ]

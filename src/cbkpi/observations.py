@@ -28,6 +28,7 @@ from pydantic import Field
 
 from cbkpi import inputs_seen
 from cbkpi.diagnostics import Diagnostic
+from cbkpi.i18n import say as _say
 from cbkpi.loader import Loaded
 from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
 from cbkpi.units import BUILTIN_UNITS, UnitRegistry, convert
@@ -114,6 +115,11 @@ def discover_observations(data_dir: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def source_index(files: Sequence[LoadedObservations]) -> dict[tuple[str, str], ObservationSource]:
+    """Each file's sources by (file, id): what an observation's ``source`` names."""
+    return {(f.file, s.id): s for f in files for s in f.model.sources}
+
+
 def located(files: Sequence[LoadedObservations]) -> list[Located]:
     return [item for f in files for item in f.located()]
 
@@ -194,7 +200,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             yield _diag(
                 item,
                 "source",
-                f"source {o.source!r} is not an id of this file's sources; expected one of: {', '.join(sorted(ids))}",
+                _say("obs_source_not_listed", source=o.source, expected=", ".join(sorted(ids))),
                 "unknown-source",
                 positions,
             )
@@ -202,7 +208,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
             yield _diag(
                 item,
                 "indicator",
-                f"unknown indicator id {o.indicator!r}; {_did_you_mean(o.indicator, list(indicators))}",
+                _say("obs_unknown_indicator", id=o.indicator, hint=_did_you_mean(o.indicator, list(indicators))),
                 "unknown-id",
                 positions,
             )
@@ -216,7 +222,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 _diag(
                     item,
                     "indicator",
-                    f"{o.indicator!r} has no quantified target: this value is not used",
+                    _say("obs_unused", id=o.indicator),
                     "unused",
                     positions,
                 )
@@ -224,15 +230,13 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
         # An observation belongs to every term whose years hold it (cbkpi.terms).
         if not any(start <= o.year <= end for start, end in spans[o.indicator]):
             names = ", ".join(f"{start}-{end}" for start, end in spans[o.indicator])
-            word = "term" if len(spans[o.indicator]) == 1 else "terms"
-            yield _diag(
-                item, "year", f"year {o.year} is outside the {word} {names} of {o.indicator!r}", "year", positions
-            )
+            key = "obs_year_outside_term" if len(spans[o.indicator]) == 1 else "obs_year_outside_terms"
+            yield _diag(item, "year", _say(key, year=o.year, names=names, id=o.indicator), "year", positions)
         if o.unit is not None and units.find(o.unit) is None:
             yield _diag(
                 item,
                 "unit",
-                f"unknown unit {o.unit!r}; expected one of: {', '.join(sorted(units.units))}",
+                _say("obs_unknown_unit", unit=o.unit, expected=", ".join(sorted(units.units))),
                 "unknown-unit",
                 positions,
             )
@@ -243,8 +247,7 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
                 _diag(
                     item,
                     "unit",
-                    f"no exact factor converts {o.unit} to {ind.unit} (the unit of {o.indicator!r}): "
-                    "this value is kept out of every computation",
+                    _say("obs_no_factor", unit=o.unit, target=ind.unit, id=o.indicator),
                     "unit",
                     positions,
                 )
@@ -254,10 +257,14 @@ def check_observations(obs_files: Sequence[LoadedObservations], data_files: Sequ
         violation = None if unit is None else unit.violation(value)
         if unit is not None and violation is not None:
             side, bound = violation
+            from cbkpi.i18n import message_lang
+
+            lang = message_lang()
+            side_text, unit_text = _say("chk_" + side), unit.label(lang)
             yield _diag(
                 item,
                 "value",
-                f"value {value} is {side} {bound} {unit.en}, impossible for {o.indicator!r}",
+                _say("obs_impossible", value=value, side=side_text, bound=bound, unit=unit_text, id=o.indicator),
                 "range",
                 positions,
             )
@@ -280,8 +287,16 @@ def _conflicts(items: Sequence[Located], positions: dict[str, Positions]) -> Ite
                     yield _diag(
                         other,
                         "value",
-                        f"{ind_id} {year}: {other.obs.value} ({other.obs.source}) conflicts with {first.obs.value} "
-                        f"({first.obs.source}, {first.file}:{first.line}); mark the newer one 'revises: true'",
+                        _say(
+                            "obs_conflict",
+                            id=ind_id,
+                            year=year,
+                            value=other.obs.value,
+                            source=other.obs.source,
+                            first=first.obs.value,
+                            first_source=first.obs.source,
+                            place=f"{first.file}:{first.line}",
+                        ),
                         "conflict",
                         positions,
                     )
@@ -307,7 +322,7 @@ def _reference(
 
 def _reference_label(ref: tuple[Decimal, int, bool]) -> str:
     value, year, baseline = ref
-    return f"baseline {year}: {value}" if baseline else f"{year}: {value}"
+    return _say("obs_baseline_ref", year=year, value=value) if baseline else f"{year}: {value}"
 
 
 def _plausibility(
@@ -338,13 +353,12 @@ def _plausibility(
         grouped = kind == "amount" and _three_decimals(o.value)
         if grouped and (ref is None or _within(value * 1000, ref[0])):
             thousands = int(f"{o.value:f}".replace(".", ""))
-            against = "" if ref is None else f"; compare {_reference_label(ref)}"
+            against = "" if ref is None else _say("obs_compare", ref=_reference_label(ref))
             yield _warning(
                 _diag(
                     item,
                     "value",
-                    f"{o.value:f} has exactly three decimals: in Vietnamese notation {o.value:f} means "
-                    f"{thousands}{against}; write {thousands} if that is meant",
+                    _say("obs_thousands", value=f"{o.value:f}", thousands=thousands, against=against),
                     "thousands",
                     positions,
                 )
@@ -354,8 +368,14 @@ def _plausibility(
                 _diag(
                     item,
                     "value",
-                    f"{o.indicator} {o.year}: {value} is more than {JUMP_FACTOR} times away from {_reference_label(ref)}; "
-                    "check the figure, its unit and its definition",
+                    _say(
+                        "obs_jump",
+                        id=o.indicator,
+                        year=o.year,
+                        value=value,
+                        factor=JUMP_FACTOR,
+                        ref=_reference_label(ref),
+                    ),
                     "jump",
                     positions,
                 )
@@ -381,7 +401,7 @@ def _unobserved_baselines(data_files: Sequence[Loaded], observed: set[tuple[str,
                 continue
             mark = f.positions.find(("indicators", i, "baseline", "from_observations"))
             line, col = mark if mark else (None, None)
-            message = f"{ind.id!r}: no observation for {base.year}, so the baseline taken from observations is unknown"
+            message = _say("obs_baseline_unobserved", id=ind.id, year=base.year)
             yield Diagnostic(f.file, line, col, message, level="warning", code="baseline-unobserved")
 
 
@@ -436,5 +456,7 @@ def _did_you_mean(name: str, ids: Sequence[str]) -> str:
 
     close = closest_ids(name, ids)
     if close:
-        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-    return "expected an id of a targets file (`cbkpi list` lists them)"
+        from cbkpi.i18n import message_lang, t
+
+        return _say("obs_did_you_mean", names=f" {t('or', message_lang())} ".join(repr(c) for c in close))
+    return _say("obs_expected_id")

@@ -23,40 +23,44 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from cbkpi.i18n import message_lang, t
+
 
 class OutputRefused(OSError):
     """The destination may not be written (it would overwrite data); the message says why."""
 
 
 def check_destination(path: Path, protected_dirs: Iterable[Path] = (), inputs: Iterable[Path] = ()) -> None:
+    lang = message_lang()
     target = path.resolve()
     if target.is_dir():
-        raise OutputRefused(f"{path} is a directory; give a file name")
+        raise OutputRefused(t("err_is_directory", lang, path=path))
     _check_regular(path, target)
     for folder in protected_dirs:
         if folder.exists() and target.is_relative_to(folder.resolve()):
-            raise OutputRefused(f"{path} is inside the data folder {folder}/; cbkpi never writes there")
+            raise OutputRefused(t("err_in_data_folder", lang, path=path, folder=folder))
     for given in inputs:
         if given.exists() and target == given.resolve():
-            raise OutputRefused(f"{path} is one of the input files; cbkpi never overwrites its input")
+            raise OutputRefused(t("err_is_input", lang, path=path))
     if target.suffix.lower() in (".yaml", ".yml") and target.exists():
-        raise OutputRefused(f"{path} is an existing YAML file; cbkpi does not overwrite YAML")
+        raise OutputRefused(t("err_existing_yaml", lang, path=path))
     if not target.parent.is_dir():
-        raise OutputRefused(f"folder {path.parent} does not exist")
+        raise OutputRefused(t("err_no_folder", lang, folder=path.parent))
 
 
 def _check_regular(path: Path, target: Path) -> None:
     """Refuse a destination that exists and is not a regular file (a device, a FIFO)."""
-    from cbkpi.yamlread import file_kind
-
+    lang = message_lang()
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputRefused(f"cannot write {path}: {exc.strerror}") from None
+        raise OutputRefused(t("err_cannot_write", lang, path=path, reason=exc.strerror)) from None
     if not stat.S_ISREG(mode):
-        raise OutputRefused(f"{path} is {file_kind(mode)}; cbkpi only writes regular files")
+        from cbkpi.yamlread import file_kind
+
+        raise OutputRefused(t("err_not_regular", lang, path=path, kind=t(file_kind(mode), lang)))
 
 
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))

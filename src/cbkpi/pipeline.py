@@ -16,8 +16,17 @@ from cbkpi import inputs_seen
 from cbkpi.audit import AuditItem, audit_file
 from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import Diagnostic
+from cbkpi.i18n import message_lang, t
 from cbkpi.loader import discover
-from cbkpi.observations import Located, discover_observations, effective, located, values_by_indicator
+from cbkpi.observations import (
+    Located,
+    ObservationSource,
+    discover_observations,
+    effective,
+    located,
+    source_index,
+    values_by_indicator,
+)
 from cbkpi.observations import strict as strict_diagnostics
 from cbkpi.revisions import BaselineChoice, Revision, bounds, revise, series_breaks, units_of
 from cbkpi.series import Series
@@ -52,7 +61,7 @@ def input_files(files: Sequence[Path] | None, data_dir: Path) -> list[Path]:
     if not files:
         found += discover_observations(data_dir)
     if not found:
-        raise PipelineError([f"cbkpi: no data files given and none found under {data_dir}/"], 2)
+        raise PipelineError(["cbkpi: " + t("err_no_data_files", message_lang(), folder=data_dir)], 2)
     return found
 
 
@@ -76,10 +85,10 @@ def load_valid(files: Sequence[Path] | None, data_dir: Path, strict: bool = Fals
     report = validate(files, data_dir, strict)
     if report.exit_code:
         messages = [d.format() for d in report.diagnostics if d.level == "error"]
-        messages.append("cbkpi: the data is not valid; run 'cbkpi validate' for the full report")
+        messages.append("cbkpi: " + t("err_data_invalid", message_lang()))
         raise PipelineError(messages, report.exit_code)
     if not report.loaded:
-        raise PipelineError(["cbkpi: no targets or results file among the files given (observations need one)"], 2)
+        raise PipelineError(["cbkpi: " + t("err_no_targets_file", message_lang())], 2)
     return report
 
 
@@ -106,6 +115,11 @@ class StatusReport:
         """Every observation with its place in its file (superseded ones included)."""
         return located(self.validation.observations)
 
+    @property
+    def observation_sources(self) -> dict[tuple[str, str], ObservationSource]:
+        """The observation files' sources by (file, id), for captions naming them."""
+        return source_index(self.validation.observations)
+
     def audit_items(self) -> list[AuditItem]:
         return [item for f in self.validation.loaded for item in audit_file(f.file, f.model)]
 
@@ -115,10 +129,7 @@ def _check_as_of(as_of: int, report: Report) -> None:
     terms = sorted({(f.model.term.start, f.model.term.end) for f in report.loaded if f.model.kind == "targets"})
     if terms and not any(start <= as_of <= end for start, end in terms):
         spans = ", ".join(f"{start}-{end}" for start, end in terms)
-        raise PipelineError(
-            [f"cbkpi: --as-of {as_of} is outside the term ({spans}); choose a year within it"],
-            2,
-        )
+        raise PipelineError(["cbkpi: " + t("err_as_of_outside", message_lang(), year=as_of, spans=spans)], 2)
 
 
 def build_report(
@@ -193,7 +204,6 @@ def find_indicator(report: StatusReport, query: str, lang: str = "en") -> Indica
     """The indicator ``query`` names (its id, its number as printed or a piece of its name:
     :func:`cbkpi.lookup.find`) in every term that has it, linked by its id. None or several raise :class:`PipelineError` (exit 2) with the
     closest indicators or the candidates, in ``lang``."""
-    from cbkpi.i18n import t
     from cbkpi.lookup import describe, find
 
     looked = find(query, report.validation.loaded)

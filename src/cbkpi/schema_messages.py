@@ -32,6 +32,16 @@ _TYPES = {
     "float_type": "msg_not_number",
     "float_parsing": "msg_not_number",
 }
+_VALUE_ERRORS = (
+    (re.compile(r"expected a finite number, got NaN or infinity"), "msg_not_finite"),
+    (re.compile(r"a ref needs a 'line', a 'quote' or both"), "msg_ref_incomplete"),
+    (re.compile(r"give either 'value' or 'from_observations: true', not both"), "msg_value_and_observed"),
+    (re.compile(r"'value' is required \(null when unknown\), or 'from_observations: true'"), "msg_value_required"),
+    (re.compile(r"low (?P<low>\S+) is not below high (?P<high>\S+); expected low < high"), "msg_range_order"),
+)
+"""The models' own checks (:mod:`cbkpi.models` raises them in English), by their wording: the
+key of the message in :mod:`cbkpi.i18n_messages`, filled with the figures the text names."""
+
 _BOUNDS = {
     "greater_than_equal": ("msg_too_small", "ge"),
     "less_than_equal": ("msg_too_large", "le"),
@@ -63,6 +73,12 @@ def plain(error: dict[str, Any], lang: str) -> str | None:
         kind == "value_error" and str(error["msg"]).startswith("Value error, expected a number, got")
     ):
         return not_a_number(given, lang)
+    if kind == "value_error":
+        text = str(error["msg"]).removeprefix("Value error, ")
+        for pattern, key in _VALUE_ERRORS:
+            found = pattern.fullmatch(text)
+            if found:
+                return t(key, lang, **found.groupdict())
     if kind in _TYPES:
         shown = type(given).__name__ if isinstance(given, (dict, list)) else shorten(repr(given))
         return t(_TYPES[kind], lang, got=shown)

@@ -100,7 +100,9 @@ def prepare() -> None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
     if sys.stdout is None:  # the descriptor was closed when the process started (`>&-`)
-        say("cbkpi: standard output is closed; nothing could be written")
+        from cbkpi.i18n import message_lang, t
+
+        say("cbkpi: " + t("err_stdout_closed", message_lang()))
         sys.exit(EXIT_WRITE_FAILED)
     if not isinstance(sys.stdout, GuardedStream):
         sys.stdout = GuardedStream(sys.stdout)
@@ -133,5 +135,7 @@ def handle(run: Any) -> None:
         sys.exit(EXIT_BROKEN_PIPE)
     except WriteFailed as exc:
         quiet_after_broken_pipe()  # the buffered text cannot be written either
-        say(f"cbkpi: cannot write the output: {exc}")
+        from cbkpi.i18n import message_lang, t
+
+        say("cbkpi: " + t("err_write_output", message_lang(), error=exc))
         sys.exit(EXIT_WRITE_FAILED)

@@ -63,7 +63,9 @@ def pick_term(wanted: str, available: Sequence[str]) -> str:
         if len(ending) == 1:
             return ending[0]
     listed = ", ".join(available) or "none"
-    raise UnknownTerm(f"no term {wanted!r} in the files read; expected one of: {listed} (or an end year)")
+    from cbkpi.i18n import message_lang, t
+
+    raise UnknownTerm(t("err_unknown_term", message_lang(), wanted=wanted, listed=listed))
 
 
 def term_values(observed: dict[str, dict[int, float]], term: Term) -> dict[str, dict[int, float]]:

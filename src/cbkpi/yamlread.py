@@ -27,6 +27,8 @@ from yaml import events
 
 from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
+from cbkpi.i18n import say as _say
+from cbkpi.i18n import say_count
 from cbkpi.safe_text import escape_control, shorten
 
 try:  # LibYAML's parser is several times faster; fall back to the pure-Python one.
@@ -180,16 +182,16 @@ def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: 
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, "kind_fifo"),
+    (stat.S_ISCHR, "kind_char_device"),
+    (stat.S_ISBLK, "kind_block_device"),
+    (stat.S_ISSOCK, "kind_socket"),
 )
 
 
 def file_kind(mode: int) -> str:
-    """What a non-regular file is, in words (``a named pipe (FIFO)``)."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    """The label key of what a non-regular file is (``kind_fifo``: a named pipe)."""
+    return next((key for test, key in _KINDS if test(mode)), "kind_not_regular")
 
 
 def read_text(path: Path, display: str) -> str:
@@ -204,11 +206,11 @@ def read_text(path: Path, display: str) -> str:
         st = os.stat(path)
         mode = st.st_mode
         if stat.S_ISDIR(mode):
-            raise _fail(display, None, "is a directory, expected a YAML file", "unreadable", unreadable=True)
+            raise _fail(display, None, _say("yr_is_directory"), "unreadable", unreadable=True)
         if not stat.S_ISREG(mode):
             raise _not_regular(display, mode)
         if st.st_size > limit:
-            raise _too_large(display, f"{st.st_size:,} bytes", limit)
+            raise _too_large(display, _say("yr_size_bytes", size=say_count(st.st_size)), limit)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             mode = os.fstat(fd).st_mode  # the file opened may not be the one stat saw
@@ -216,13 +218,13 @@ def read_text(path: Path, display: str) -> str:
                 raise _not_regular(display, mode)
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise _fail(display, None, "no such file", "unreadable", unreadable=True) from None
+        raise _fail(display, None, _say("yr_no_such_file"), "unreadable", unreadable=True) from None
     except PermissionError:
-        raise _fail(display, None, "permission denied: cannot read the file", "unreadable", unreadable=True) from None
+        raise _fail(display, None, _say("yr_permission"), "unreadable", unreadable=True) from None
     except OSError as exc:
-        raise _fail(display, None, f"cannot read the file: {exc.strerror}", "unreadable", unreadable=True) from None
+        raise _fail(display, None, _say("yr_cannot_read", reason=exc.strerror), "unreadable", unreadable=True) from None
     if len(raw) > limit:
-        raise _too_large(display, f"more than {limit:,} bytes", limit)
+        raise _too_large(display, _say("yr_size_more", size=say_count(limit)), limit)
     return decode(raw, display)
 
 
@@ -233,26 +235,26 @@ def max_file_bytes(display: str) -> int:
     if limit is not None:
         return limit
     text = os.environ.get(LIMIT_ENV, "").strip()
-    raise _fail(
-        display,
-        None,
-        f"{LIMIT_ENV}={escape_control(shorten(text, 40))!r} is not a size in bytes; expected a whole "
-        f"number from 1 to {LIMIT_CEILING:,} (or unset it: {MAX_FILE_BYTES:,})",
-        "unreadable",
-        unreadable=True,
+    message = _say(
+        "yr_limit_env",
+        env=LIMIT_ENV,
+        value=repr(escape_control(shorten(text, 40))),
+        ceiling=say_count(LIMIT_CEILING),
+        default=say_count(MAX_FILE_BYTES),
     )
+    raise _fail(display, None, message, "unreadable", unreadable=True)
 
 
 def _too_large(display: str, size: str, limit: int) -> DataError:
-    hint = "" if os.environ.get(LIMIT_ENV, "").strip() else f" (set {LIMIT_ENV} to raise it)"
-    return _fail(display, None, f"file is {size}; the limit is {limit:,} bytes{hint}", "too-large")
+    hint = "" if os.environ.get(LIMIT_ENV, "").strip() else _say("yr_limit_hint", env=LIMIT_ENV)
+    return _fail(display, None, _say("yr_too_large", size=size, limit=say_count(limit)) + hint, "too-large")
 
 
 def _not_regular(display: str, mode: int) -> DataError:
     return _fail(
         display,
         None,
-        f"is {file_kind(mode)}, not a regular file; give a YAML file or a folder",
+        _say("yr_not_regular", kind=_say(file_kind(mode))),
         "unreadable",
         unreadable=True,
     )
@@ -260,7 +262,7 @@ def _not_regular(display: str, mode: int) -> DataError:
 
 def decode(raw: bytes, display: str) -> str:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # what Windows editors call "Unicode"
-        raise _fail(display, (1, 1), "the file is UTF-16 (or UTF-32) text; save it as UTF-8", "encoding")
+        raise _fail(display, (1, 1), _say("yr_utf16"), "encoding")
     if b"\x00" in raw:
         return _binary(raw, display)
     try:
@@ -271,7 +273,7 @@ def decode(raw: bytes, display: str) -> str:
         raise _fail(
             display,
             (line, col),
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            _say("yr_bad_byte", byte=f"{raw[exc.start]:02x}"),
             "encoding",
         ) from None
 
@@ -279,7 +281,7 @@ def decode(raw: bytes, display: str) -> str:
 def _binary(raw: bytes, display: str) -> str:
     at = raw.index(b"\x00")
     line = raw.count(b"\n", 0, at) + 1
-    raise _fail(display, (line, 1), "the file contains NUL bytes: it is binary, not YAML text", "encoding")
+    raise _fail(display, (line, 1), _say("yr_nul"), "encoding")
 
 
 def load(path: Path, display: str | None = None) -> Document:
@@ -306,19 +308,25 @@ def parse(text: str, file: str) -> Document:
         if exc.context and exc.problem:
             # Where the construct that failed began (an unclosed quote or bracket opens there).
             cm = exc.context_mark
-            started = f" started at line {cm.line + 1}" if cm and mark and cm.line != mark.line else ""
+            started = _say("yr_started_at", line=cm.line + 1) if cm and mark and cm.line != mark.line else ""
             context = f" ({exc.context}{started})"
-        raise _fail(file, _mark(mark) if mark else None, f"YAML syntax error: {problem}{context}", "syntax") from None
+        raise _fail(
+            file, _mark(mark) if mark else None, _say("yr_syntax", problem=problem, context=context), "syntax"
+        ) from None
     except yaml.reader.ReaderError as exc:  # control characters: a position, no mark object
         pos = exc.position
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
-        raise _fail(file, (line, col), f"YAML error: {what} is not allowed: {exc.reason}", "syntax") from None
+        what = (
+            _say("yr_character", code=f"{exc.character:04x}")
+            if isinstance(exc.character, int)
+            else _say("yr_a_character")
+        )
+        raise _fail(file, (line, col), _say("yr_not_allowed", what=what, reason=exc.reason), "syntax") from None
     except yaml.YAMLError as exc:
-        raise _fail(file, None, f"YAML error: {_one_line(exc)}", "syntax") from None
+        raise _fail(file, None, _say("yr_error", error=_one_line(exc)), "syntax") from None
     except RecursionError:
-        raise _fail(file, None, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
+        raise _fail(file, None, _say("yr_too_deep", depth=MAX_DEPTH), "too-deep") from None
 
 
 _NO_KEY = object()
@@ -391,9 +399,9 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                 is_map = cls is _MappingStart
                 _check_tag(event, "map" if is_map else "seq", file)
                 if len(stack) >= MAX_DEPTH:
-                    raise _fail(file, _mark(event.start_mark), f"nesting deeper than {MAX_DEPTH} levels", "too-deep")
+                    raise _fail(file, _mark(event.start_mark), _say("yr_too_deep", depth=MAX_DEPTH), "too-deep")
                 if cur_map and cur_key is _NO_KEY:
-                    raise _fail(file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
+                    raise _fail(file, _mark(event.start_mark), _say("yr_key_scalar"), "key")
                 stack.append((cur, cur_marks, cur_key, cur_map, event.anchor, nodes, _pack(event.start_mark)))
                 cur = {} if is_map else []
                 cur_marks = []
@@ -413,7 +421,7 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                 new = 1  # its contents were counted as they came
             elif cls is _AliasEvent:
                 if event.anchor not in anchors:
-                    raise _fail(file, _mark(event.start_mark), f"unknown alias *{event.anchor}", "alias")
+                    raise _fail(file, _mark(event.start_mark), _say("yr_unknown_alias", anchor=event.anchor), "alias")
                 value, new = anchors[event.anchor]
                 mark = _pack(event.start_mark)
                 aliased += new
@@ -421,16 +429,13 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                     raise _fail(
                         file,
                         _mark(event.start_mark),
-                        f"the aliases expand to more than {MAX_NODES:,} values (aliases that multiply, "
-                        'a "billion laughs"?)',
+                        _say("yr_aliases_expand", limit=say_count(MAX_NODES)),
                         "too-large",
                     )
             elif cls is _DocumentStart:
                 documents += 1
                 if documents > 1:
-                    raise _fail(
-                        file, _mark(event.start_mark), "a second YAML document (---); expected one", "multi-document"
-                    )
+                    raise _fail(file, _mark(event.start_mark), _say("yr_second_document"), "multi-document")
                 continue
             elif cls is _StreamEnd:
                 break
@@ -438,17 +443,17 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                 continue
             if cur_map and cur_key is _NO_KEY:
                 if not isinstance(value, _KEY_TYPES):
-                    raise _fail(file, _mark(event.start_mark), "a mapping key must be a plain scalar", "key")
+                    raise _fail(file, _mark(event.start_mark), _say("yr_key_scalar"), "key")
                 name = value if isinstance(value, str) else str(value)
                 if name in cur:
                     if not marks:
                         raise _NeedMarks  # the message names the first key's line
                     index = next(i for i, k in enumerate(cur) if k == name)
-                    where = f" (first at line {cur_marks[2 * index] >> _COL_BITS})"
+                    where = _say("yr_first_at", line=cur_marks[2 * index] >> _COL_BITS)
                     raise _fail(
                         file,
                         _mark(event.start_mark),
-                        f"duplicate key {name!r}{where}; each key may appear once",
+                        _say("yr_duplicate_key", name=name, where=where),
                         "duplicate-key",
                     )
                 cur_key = name
@@ -457,7 +462,7 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
             nodes += new
             if nodes > MAX_VALUES:
                 raise _fail(
-                    file, _mark(event.start_mark), f"the document holds more than {MAX_VALUES:,} values", "too-large"
+                    file, _mark(event.start_mark), _say("yr_too_many_values", limit=say_count(MAX_VALUES)), "too-large"
                 )
             if cur_map:
                 cur[cur_key] = value
@@ -471,7 +476,7 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
     finally:
         loader.dispose()
     if documents == 0:
-        raise _fail(file, (1, 1), "the file is empty (or holds only comments); expected a YAML mapping", "empty")
+        raise _fail(file, (1, 1), _say("yr_empty"), "empty")
     positions.root, positions.root_mark = root, root_mark
     return Document(file, root, positions, nodes, wide)
 
@@ -480,7 +485,7 @@ def _check_tag(event: Any, kind: str, file: str) -> None:
     tag = event.tag
     if tag is None or tag == "!" or tag == _CORE + kind:
         return
-    raise _fail(file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
+    raise _fail(file, _mark(event.start_mark), _say("yr_tag", tag=tag), "tag")
 
 
 def _scalar(event: Any, file: str) -> Any:
@@ -498,7 +503,7 @@ def _scalar(event: Any, file: str) -> Any:
     elif tag == "!":
         return text
     elif tag not in _ALLOWED_TAGS or tag in (_CORE + "map", _CORE + "seq"):
-        raise _fail(file, _mark(event.start_mark), f"tag {tag!r} is not allowed; use plain YAML data", "tag")
+        raise _fail(file, _mark(event.start_mark), _say("yr_tag", tag=tag), "tag")
     if tag == _STR:
         return text
     if tag in (_INT, _FLOAT):
@@ -507,7 +512,7 @@ def _scalar(event: Any, file: str) -> Any:
         raise _fail(
             file,
             _mark(event.start_mark),
-            "merge keys ('<<') are not supported; write the keys out (anchors and aliases are allowed)",
+            _say("yr_merge"),
             "tag",
         )
     node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
@@ -517,7 +522,7 @@ def _scalar(event: Any, file: str) -> Any:
         raise _fail(
             file,
             _mark(event.start_mark),
-            f"invalid {tag.rsplit(':', 1)[-1]} {_short(text)!r}: {_one_line(exc)}",
+            _say("yr_invalid", what=tag.rsplit(":", 1)[-1], text=_short(text), error=_one_line(exc)),
             "value",
         ) from None
 
@@ -531,8 +536,7 @@ def _number(text: str, tag: str, event: Any, file: str) -> Decimal | float | int
         raise _fail(
             file,
             _mark(event.start_mark),
-            f"{_short(text)!r} is a base-60 number in YAML 1.1 (5:04 reads as 304); quote it as text "
-            f"or write the decimal number",
+            _say("yr_base60", text=_short(text)),
             "base-60",
         )
     clean = text.replace("_", "")
@@ -546,7 +550,7 @@ def _number(text: str, tag: str, event: Any, file: str) -> Decimal | float | int
         value = _construct(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         raise _fail(
-            file, _mark(event.start_mark), f"invalid number {_short(text)!r}: {_one_line(exc)}", "value"
+            file, _mark(event.start_mark), _say("yr_invalid_number", text=_short(text), error=_one_line(exc)), "value"
         ) from None
     if isinstance(value, int):
         return _in_range(value, text, event, file)
@@ -562,7 +566,7 @@ def _in_range(value: Decimal | int, text: str, event: Any, file: str) -> Decimal
         raise _fail(
             file,
             _mark(event.start_mark),
-            f"number {_short(text)!r} is out of range; numbers must lie between 1e-300 and 1e300 in size",
+            _say("yr_out_of_range", text=_short(text)),
             "value",
         )
     return value

@@ -86,11 +86,14 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run_cbkpi(args: Sequence[str], cwd: Path, timeout: float = DEFAULT_TIMEOUT) -> Run:
+def run_cbkpi(args: Sequence[str], cwd: Path, timeout: float = DEFAULT_TIMEOUT, lang: str | None = None) -> Run:
     """``python -m cbkpi ARGS`` in ``cwd`` under the memory limit; the child's own peak RSS
-    comes from ``os.wait4`` on its pid."""
+    comes from ``os.wait4`` on its pid. ``lang``: ``CBKPI_LANG`` for the child (the language
+    of its messages, and the default of ``--lang``)."""
     env = {**os.environ, "COLUMNS": "120"}
     env.pop("CBKPI_DEBUG", None)
+    if lang is not None:
+        env["CBKPI_LANG"] = lang
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
         proc = subprocess.Popen(

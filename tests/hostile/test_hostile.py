@@ -21,7 +21,7 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
     if case.skip is not None and (reason := case.skip()):
         pytest.skip(reason)
     args = arguments(case, tmp_path)
-    run = run_cbkpi(args, tmp_path)
+    run = run_cbkpi(args, tmp_path, lang="en")  # the cases expect English messages
     found = problems(case, run, tmp_path)
     assert not found, f"cbkpi {' '.join(args)}: {'; '.join(found)}\n--- output ---\n{run.output[:3000]}"
     assert run.code in (0, 1, 2)

@@ -76,7 +76,7 @@ def test_closed_stdout_is_exit_2_not_a_lost_report(args: list[str], tmp_path: Pa
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize(
-    "args", [["status", "--data-dir", str(DATA)], ["validate", "--data-dir", str(DATA)], ["--version"]]
+    "args", [["status", "--lang", "en", "--data-dir", str(DATA)], ["validate", "--data-dir", str(DATA)], ["--version"]]
 )
 def test_full_disk_is_one_line_and_exit_2(args: list[str], tmp_path: Path) -> None:
     with open("/dev/full", "w") as full:

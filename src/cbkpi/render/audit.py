@@ -28,6 +28,10 @@ def _difference(item: AuditItem, lang: str) -> str:
     return ("+" if diff > 0 else "") + text
 
 
+DISAGREE_MARK = "✗"
+"""Starts the first line of each disagreement in the text output (and :func:`highlight` colours
+it), and marks a disagreement's verdict in the Markdown table."""
+
 _NUMBER = re.compile(r"\d+\.\d+")
 
 
@@ -47,7 +51,8 @@ def headers(lang: str) -> list[str]:
     return [t(k, lang) for k in keys]
 
 
-def rows(items: Sequence[AuditItem], lang: str) -> list[list[str]]:
+def rows(items: Sequence[AuditItem], lang: str, *, marked: bool = False) -> list[list[str]]:
+    """One row per figure; ``marked``: a disagreement's verdict starts with ✗."""
     return [
         [
             item.label,
@@ -55,11 +60,17 @@ def rows(items: Sequence[AuditItem], lang: str) -> list[list[str]]:
             format_decimal(item.published, lang),
             _recomputed(item, lang),
             _difference(item, lang),
-            t(item.verdict, lang),
+            (f"{DISAGREE_MARK} " if marked and item.verdict == DISAGREES else "") + t(item.verdict, lang),
             formula(item, lang),
         ]
         for item in items
     ]
+
+
+def disagreements_first(items: Sequence[AuditItem]) -> list[AuditItem]:
+    """The figures with the disagreements first, each group in the document's order: the order
+    of every audit output (text, Markdown, JSON)."""
+    return sorted(items, key=lambda i: i.verdict != DISAGREES)
 
 
 def summary(items: Sequence[AuditItem], lang: str) -> str:
@@ -89,10 +100,6 @@ def headline(items: Sequence[AuditItem], lang: str) -> str:
     )
 
 
-DISAGREE_MARK = "✗"
-"""Starts the first line of each disagreement in the text output (and :func:`highlight` colours it)."""
-
-
 def as_text(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:
     """The one-line summary, then each figure, disagreements first and marked ✗: what is
     checked (the indicator's or claim's name; JSON and Markdown give the id) with its verdict, then the printed and recomputed values and the formula, every
@@ -109,7 +116,7 @@ def as_text(items: Sequence[AuditItem], lang: str, width: int | None = None) -> 
         )
 
     lines = [*wrap(headline(items, lang), "", "  "), ""]
-    for item in sorted(items, key=lambda i: i.verdict != DISAGREES):
+    for item in disagreements_first(items):
         mark = f"{DISAGREE_MARK} " if item.verdict == DISAGREES else "  "
         label = f"{item.label} " if item.label else ""
         what = f"{item.name.get(lang)} ({t('check_' + item.check, lang)}, {t('line', lang)} {item.line})"
@@ -133,9 +140,13 @@ def highlight(text: str) -> str:
 
 
 def as_markdown(items: Sequence[AuditItem], lang: str, width: int | None = None) -> str:
+    """The title, the one-line summary in bold, then the table with the disagreements first
+    (their verdict marked ✗), then the counts."""
     from cbkpi.render.tabular import to_markdown
 
-    return to_markdown(headers(lang), rows(items, lang), t("title_audit", lang)) + "\n" + summary(items, lang) + "\n"
+    table = to_markdown(headers(lang), rows(disagreements_first(items), lang, marked=True))
+    head = f"## {t('title_audit', lang)}\n\n**{headline(items, lang)}**\n\n"
+    return head + table + "\n" + summary(items, lang) + "\n"
 
 
 def as_json(items: Sequence[AuditItem]) -> str:
@@ -157,7 +168,7 @@ def as_json(items: Sequence[AuditItem]) -> str:
             "reason": i.reason,
             "formula": i.formula,
         }
-        for i in items
+        for i in disagreements_first(items)
     ]
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
 

@@ -276,7 +276,9 @@ def png_chart(
         import matplotlib.pyplot as plt
         from matplotlib.ticker import FixedLocator, FuncFormatter
     except ImportError:
-        raise ChartUnavailable("PNG charts need matplotlib: pip install 'cbkpi[charts]'") from None
+        from cbkpi.i18n import message_lang
+
+        raise ChartUnavailable(t("err_png_needs_matplotlib", message_lang())) from None
     fig, ax = plt.subplots(figsize=(size[0] / PNG_DPI, size[1] / PNG_DPI), dpi=PNG_DPI)
     styles = {
         "required": {"linestyle": "--", "marker": ""},

@@ -6,17 +6,22 @@ import json
 from collections.abc import Sequence
 
 from cbkpi.diagnostics import Diagnostic
+from cbkpi.i18n import message_lang, t
 from cbkpi.safe_text import github_data, github_property
 
 
 def as_text(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """One line per diagnostic, then the summary in the message language."""
+    lang = message_lang()
     lines = [d.format() for d in diags]
     errors = sum(d.level == "error" for d in diags)
     warnings = len(diags) - errors
     if errors:
-        lines.append(f"{errors} error(s), {warnings} warning(s) in {len(files)} file(s)")
+        lines.append(t("validate_failed", lang, errors=errors, warnings=warnings, files=len(files)))
+    elif warnings:
+        lines.append(t("validate_ok_warnings", lang, files=len(files), warnings=warnings))
     else:
-        lines.append(f"ok: {len(files)} file(s) valid" + (f", {warnings} warning(s)" if warnings else ""))
+        lines.append(t("validate_ok", lang, files=len(files)))
     return "\n".join(lines)
 
 
@@ -32,6 +37,8 @@ def as_json(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
                 "level": d.level,
                 "code": d.code,
                 "message": d.message,
+                "indicator": d.indicator,
+                "indicator_number": d.number,
             }
             for d in diags
         ],
@@ -54,7 +61,7 @@ def as_github(diags: Sequence[Diagnostic], files: Sequence[str]) -> str:
     out.append(
         as_text([], files)
         if not any(d.level == "error" for d in diags)
-        else f"{sum(d.level == 'error' for d in diags)} error(s)"
+        else t("validate_errors", message_lang(), errors=sum(d.level == "error" for d in diags))
     )
     return "\n".join(out)
 

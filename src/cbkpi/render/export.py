@@ -28,7 +28,14 @@ def export_xlsx(path: Path, report: StatusReport, lang: str) -> None:
 def export_html(path: Path, report: StatusReport, lang: str) -> None:
     from cbkpi.render.report import html_report
 
-    page = html_report(report.terms, report.observed, lang, as_of=report.as_of, observations=report.observations)
+    page = html_report(
+        report.terms,
+        report.observed,
+        lang,
+        as_of=report.as_of,
+        observations=report.observations,
+        observation_sources=report.observation_sources,
+    )
     write_text_atomically(path, page)
 
 

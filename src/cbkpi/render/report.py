@@ -10,13 +10,13 @@ of ``cbkpi status``. Print styles lay it out on A4.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from cbkpi import __version__
 from cbkpi.i18n import t
 from cbkpi.models import SourceDoc
-from cbkpi.observations import Located
+from cbkpi.observations import Located, ObservationSource
 from cbkpi.render import status as rs
 from cbkpi.render import tracking as rt
 from cbkpi.render.chart import svg_chart
@@ -90,14 +90,31 @@ def source_text(source: SourceDoc, lang: str) -> str:
     return f"{source.title} ({details})"
 
 
-def chart_caption(source: SourceDoc, observations: Sequence[Located], lang: str) -> str:
+SourceIndex = Mapping[tuple[str, str], ObservationSource]
+"""An observation file's sources by (file, id): :attr:`cbkpi.pipeline.StatusReport.observation_sources`."""
+
+
+def observation_source(o: Located, sources: SourceIndex, lang: str) -> str:
+    """The source of an observation as a reader knows it: its title and, when the source prints
+    one, its date (``Báo cáo … năm 2024 (31/12/2024)``); a legacy free-text source as written."""
+    found = sources.get((o.file, o.obs.source))
+    if found is None:
+        return shorten(o.obs.source, 60)
+    date = made_on(found.date, lang)
+    limit = 45  # several sources share one caption line
+    title = found.title if len(found.title) <= limit else found.title[:limit].rsplit(" ", 1)[0] + "…"
+    return title + (f" ({date})" if date else "")
+
+
+def chart_caption(
+    source: SourceDoc, observations: Sequence[Located], lang: str, sources: SourceIndex | None = None
+) -> str:
     """Where a chart's figures come from, two lines: the targets' document; the observations'
-    sources."""
-    sources = list(dict.fromkeys(o.obs.source for o in observations))
+    sources by title and date (``sources``; without it, or for a source not listed, as the
+    observation names it)."""
+    named = list(dict.fromkeys(observation_source(o, sources or {}, lang) for o in observations))
     yearly = (
-        t("chart_observations_source", lang, sources="; ".join(shorten(s, 60) for s in sources))
-        if sources
-        else t("chart_no_observations", lang)
+        t("chart_observations_source", lang, sources="; ".join(named)) if named else t("chart_no_observations", lang)
     )
     details = ", ".join(x for x in (source.publisher, made_on(source.date, lang)) if x)
     target = f"{shorten(source.title, 40)} ({details})"
@@ -147,7 +164,11 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[i
 
 
 def _charts(
-    term: TermStatus, every_observed: dict[str, dict[int, float]], observations: Sequence[Located], lang: str
+    term: TermStatus,
+    every_observed: dict[str, dict[int, float]],
+    observations: Sequence[Located],
+    lang: str,
+    sources: SourceIndex | None = None,
 ) -> str:
     """A chart for every indicator of a targets file with something to draw (a baseline, a
     quantified target or observations), observed or not; each shows the observations of the
@@ -166,7 +187,7 @@ def _charts(
             CHART_WIDTH,
             CHART_HEIGHT,
             unit=i.unit,
-            caption=chart_caption(term.data.source, mine, lang),
+            caption=chart_caption(term.data.source, mine, lang, sources),
             units=term.units,
         )
         if svg:
@@ -189,7 +210,7 @@ def _tables(term: TermStatus, lang: str) -> list[str]:
             last = area
     body.append(_table(rs.headers(term, lang), [c for _a, c in rows], {5, 6}, area_rows))
     notes = [
-        f"{t('agreement', lang, id=ind.indicator.id)}: {n}"
+        f"{t('agreement_named', lang, name=ind.indicator.name.get(lang))}: {n}"
         for ind in term.indicators
         for n in agreement_text(ind, lang)
     ]
@@ -209,8 +230,10 @@ def html_report(
     as_of: int | None = None,
     observations: Sequence[Located] = (),
     made: dt.date | None = None,
+    observation_sources: SourceIndex | None = None,
 ) -> str:
-    """The whole page. ``made``: the date printed as the day the report was made (today)."""
+    """The whole page. ``made``: the date printed as the day the report was made (today);
+    ``observation_sources``: the observation files' sources, named in the charts' captions."""
     made = made or dt.date.today()
     term_names = ", ".join(f"{tm.data.term.start}-{tm.data.term.end}" for tm in terms)
     heading = t("report_title", lang, province=t("province", lang), terms=term_names)
@@ -228,7 +251,7 @@ def html_report(
     ]
     for term in terms:
         if term.data.kind == "targets":
-            charts = _charts(term, observed, observations, lang)
+            charts = _charts(term, observed, observations, lang, observation_sources)
             if charts:
                 body.append(charts)
     for term in terms:

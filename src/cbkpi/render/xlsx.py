@@ -25,7 +25,7 @@ from cbkpi.render import status as rs
 from cbkpi.render.records import Cell, term_records
 from cbkpi.safe_text import is_formula_like
 from cbkpi.status import TermStatus
-from cbkpi.units import BUILTIN_UNITS
+from cbkpi.units import BUILTIN_UNITS, UnitRegistry
 
 SHEET_TITLE_LIMIT = 31  # Excel's limit on a sheet name
 WIDTH_SAMPLE = 200
@@ -103,12 +103,13 @@ OBSERVATION_COLUMNS = ("indicator", "year", "value", "source", "estimate", "revi
 PERCENT_KINDS = ("share", "rate", "points")
 
 
-def number_format(unit: str | None, decimals: int, lang: str) -> str:
+def number_format(unit: str | None, decimals: int, lang: str, units: UnitRegistry = BUILTIN_UNITS) -> str:
     """The Excel format of a number in ``unit``: ``#,##0`` / ``#,##0.00`` and, for percentages
     and rates, the unit after the number (``#,##0.0" %"``, ``#,##0.00" %/năm"``). Excel shows
-    the separators of the reader's locale (``1.650,5`` in Vietnamese)."""
+    the separators of the reader's locale (``1.650,5`` in Vietnamese). ``units``: the report's
+    registry, so that a unit a data file declares is formatted by its kind as a built-in one."""
     fmt = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    found = BUILTIN_UNITS.find(unit) if unit is not None else None  # a declared unit: a plain number
+    found = units.find(unit) if unit is not None else None
     if found is not None and found.kind in PERCENT_KINDS:
         fmt += f'" {found.label(lang)}"'
     return fmt
@@ -121,7 +122,15 @@ def _width(texts: Sequence[str]) -> float:
 class _Sheet:
     """A write-only sheet: bold frozen header, autofilter, widths from the first rows."""
 
-    def __init__(self, wb: Any, title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], lang: str):
+    def __init__(
+        self,
+        wb: Any,
+        title: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        lang: str,
+        units: UnitRegistry = BUILTIN_UNITS,
+    ):
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
@@ -146,7 +155,7 @@ class _Sheet:
                 if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and c.unit is not None:
                     key = (c.unit, c.decimals)
                     if key not in formats:
-                        formats[key] = number_format(c.unit, c.decimals, lang)
+                        formats[key] = number_format(c.unit, c.decimals, lang, units)
                     cell = WriteOnlyCell(ws, value=c.value)
                     cell.number_format = formats[key]
                     out.append(cell)
@@ -207,7 +216,7 @@ def write_xlsx(path: Path, terms: Sequence[TermStatus], observations: Sequence[L
     wb = Workbook(write_only=True)
     for term in terms:
         for title, headers, rows in _term_sheets(term, lang):
-            _Sheet(wb, title, headers, rows, lang)
+            _Sheet(wb, title, headers, rows, lang, term.units)
     obs_headers = [t("h_" + k, lang) for k in OBSERVATION_COLUMNS]
     _Sheet(wb, t("show_observations", lang), obs_headers, _observation_rows(observations), lang)
     wb.properties.creator = f"cbkpi {__version__}"
