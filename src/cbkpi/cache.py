@@ -20,7 +20,7 @@ nobody else may write to it. Each entry carries the sha256 of its body, checked 
 full disk) leaves the command working, silently; ``CBKPI_DEBUG=1`` says why on stderr.
 ``CBKPI_NO_CACHE=1`` or ``--no-cache`` turns it off.
 
-Standard library only (os, sys, io, json, hashlib, stat, time, contextlib): imported before the CLI.
+Standard library only (os, sys, io, json, hashlib, stat, time, contextlib; signal on a miss): imported before the CLI.
 """
 
 from __future__ import annotations
@@ -359,14 +359,22 @@ class _Tee(io.BufferedIOBase):
         return True
 
     def write(self, data: Any) -> int:
-        written: int = self._out.write(data)
+        try:
+            written: int = self._out.write(data)
+        except BaseException:
+            self._run.broken = True
+            raise
         self._run.note(self._fd, bytes(data))
         return len(data) if written is None else written
 
     def flush(self) -> None:
         if not self.closed:
             self._run.note(self._fd, None)
-            self._out.flush()
+            try:
+                self._out.flush()
+            except BaseException:
+                self._run.broken = True
+                raise
 
     def isatty(self) -> bool:
         return bool(self._out.isatty())
@@ -399,6 +407,11 @@ class Run:
         self.events: list[list[Any]] = []
         self.size = 0
         self.captured = False
+        self.watching = False
+        self.broken = False
+        """A write or flush failed: the exit code may say so (click turns a broken pipe into 1)."""
+        self.interrupted = False
+        """Ctrl-C: click may turn it into "Aborted!" and exit 1, which is no result."""
         self.inputs = inputs_seen.start()
 
     def note(self, fd: int, data: bytes | None) -> None:
@@ -437,6 +450,17 @@ class Run:
             return
         sys.stdout, sys.stderr = streams.GuardedStream(out), err
         self.captured = True
+        import signal
+
+        with contextlib.suppress(ValueError, OSError):  # not the main thread: no handler, no store
+            signal.signal(signal.SIGINT, self._interrupt)
+            self.watching = True
+
+    def _interrupt(self, signum: int, frame: Any) -> None:
+        import signal
+
+        self.interrupted = True
+        signal.default_int_handler(signum, frame)
 
     def finish(self, code: object) -> None:
         """Store the result if the command allowed it, exited 0 or 1, and its inputs did not
@@ -470,8 +494,10 @@ class Run:
             debug(f"not stored: {exc}")
 
     def _refusal(self, code: object) -> str | None:
-        if not self.captured:
+        if not (self.captured and self.watching):
             return "the output was not recorded"
+        if self.broken or self.interrupted:
+            return "a write failed or the command was interrupted"
         if self.inputs.cacheable is not True:
             return "the command is not cacheable"
         if code not in CACHEABLE_EXITS:

@@ -4,8 +4,8 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 ``cbkpi --help`` and light commands start fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the commands' annotations with
+# get_type_hints, which compiles and evaluates each string at every start; objects cost nothing.
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cbkpi import __version__
+from cbkpi import __version__, startup
 from cbkpi.cli_cache import cache_app
 from cbkpi.cli_calc import calc_app
 from cbkpi.cli_help import LocalisedGroup
@@ -23,6 +23,8 @@ from cbkpi.formats import AUDIT, EXPORT, LIST, STATUS, VALIDATE, Registry
 
 if TYPE_CHECKING:
     from cbkpi.pipeline import PipelineError
+
+startup.skip_pydantic_plugins()  # before typer's option adapters or the models build a validator
 
 app = typer.Typer(
     name="cbkpi",
@@ -94,7 +96,7 @@ def _use_lang(lang: Lang) -> None:
     set_message_lang(lang.value)
 
 
-def _fail(exc: PipelineError) -> typer.Exit:
+def _fail(exc: "PipelineError") -> typer.Exit:
     for message in exc.messages:
         typer.echo(message, err=True)
     return typer.Exit(exc.exit_code)

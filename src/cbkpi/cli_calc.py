@@ -1,7 +1,7 @@
 """``cbkpi calc``: the formulas of docs/methodology.md on numbers typed on the command line."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the commands' annotations with
+# get_type_hints, which compiles and evaluates each string at every start; objects cost nothing.
 import math
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -42,7 +42,7 @@ class PaceOpt(str, Enum):
     units = "units"
 
 
-_PACE_UNITS: dict[str, PaceUnit] = {"pct": "pct_per_year", "points": "pp_per_year", "units": "units_per_year"}
+_PACE_UNITS: dict[str, "PaceUnit"] = {"pct": "pct_per_year", "points": "pp_per_year", "units": "units_per_year"}
 
 PaceBasisOpt = Annotated[
     PaceOpt,
@@ -90,7 +90,7 @@ def _parse_arg(text: str, notation: Lang | None, name: str) -> float:
     return value
 
 
-def _show(fig: Figure, lang: Lang, unit_key: str | None, json_out: bool, pace: PaceOpt | None = None) -> None:
+def _show(fig: "Figure", lang: Lang, unit_key: str | None, json_out: bool, pace: PaceOpt | None = None) -> None:
     """Print a figure with its unit's label (the unit registry holds the words; a pace's unit:
     :func:`cbkpi.render.words.pace_label`), or as JSON (with ``unit``, the pace unit, for a pace)."""
     import json

@@ -1,7 +1,7 @@
 """``cbkpi init``: write a starter targets file for a new term or province."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the commands' annotations with
+# get_type_hints, which compiles and evaluates each string at every start; objects cost nothing.
 import os
 from pathlib import Path
 from typing import Annotated

@@ -6,9 +6,11 @@ with. ``None`` (YAML ``null``) means *unknown*: the source does not give the fig
 
 The model knows nothing of files, lines or terminals; :mod:`cbkpi.loader` builds it from YAML and
 :mod:`cbkpi.checks` adds the checks that span several fields.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: pydantic would compile and evaluate every
+annotation string of every model at each start of the command line; written as objects, the
+annotations cost nothing more (a method returning its own class quotes the name).
+"""
 
 import datetime as dt
 import math
@@ -89,6 +91,13 @@ def _pace_unit_of(key: str, units: UnitRegistry) -> PaceUnit | None:
     return unit.pace_unit if unit is not None else "pct_per_year"
 
 
+def no_items() -> list[Any]:
+    """The default of a list field. A function of its own rather than ``list``: pydantic reads
+    the signature of a default factory, and ``list``'s is parsed from its text (the tokenizer's
+    regular expressions, compiled at every start of the command line)."""
+    return []
+
+
 class Strict(BaseModel):
     """Base: unknown keys are errors (a typo must not silently drop a figure)."""
 
@@ -106,7 +115,7 @@ class Ref(Strict):
     source: Id | None = None
 
     @model_validator(mode="after")
-    def _line_or_quote(self) -> Ref:
+    def _line_or_quote(self) -> "Ref":
         if self.line is None and self.quote is None:
             raise ValueError("a ref needs a 'line', a 'quote' or both")
         return self
@@ -192,7 +201,7 @@ class Baseline(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _value_or_observations(self) -> Baseline:
+    def _value_or_observations(self) -> "Baseline":
         if self.from_observations:
             if self.value is not None:
                 raise ValueError("give either 'value' or 'from_observations: true', not both")
@@ -381,7 +390,7 @@ class _RangeBase(_TargetBase):
     high: Number
 
     @model_validator(mode="after")
-    def _low_below_high(self) -> _RangeBase:
+    def _low_below_high(self) -> "_RangeBase":
         if self.low >= self.high:
             raise ValueError(f"low {self.low} is not below high {self.high}; expected low < high")
         return self
@@ -585,13 +594,13 @@ class DataFile(Strict):
     """One YAML data file: a term's targets or results, with the source they come from."""
 
     source: SourceDoc
-    sources: list[NamedSource] = Field(default_factory=list)
+    sources: list[NamedSource] = Field(default_factory=no_items)
     term: Term
     kind: Literal["targets", "results"]
-    units: list[UnitDecl] = Field(default_factory=list)
-    areas: list[AreaDecl] = Field(default_factory=list)
+    units: list[UnitDecl] = Field(default_factory=no_items)
+    areas: list[AreaDecl] = Field(default_factory=no_items)
     indicators: Annotated[list[Indicator], Field(min_length=1)]
-    claims: list[GrowthClaim] = Field(default_factory=list)
+    claims: list[GrowthClaim] = Field(default_factory=no_items)
 
     def unit_registry(self, base: UnitRegistry = BUILTIN_UNITS) -> UnitRegistry:
         """``base`` (the built-in units) plus the units this file declares."""

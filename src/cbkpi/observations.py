@@ -30,7 +30,7 @@ from cbkpi import inputs_seen
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.i18n import say as _say
 from cbkpi.loader import Loaded
-from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year
+from cbkpi.models import Comparator, CountPerYearTarget, Id, Indicator, Number, Strict, UnitKey, Year, no_items
 from cbkpi.units import BUILTIN_UNITS, UnitRegistry, convert
 from cbkpi.yamlread import Positions
 
@@ -70,8 +70,8 @@ class Observation(Strict):
 
 
 class ObservationsFile(Strict):
-    sources: list[ObservationSource] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
+    sources: list[ObservationSource] = Field(default_factory=no_items)
+    observations: list[Observation] = Field(default_factory=no_items)
 
 
 @dataclass

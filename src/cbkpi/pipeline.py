@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cbkpi import inputs_seen
-from cbkpi.audit import AuditItem, audit_file
 from cbkpi.declared import report_areas, report_units
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.i18n import message_lang, t
@@ -28,22 +28,14 @@ from cbkpi.observations import (
     values_by_indicator,
 )
 from cbkpi.observations import strict as strict_diagnostics
-from cbkpi.revisions import BaselineChoice, Revision, bounds, revise, series_breaks, units_of
-from cbkpi.series import Series
-from cbkpi.status import IndicatorStatus, TermStatus, term_status
-from cbkpi.terms import (
-    UnknownTerm,
-    resolve_baselines,
-    select_terms,
-    series_across,
-    span,
-    term_as_of,
-    term_name,
-    term_order,
-    term_values,
-)
-from cbkpi.tracking import IndicatorTracking, latest_year
 from cbkpi.validation import Report, validate_files
+
+if TYPE_CHECKING:  # imported where used: `cbkpi validate` needs none of them (start-up time)
+    from cbkpi.audit import AuditItem
+    from cbkpi.revisions import BaselineChoice, Revision
+    from cbkpi.series import Series
+    from cbkpi.status import IndicatorStatus, TermStatus
+    from cbkpi.tracking import IndicatorTracking
 
 
 class PipelineError(Exception):
@@ -121,6 +113,8 @@ class StatusReport:
         return source_index(self.validation.observations)
 
     def audit_items(self) -> list[AuditItem]:
+        from cbkpi.audit import audit_file
+
         return [item for f in self.validation.loaded for item in audit_file(f.file, f.model)]
 
 
@@ -148,6 +142,19 @@ def build_report(
     other observations of a baseline year replace the document's baseline (``baseline="observed"``,
     the default) or not (``"published"``); a series break starts the pace anew. Each term is
     tracked with its own years' observations, as of its own year (:func:`cbkpi.terms.term_as_of`)."""
+    from cbkpi.revisions import bounds, revise, series_breaks, units_of
+    from cbkpi.status import term_status
+    from cbkpi.terms import (
+        UnknownTerm,
+        resolve_baselines,
+        select_terms,
+        term_as_of,
+        term_name,
+        term_order,
+        term_values,
+    )
+    from cbkpi.tracking import latest_year
+
     report = load_valid(files, data_dir, strict)
     if as_of is not None:
         _check_as_of(as_of, report)
@@ -205,6 +212,7 @@ def find_indicator(report: StatusReport, query: str, lang: str = "en") -> Indica
     :func:`cbkpi.lookup.find`) in every term that has it, linked by its id. None or several raise :class:`PipelineError` (exit 2) with the
     closest indicators or the candidates, in ``lang``."""
     from cbkpi.lookup import describe, find
+    from cbkpi.terms import series_across, span
 
     looked = find(query, report.validation.loaded)
     if len(looked.found) != 1:

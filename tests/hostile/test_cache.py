@@ -60,19 +60,21 @@ def _split(stderr: bytes, code: int, out: bytes) -> Ran:
     return Ran(code, out, "".join(text), imported)
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str], stdout: object = subprocess.PIPE) -> Ran:
-    """``python -m cbkpi ARGS`` in ``cwd``; standard output captured unless ``stdout`` says."""
+def run(
+    args: list[str], cwd: Path, env: dict[str, str], stdout: object = subprocess.PIPE, stderr: object = subprocess.PIPE
+) -> Ran:
+    """``python -m cbkpi ARGS`` in ``cwd``; standard output and error captured unless said."""
     proc = subprocess.run(
         [sys.executable, "-m", "cbkpi", *args],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=stdout,  # type: ignore[call-overload]
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         timeout=120,
         check=False,
     )
-    return _split(proc.stderr, proc.returncode, proc.stdout or b"")
+    return _split(proc.stderr or b"", proc.returncode, proc.stdout or b"")
 
 
 def entries(cache_home: Path) -> list[Path]:
@@ -149,6 +151,27 @@ def test_a_hit_into_a_full_disk_is_exit_2_with_one_line(work: Path, home: Path) 
     assert ran.hit
     assert ran.code == 2
     assert ran.err == "cbkpi: cannot write the output: No space left on device\n"
+
+
+def test_a_run_whose_stderr_could_not_be_written_is_not_stored(work: Path, home: Path) -> None:
+    """click turns a failed write into exit 1 whatever the result: such a run is no result.
+    (No import log here: the interpreter's own first write into the closed pipe would kill it.)"""
+    (work / "bad").mkdir()
+    (work / "bad" / "targets.yaml").write_text(INVALID, encoding="utf-8")
+    env = _env(home)
+    del env["PYTHONPROFILEIMPORTTIME"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        closed = run(["status", "bad/targets.yaml"], work, env, stderr=write_end)
+    finally:
+        os.close(write_end)
+    assert closed.code == 1
+    assert entries(home) == []
+    again = run(["status", "bad/targets.yaml"], work, env)
+    assert again.code == 1
+    assert "'percents'" in again.err and "(unknown-unit)" in again.err  # the code, in any language
+    assert len(entries(home)) == 1  # the same run with its stderr written is stored
 
 
 # ------------------------------------------------------------------------------ misses

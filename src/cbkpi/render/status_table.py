@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
 from cbkpi.render import tracking as rt
+from cbkpi.render.cells import cell
 from cbkpi.render.fit import blocks, make_console, plan_widths
 from cbkpi.render.status import AREAS, rows, source_line, title
 from cbkpi.render.words import agreement_text
@@ -125,9 +126,9 @@ def _print_grouped(
         if not items:
             continue
         if area:
-            table.add_row("", Text(name(area), style="bold cyan"), *[""] * (len(keys) - 2))
+            table.add_row(cell(""), Text(name(area), style="bold cyan"), *[cell("")] * (len(keys) - 2))
         for cells in items:
-            table.add_row(*cells)
+            table.add_row(*map(cell, cells))
         table.add_section()
     console.print(table)
 
