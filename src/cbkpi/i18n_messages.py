@@ -321,6 +321,11 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     "yr_cannot_read": {"vi": "không đọc được tệp: {reason}", "en": "cannot read the file: {reason}"},
     "yr_size_bytes": {"vi": "{size} byte", "en": "{size} bytes"},
     "yr_size_more": {"vi": "hơn {size} byte", "en": "more than {size} bytes"},
+    "yr_limit_hint": {"vi": " (đặt {env} để nâng giới hạn)", "en": " (set {env} to raise it)"},
+    "yr_limit_env": {
+        "vi": "{env}={value} không phải là một số byte; cần một số nguyên từ 1 đến {ceiling} (hoặc bỏ biến này: {default})",
+        "en": "{env}={value} is not a size in bytes; expected a whole number from 1 to {ceiling} (or unset it: {default})",
+    },
     "yr_too_large": {
         "vi": "tệp có {size}; giới hạn là {limit} byte",
         "en": "file is {size}; the limit is {limit} bytes",

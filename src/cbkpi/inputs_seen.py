@@ -22,11 +22,28 @@ PathArg = str | os.PathLike[str]
 State = list[object]
 """A path's state as JSON-ready data (lists, strings, integers, None): compared with ``==``."""
 
-HASH_LIMIT = 50 * 1024 * 1024
+HASH_LIMIT = 256 * 1024 * 1024
 """cbkpi.yamlread.MAX_FILE_BYTES (a test checks they agree; that module is too heavy to import
-here). The reader refuses a file larger than this from its size alone, so the size (in every
-file's state) decides the outcome and such a file is not hashed; of any other file the bytes
-the reader reads at most, this many plus one, are hashed."""
+here): the reader's default size limit. The reader refuses a file larger than its limit
+(:func:`size_limit`) from its size alone, so the size (in every file's state) decides the
+outcome and such a file is not hashed; of any other file the bytes the reader reads at most,
+the limit plus one, are hashed."""
+LIMIT_ENV = "CBKPI_MAX_FILE_BYTES"
+"""Environment variable with another size limit in bytes, from 1 to :data:`LIMIT_CEILING`."""
+LIMIT_CEILING = (1 << 32) - 1
+
+
+def size_limit() -> int | None:
+    """The reader's size limit: :data:`LIMIT_ENV` when set, else :data:`HASH_LIMIT`; None when
+    the variable is not a whole number from 1 to :data:`LIMIT_CEILING` (the reader refuses)."""
+    text = os.environ.get(LIMIT_ENV, "").strip()
+    if not text:
+        return HASH_LIMIT
+    if text.isascii() and text.isdigit() and len(text) <= 10 and 1 <= int(text) <= LIMIT_CEILING:
+        return int(text)
+    return None
+
+
 _CHUNK = 1024 * 1024
 MAX_ENTRIES = 100_000
 """Entries of a walked folder recorded at most; a larger tree makes the run uncacheable."""
@@ -55,14 +72,15 @@ def _stat(path: str) -> os.stat_result | None:
 
 
 def _digest(path: str, st: os.stat_result) -> str | None:
-    if st.st_size > HASH_LIMIT:
+    limit = size_limit() or 0  # an invalid limit refuses every file: no content matters
+    if st.st_size > limit:
         return None
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise Doubt(f"{path}: {exc}") from None
     digest = hashlib.sha256()
-    left = HASH_LIMIT + 1
+    left = limit + 1
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Doubt(f"{path}: no longer a regular file")

@@ -164,14 +164,14 @@ def build_report(
     year = as_of if as_of is not None else latest_year(observed)
     models = [f.model for f in report.loaded]
     registry, areas = report_units(models), report_areas(models)
-    breaks, bound = series_breaks(items), bounds(items)
     counted = effective(items)
+    breaks, bound = series_breaks(counted), bounds(counted)
     terms: list[TermStatus] = []
     revisions: list[Revision] = []
     for f in report.loaded:
         data, origins = resolve_baselines(f.model, counted)
         if data.kind == "targets":
-            revised, found = revise(data.indicators, items, baseline, term_name(data.term))
+            revised, found = revise(data.indicators, counted, baseline, term_name(data.term))
             data = data.model_copy(update={"indicators": revised})
             revisions += found
         values = term_values(observed, data.term)

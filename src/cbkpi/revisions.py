@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cbkpi.models import Baseline, Indicator
-from cbkpi.observations import Located, effective, in_unit
+from cbkpi.observations import Located, in_unit
 
 BaselineChoice = Literal["observed", "published"]
 
@@ -51,9 +51,14 @@ class SeriesBreak:
     note: str | None
 
 
+Counted = Mapping[str, Mapping[int, Located]]
+"""indicator → year → the observation that counts (:func:`cbkpi.observations.effective`),
+found once per report and shared by the functions below."""
+
+
 def revise(
     indicators: Sequence[Indicator],
-    items: Iterable[Located],
+    counted: Counted,
     choice: BaselineChoice = "observed",
     term: str = "",
 ) -> tuple[list[Indicator], list[Revision]]:
@@ -64,7 +69,6 @@ def revise(
     as "trên 4.000") replaces nothing and is not reported, whatever its estimate flag."""
     if choice == "published":
         return list(indicators), []
-    counted = effective(items)
     out: list[Indicator] = []
     revisions: list[Revision] = []
     for ind in indicators:
@@ -107,10 +111,10 @@ def revise(
     return out, revisions
 
 
-def series_breaks(items: Iterable[Located]) -> dict[str, list[SeriesBreak]]:
+def series_breaks(counted: Counted) -> dict[str, list[SeriesBreak]]:
     """indicator → the breaks in its series, by year (only the observations that count)."""
     out: dict[str, list[SeriesBreak]] = {}
-    for ind_id, per in effective(items).items():
+    for ind_id, per in counted.items():
         found = [SeriesBreak(y, it.obs.definition, it.obs.note) for y, it in sorted(per.items()) if it.obs.series_break]
         if found:
             out[ind_id] = found
@@ -121,9 +125,9 @@ def units_of(indicators: Iterable[Indicator]) -> Mapping[str, str]:
     return {ind.id: ind.unit for ind in indicators}
 
 
-def bounds(items: Iterable[Located]) -> dict[str, dict[int, str]]:
+def bounds(counted: Counted) -> dict[str, dict[int, str]]:
     """indicator → year → comparator, for the values that count and are bounds ("vượt 4.000")."""
     return {
         ind_id: {y: it.obs.comparator for y, it in per.items() if it.obs.comparator is not None}
-        for ind_id, per in effective(items).items()
+        for ind_id, per in counted.items()
     }

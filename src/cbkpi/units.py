@@ -16,6 +16,7 @@ pace is a compound percent per year (:attr:`Unit.pace_unit`, ``docs/methodology.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 UnitKind = Literal["share", "rate", "points", "amount", "none"]
 UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 Measure = Literal["count", "amount"]
+
+
+@functools.cache
+def _exact(bound: float) -> Decimal:
+    """A bound as the Decimal of its text (built once: 80,000 checks at 10,000 indicators)."""
+    return Decimal(str(bound))
 
 
 @dataclass(frozen=True)
@@ -67,9 +74,9 @@ class Unit:
         ``value``; None when it can. The one place the bounds are compared."""
         lo, hi = self.lower_bound, self.upper_bound
         if isinstance(value, Decimal):  # a figure from the data: compared exactly
-            if lo is not None and value < Decimal(str(lo)):
+            if lo is not None and value < _exact(lo):
                 return "below", lo
-            if hi is not None and value > Decimal(str(hi)):
+            if hi is not None and value > _exact(hi):
                 return "above", hi
             return None
         if lo is not None and not value >= lo:  # a computed float (NaN is outside every bound)

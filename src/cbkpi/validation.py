@@ -15,7 +15,7 @@ from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.loader import Loaded, validate_document
 from cbkpi.models import DataFile
 from cbkpi.observations import LoadedObservations, ObservationsFile, check_observations
-from cbkpi.yamlread import Document, load
+from cbkpi.yamlread import load
 
 
 @dataclass
@@ -55,37 +55,49 @@ def validate_files(paths: Iterable[Path], context: Sequence[Path] = ()) -> Repor
     """Validate ``paths``. ``context`` names data files read only to check observations
     against (their ids and terms) when ``paths`` hold observations but no targets file."""
     report = Report()
-    obs_docs: list[Document] = []
+    observations: list[LoadedObservations | DataError] = []
     for path in paths:
         report.files.append(str(path))
         try:
-            doc = load(path)
-            if _is_observations(doc.data):
-                obs_docs.append(doc)
-                continue
-            loaded = Loaded(doc.file, validate_document(doc, DataFile), doc.positions)
+            loaded = _read(path)
         except DataError as exc:
             report.diagnostics.extend(exc.diagnostics)
             report.unreadable |= exc.unreadable
             continue
-        report.loaded.append(loaded)
+        if isinstance(loaded, Loaded):
+            report.loaded.append(loaded)
+        else:
+            observations.append(loaded)
     share_declarations(report.loaded)
     for loaded in report.loaded:
         report.diagnostics.extend(check_file(loaded))
     report.diagnostics.extend(check_declared_across(report.loaded))
     report.diagnostics.extend(check_across(report.loaded))
-    if obs_docs:
-        _validate_observations(report, obs_docs, context)
+    if observations:
+        _validate_observations(report, observations, context)
     return report
 
 
-def _validate_observations(report: Report, docs: list[Document], context: Sequence[Path]) -> None:
+def _read(path: Path) -> Loaded | LoadedObservations | DataError:
+    """One file read and validated against its model; its parsed YAML is freed on return, so
+    that only one file's raw data is held at a time. An observations file's schema errors are
+    returned, to be reported after the data files' checks."""
+    doc = load(path)
+    if not _is_observations(doc.data):
+        return Loaded(doc.file, validate_document(doc, DataFile), doc.positions)
+    try:
+        return LoadedObservations(doc.file, validate_document(doc, ObservationsFile), doc.positions)
+    except DataError as exc:
+        return exc
+
+
+def _validate_observations(report: Report, read: list[LoadedObservations | DataError], context: Sequence[Path]) -> None:
     loaded = []
-    for doc in docs:
-        try:
-            loaded.append(LoadedObservations(doc.file, validate_document(doc, ObservationsFile), doc.positions))
-        except DataError as exc:
-            report.diagnostics.extend(exc.diagnostics)
+    for item in read:
+        if isinstance(item, DataError):
+            report.diagnostics.extend(item.diagnostics)
+        else:
+            loaded.append(item)
     data_files = list(report.loaded)
     if not any(f.model.kind == "targets" for f in data_files):
         for path in context:

@@ -29,19 +29,25 @@ from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.i18n import say as _say
 from cbkpi.i18n import say_count
+from cbkpi.safe_text import escape_control, shorten
 
 try:  # LibYAML's parser is several times faster; fall back to the pure-Python one.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The most bytes of one file read by default: 100,000 indicators (a 57 MB targets file) fit,
+a device or a hostile file is still cut short. :data:`LIMIT_ENV` sets another limit."""
+LIMIT_ENV, LIMIT_CEILING = inputs_seen.LIMIT_ENV, inputs_seen.LIMIT_CEILING
+"""Environment variable with another limit in bytes, from 1 to ``LIMIT_CEILING``
+(:func:`cbkpi.inputs_seen.size_limit`, which the result cache hashes files by)."""
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 """The most values a document's aliases may expand to (the "billion laughs" guard): only
 values reached through an alias count, so a large file written out in full is not refused."""
 MAX_VALUES = 10_000_000
-"""The most values a document may hold in all (a 50 MB file of ``[1,1,...]`` holds 25 million)."""
+"""The most values a document may hold in all (a 20 MB file of ``[1,1,...]`` holds 10 million)."""
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -55,12 +61,12 @@ _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _constructor = yaml.constructor.SafeConstructor()
 
 
-_COL_BITS = 27
-"""Bits of a packed mark that hold the column: 2**27 - 1 columns is more than a file within
-:data:`MAX_FILE_BYTES` can have, so a column never saturates (20 bits once named column
+_COL_BITS = 32
+"""Bits of a packed mark that hold the column: 2**32 - 1 columns is more than a file within
+:data:`LIMIT_CEILING` can have, so a column never saturates (20 bits once named column
 1,048,575 for every error far along a long line)."""
 _COL_MASK = (1 << _COL_BITS) - 1
-assert _COL_MASK > MAX_FILE_BYTES
+assert _COL_MASK >= LIMIT_CEILING
 
 
 def _pack(m: yaml.Mark) -> int:
@@ -78,15 +84,29 @@ class Positions:
     All marks live in one array of packed ints: a mapping's marks are its keys' and values'
     marks interleaved (key, value, key, value, ...), a sequence's its items' marks, each
     container's run starting at the offset recorded under the container's identity. A lookup
-    walks the data along the path; no path is built per value, no object is kept per mark."""
+    walks the data along the path; no path is built per value, no object is kept per mark.
 
-    def __init__(self) -> None:
+    Made with ``text``, the marks are found on the first lookup, by reading the text again
+    with them: most commands never look one up (valid data has nothing to locate), and the
+    first read, for the data, is then faster and its data can be freed once validated."""
+
+    def __init__(self, text: str | None = None, file: str = "") -> None:
         self.root: Any = None
         self.root_mark: int | None = None
         self.array: array[int] = array("q")
         self.offsets: dict[int, int] = {}
+        # Kept as UTF-8 bytes: half the size of a str holding one Vietnamese letter.
+        self._pending = None if text is None else (text.encode("utf-8", "surrogatepass"), file)
+
+    def _ready(self) -> None:
+        if self._pending is not None:
+            raw, file = self._pending
+            self._pending = None
+            full = _build(_Loader(raw.decode("utf-8", "surrogatepass")), file).positions
+            self.root, self.root_mark, self.array, self.offsets = full.root, full.root_mark, full.array, full.offsets
 
     def _walk(self, path: Path_, want_key: bool) -> Mark | None:
+        self._ready()
         best = self.root_mark
         node = self.root
         array_ = self.array
@@ -178,8 +198,9 @@ def read_text(path: Path, display: str) -> str:
     """Read and decode ``path`` as UTF-8 (a byte-order mark is allowed) with clear failures.
 
     Only regular files are read: named pipes, devices and sockets are refused from their
-    ``stat`` (a FIFO is never opened, so nothing blocks), and at most ``MAX_FILE_BYTES + 1``
+    ``stat`` (a FIFO is never opened, so nothing blocks), and at most the limit + 1
     bytes are ever read, whatever the size the file claims (``/dev/zero`` behind a symlink)."""
+    limit = max_file_bytes(display)
     inputs_seen.read(path)
     try:
         st = os.stat(path)
@@ -188,27 +209,45 @@ def read_text(path: Path, display: str) -> str:
             raise _fail(display, None, _say("yr_is_directory"), "unreadable", unreadable=True)
         if not stat.S_ISREG(mode):
             raise _not_regular(display, mode)
-        if st.st_size > MAX_FILE_BYTES:
-            raise _too_large(display, _say("yr_size_bytes", size=say_count(st.st_size)))
+        if st.st_size > limit:
+            raise _too_large(display, _say("yr_size_bytes", size=say_count(st.st_size)), limit)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             mode = os.fstat(fd).st_mode  # the file opened may not be the one stat saw
             if not stat.S_ISREG(mode):
                 raise _not_regular(display, mode)
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise _fail(display, None, _say("yr_no_such_file"), "unreadable", unreadable=True) from None
     except PermissionError:
         raise _fail(display, None, _say("yr_permission"), "unreadable", unreadable=True) from None
     except OSError as exc:
         raise _fail(display, None, _say("yr_cannot_read", reason=exc.strerror), "unreadable", unreadable=True) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _too_large(display, _say("yr_size_more", size=say_count(MAX_FILE_BYTES)))
+    if len(raw) > limit:
+        raise _too_large(display, _say("yr_size_more", size=say_count(limit)), limit)
     return decode(raw, display)
 
 
-def _too_large(display: str, size: str) -> DataError:
-    return _fail(display, None, _say("yr_too_large", size=size, limit=say_count(MAX_FILE_BYTES)), "too-large")
+def max_file_bytes(display: str) -> int:
+    """The size limit: :data:`LIMIT_ENV` when set, else :data:`MAX_FILE_BYTES`. A value that is
+    not a whole number from 1 to :data:`LIMIT_CEILING` makes the file unreadable (exit 2)."""
+    limit = inputs_seen.size_limit()
+    if limit is not None:
+        return limit
+    text = os.environ.get(LIMIT_ENV, "").strip()
+    message = _say(
+        "yr_limit_env",
+        env=LIMIT_ENV,
+        value=repr(escape_control(shorten(text, 40))),
+        ceiling=say_count(LIMIT_CEILING),
+        default=say_count(MAX_FILE_BYTES),
+    )
+    raise _fail(display, None, message, "unreadable", unreadable=True)
+
+
+def _too_large(display: str, size: str, limit: int) -> DataError:
+    hint = "" if os.environ.get(LIMIT_ENV, "").strip() else _say("yr_limit_hint", env=LIMIT_ENV)
+    return _fail(display, None, _say("yr_too_large", size=size, limit=say_count(limit)) + hint, "too-large")
 
 
 def _not_regular(display: str, mode: int) -> DataError:
@@ -251,9 +290,17 @@ def load(path: Path, display: str | None = None) -> Document:
     return parse(read_text(path, name), name)
 
 
+class _NeedMarks(Exception):
+    """Raised by a read without marks where a message needs one: read again with them."""
+
+
 def parse(text: str, file: str) -> Document:
+    """The document's data, its marks found when first looked up (:class:`Positions`)."""
     try:
-        return _build(_Loader(text), file)
+        try:
+            return _build(_Loader(text), file, lazy=text)
+        except _NeedMarks:
+            return _build(_Loader(text), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -292,15 +339,19 @@ _STR, _INT, _FLOAT = _CORE + "str", _CORE + "int", _CORE + "float"
 _KEY_TYPES = (str, int, bool, type(None), Decimal)
 
 
-def _build(loader: Any, file: str) -> Document:
+def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
     """Turn the parser's events into Python data in one loop, without recursion.
 
     The open container's state lives in local variables (``cur``: the container,
     ``cur_marks``: the marks of its keys and values, ``cur_key``: a mapping's pending key);
     opening a container pushes the parent's state, closing it pops it back. ``nodes`` counts
     the values read, aliases expanded, for the alias-bomb limit; a container's size is the
-    count grown while it was open; ``aliased`` counts only what aliases add."""
-    positions = Positions()
+    count grown while it was open; ``aliased`` counts only what aliases add.
+
+    ``lazy``: the text, for a read without the values' marks (:class:`Positions` finds them
+    when first asked); only containers and aliases keep theirs, for the messages of this read."""
+    positions = Positions(lazy, file)
+    marks = lazy is None
     offsets = positions.offsets
     all_marks = positions.array
     stack: list[tuple[Any, ...]] = []
@@ -337,9 +388,12 @@ def _build(loader: Any, file: str) -> Document:
                     value = _scalar(event, file)
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1)
-                start = event.start_mark
-                column = start.column + 1
-                mark = ((start.line + 1) << _COL_BITS) | (column if column < _COL_MASK else _COL_MASK)
+                if marks:
+                    start = event.start_mark
+                    column = start.column + 1
+                    mark = ((start.line + 1) << _COL_BITS) | (column if column < _COL_MASK else _COL_MASK)
+                else:
+                    mark = 0
                 new = 1
             elif cls is _MappingStart or cls is _SequenceStart:
                 is_map = cls is _MappingStart
@@ -358,8 +412,9 @@ def _build(loader: Any, file: str) -> Document:
                 value = cur
                 if cur_map and len(value) > WIDE_MAPPING:
                     wide.append((_unpack(stack[-1][6]), len(value)))
-                offsets[id(value)] = len(all_marks)
-                all_marks.extend(cur_marks)
+                if marks:
+                    offsets[id(value)] = len(all_marks)
+                    all_marks.extend(cur_marks)
                 cur, cur_marks, cur_key, cur_map, anchor, opened, mark = stack.pop()
                 if anchor is not None:
                     anchors[anchor] = (value, nodes - opened + 1)
@@ -391,6 +446,8 @@ def _build(loader: Any, file: str) -> Document:
                     raise _fail(file, _mark(event.start_mark), _say("yr_key_scalar"), "key")
                 name = value if isinstance(value, str) else str(value)
                 if name in cur:
+                    if not marks:
+                        raise _NeedMarks  # the message names the first key's line
                     index = next(i for i, k in enumerate(cur) if k == name)
                     where = _say("yr_first_at", line=cur_marks[2 * index] >> _COL_BITS)
                     raise _fail(

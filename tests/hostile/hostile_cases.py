@@ -242,12 +242,10 @@ def _pwned(d: Path) -> str | None:
 
 
 def _big_file(d: Path) -> list[str]:
-    line = b"# a comment line repeated to make a file of 100 MB, never read by cbkpi\n"
-    chunk = line * (1024 * 1024 // len(line))
+    # 300 MB, beyond the 256 MB limit: a sparse file (no disk used), refused before any read.
     with (d / "in.yaml").open("wb") as f:
         f.write(b"source: x\n")
-        while f.tell() < 100 * 1024 * 1024:
-            f.write(chunk)
+        f.truncate(300 * 1024 * 1024)
     return ["validate", "in.yaml"]
 
 
@@ -567,7 +565,13 @@ CASES: list[Case] = [
     Case("binary-garbage-no-nul", write(_random_bytes(nul=False)), 1, expect=("in.yaml:",)),
     # -- size -----------------------------------------------------------------------------
     Case(
-        "file-100mb", _big_file, 1, expect=("in.yaml", "the limit is 52,428,800 bytes"), max_seconds=5, max_rss_mb=150
+        "file-300mb",
+        _big_file,
+        1,
+        # 256 MB = 256 * 1024 * 1024 = 268,435,456 bytes; 300 MB = 314,572,800 bytes
+        expect=("in.yaml", "file is 314,572,800 bytes; the limit is 268,435,456 bytes"),
+        max_seconds=5,
+        max_rss_mb=150,
     ),
     Case(
         "junk-list-300k-empty-mappings",

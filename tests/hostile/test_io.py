@@ -230,3 +230,49 @@ def test_alias_guard_counts_aliases_only() -> None:
     assert count > MAX_NODES
     doc = parse("a: [" + "1," * (count - 1) + "1]\n", "big.yaml")
     assert len(doc.data["a"]) == count
+
+
+def _validate_env(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        _cbkpi("validate", "in.yaml"),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(**env),
+        timeout=120,
+        check=False,
+    )
+
+
+def test_size_limit_set_by_environment(tmp_path: Path) -> None:
+    (tmp_path / "in.yaml").write_text(MINIMAL, encoding="utf-8")
+    size = (tmp_path / "in.yaml").stat().st_size
+    refused = _validate_env(tmp_path, CBKPI_MAX_FILE_BYTES=str(size - 1))
+    assert refused.returncode == 1
+    assert f"in.yaml: error file is {size:,} bytes; the limit is {size - 1:,} bytes (too-large)" in refused.stdout
+    assert _validate_env(tmp_path, CBKPI_MAX_FILE_BYTES=str(size)).returncode == 0
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "1e6", "4294967296", "1\x1b[2J"])
+def test_size_limit_from_environment_must_be_a_byte_count(value: str, tmp_path: Path) -> None:
+    (tmp_path / "in.yaml").write_text(MINIMAL, encoding="utf-8")
+    run = _validate_env(tmp_path, CBKPI_MAX_FILE_BYTES=value)
+    assert run.returncode == 2
+    out = run.stdout + run.stderr
+    assert "CBKPI_MAX_FILE_BYTES=" in out
+    assert "expected a whole number from 1 to 4,294,967,295" in out
+    assert "\x1b" not in out
+    assert len(out.strip().splitlines()) <= 2  # the diagnostic and the summary, no traceback
+
+
+def test_default_size_limit_reads_files_beyond_50_mb(tmp_path: Path) -> None:
+    """The bench's 100,000 indicators make a 57 MB targets file; the default limit (256 MB)
+    reads it. Here: a valid file padded with comments to 60 MB."""
+    line = b"# a comment line repeated to make the file larger than the old 50 MB limit\n"
+    with (tmp_path / "in.yaml").open("wb") as f:
+        f.write(MINIMAL.encode("utf-8"))
+        chunk = line * (1024 * 1024 // len(line))
+        while f.tell() < 60 * 1024 * 1024:
+            f.write(chunk)
+    run = _validate_env(tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
