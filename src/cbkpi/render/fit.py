@@ -41,9 +41,11 @@ def make_console(width: int | None, out: TextIO | None = None) -> Console:
     """A console of ``width`` columns; a pipe gets :data:`PIPED_WIDTH` unless COLUMNS says."""
     from rich.console import Console
 
-    console = Console(width=width, file=out) if width else Console(file=out)
+    # markup and emoji codes off: a name or a source title from the data ("[link=…]", ":smile:")
+    # is text to print as written, never instructions to rich
+    console = Console(width=width, file=out, markup=False, emoji=False)
     if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=PIPED_WIDTH, file=out)
+        console = Console(width=PIPED_WIDTH, file=out, markup=False, emoji=False)
     return console
 
 
