@@ -320,6 +320,9 @@ def test_show_chart_png_size(obs: Path, tmp_path: Path, cli: Cli) -> None:
         (7, 8.5, [7, 7.5, 8, 8.5], 1),
         # 16.4 -> 21.5: 5.1 / 4 = 1.275 -> step 2
         (16.4, 21.5, [16, 18, 20, 22], 0),
+        # 35.62 -> 60 reached by a compound path that overshoots by a float's last bit
+        # (35.62 * ((60 / 35.62) ** (1 / 5)) ** 5 = 60.00000000000002): 24.38 / 4 = 6.1 -> step 10
+        (35.62, 35.62 * ((60 / 35.62) ** (1 / 5)) ** 5, [30, 40, 50, 60], 0),
     ],
 )
 def test_round_ticks(lo: float, hi: float, ticks: list[float], decimals: int) -> None:

@@ -124,7 +124,7 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> tuple[list[float], int]:
     first = math.floor(lo / step) * step
     ticks = [round(first + k * step, 10) for k in range(count + 3)]
     ticks = ticks[: next((k + 1 for k, v in enumerate(ticks) if v >= hi - step * 1e-9), len(ticks))]
-    if ticks[-1] < hi or len(set(ticks)) != len(ticks):  # floats could not step (a huge offset)
+    if ticks[-1] < hi - step * 1e-9 or len(set(ticks)) != len(ticks):  # floats could not step (a huge offset)
         return even
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
     return ticks, min(decimals, 6)
