@@ -295,7 +295,20 @@ class _NeedMarks(Exception):
 
 
 def parse(text: str, file: str) -> Document:
-    """The document's data, its marks found when first looked up (:class:`Positions`)."""
+    """The document's data, its marks found when first looked up (:class:`Positions`).
+
+    The subset of YAML the data files are written in is read by :mod:`cbkpi.yamlfast`, line by
+    line; a document it declines (anything else, or anything invalid) is read with LibYAML."""
+    from cbkpi import yamlfast  # imports this module
+
+    fast = yamlfast.parse(text, file)
+    if fast is not None:
+        return fast
+    return parse_libyaml(text, file)
+
+
+def parse_libyaml(text: str, file: str) -> Document:
+    """:func:`parse` without the fast path: LibYAML's events, every error worded and located."""
     try:
         try:
             return _build(_Loader(text), file, lazy=text)
