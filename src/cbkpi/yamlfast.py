@@ -62,23 +62,20 @@ _PLAIN = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[0-9.]))(?:[^ :#]++|:(?! |$)|#| ++
 """A plain scalar of one line that YAML reads whole: no leading indicator (``-`` only before a
 digit or a point), ``:`` only before a non-space, ``#`` only after a non-space, no trailing
 space (the spaces before a comment are not part of it)."""
-_LINE = re.compile(
-    r"( *)(- +|-$)?(?:(" + _KEY + r"):(?: +|$))?"
-    r"(?:(" + _PLAIN + r")(?: +#.*)? *$|" + r'"([^"\\]*)"(?: +#.*)? *$|(.*))'
-)
-"""Indentation, a sequence entry's dash, a mapping key, and the value: a plain scalar, a
-double-quoted one, or the rest of the line."""
+_KEY_NAME = re.compile(_KEY)
+_PLAIN_VALUE = re.compile("(" + _PLAIN + r")(?: +#.*)? *$")
+"""A plain scalar and perhaps a comment: the value of a line that is not in the common form."""
+_DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)? *$')
 _CONTINUED = re.compile(r"(" + _PLAIN + r") *$")
 """A line that continues a plain scalar (a comment ends the scalar: such lines are left to LibYAML)."""
 _SINGLE = re.compile(r"'([^']*)'(?: +#.*)? *$")
 _BLOCK = re.compile(r"([>|])(-?)(?: +#.*)? *$")
 _FLOW_VALUE = r"""(?:"[^"\\]*"|'[^']*'|(?:-(?=[0-9.]))?[^\s,\[\]{}#:"'!&*|>%@`?\-][^,\[\]{}#:]*+)"""
-_FLOW_ENTRY = r" *" + _KEY + r": +" + _FLOW_VALUE + r" *"
-_FLOW_MAP = re.compile(r"\{(?:(?:" + _FLOW_ENTRY + r",)*+" + _FLOW_ENTRY + r"| *)(\})(?: +#.*)? *$")
-_FLOW_SEQ = re.compile(r"\[(?:(?: *" + _FLOW_VALUE + r" *,)*+ *" + _FLOW_VALUE + r" *| *)(\])(?: +#.*)? *$")
-"""A flow collection of scalars on one line (plain values keep their trailing spaces here)."""
-_FLOW_PAIR = re.compile(r" *(" + _KEY + r"): +(" + _FLOW_VALUE + r") *[,}]")
-_FLOW_ITEM = re.compile(r" *(" + _FLOW_VALUE + r") *[,\]]")
+_FLOW_PAIRS = re.compile(r" *(" + _KEY + r"): +(" + _FLOW_VALUE + r") *(?:,|(\})$)|(.)")
+_FLOW_ITEMS = re.compile(r" *(" + _FLOW_VALUE + r") *(?:,|(\])$)|(.)")
+"""The entries of a flow collection of scalars (search to the closing bracket): anything else
+is caught by the last group, one character at a time, and declines (plain values keep their
+trailing spaces here)."""
 _FLOW_TOKEN = re.compile(
     r" *(?:([{}\[\],])|(" + _KEY + r"): +|"
     r"""("[^"\\]*"|'[^']*'|(?:-(?=[0-9.]))?[^\s,\[\]{}#:"'!&*|>%@`?\-][^,\[\]{}#:]*+)(?= *[,\]}]))"""
@@ -86,7 +83,8 @@ _FLOW_TOKEN = re.compile(
 """One token of a flow collection: a bracket or comma, a key and its ``: ``, or a scalar."""
 _FLOW_END = re.compile(r"(?: +#.*)? *$")
 _START_UNSURE = frozenset("-?:,[]{}#&*!|>'\"%@` ")
-"""First characters of a value that the common path leaves to the full line pattern."""
+"""First characters of a value that is not a plain scalar in the common form."""
+_NUMBER_START = frozenset("0123456789.")
 _RESOLVED = frozenset(k for k in yamlread._IMPLICIT if k)
 """First characters of plain scalars that may be something other than a string."""
 _MISS = object()
@@ -121,12 +119,16 @@ def parse(text: str, file: str) -> yamlread.Document | None:
 
 
 def _lines(text: str) -> Any:
+    """The lines of ``text``, split a chunk at a time; a line over :data:`MAX_LINE` declines."""
     start, end = 0, len(text)
     while start < end:
         stop = text.find("\n", start + _CHUNK)
         if stop < 0:
             stop = end
-        yield text[start:stop].split("\n")
+        lines = text[start:stop].split("\n")
+        if max(map(len, lines)) > MAX_LINE:
+            raise _Decline
+        yield lines
         start = stop + 1
 
 
@@ -151,7 +153,6 @@ def _read(text: str, file: str) -> yamlread.Document:
     scalar = yamlread._scalar
     wide_limit = yamlread.WIDE_MAPPING
     max_values = yamlread.MAX_VALUES
-    line_match = _LINE.match
     resolved: dict[str, Any] = {}  # text -> value of plain scalars that may not be strings
     resolved_get = resolved.get
     keys: dict[str, str] = {}  # the key names seen, each checked once and kept as one str
@@ -176,27 +177,44 @@ def _read(text: str, file: str) -> yamlread.Document:
 
     def flow(rest: str, line: int, column: int) -> tuple[Any, int]:
         """A one-line flow collection and how many values it holds, itself included."""
-        if rest[0] == "{":
-            m = _FLOW_MAP.match(rest)
-            if m is None:
-                return nested_flow(rest, line, column)
+        is_map = rest[0] == "{"
+        end = rest.rfind("}" if is_map else "]") + 1
+        if not end or (end < len(rest) and _FLOW_END.match(rest, end) is None):
+            raise _Decline
+        inner = rest[1 : end - 1]
+        if "{" in inner or "[" in inner:
+            return nested_flow(rest, line, column)
+        if not inner.strip(" "):
+            return ({} if is_map else []), 1
+        entries = (_FLOW_PAIRS if is_map else _FLOW_ITEMS).findall(rest, 1, end)
+        if is_map:
             mapping: dict[str, Any] = {}
-            for name, value in _FLOW_PAIR.findall(rest, 1, m.end(1)):
-                key = key_of(name)
+            for name, value, _end, junk in entries:
+                if junk:
+                    raise _Decline
+                key = keys_get(name) or key_of(name)
                 if key in mapping:
                     raise _Decline
                 first = value[0]
-                mapping[key] = value[1:-1] if first == '"' or first == "'" else plain(value.rstrip(" "))
+                if first == '"' or first == "'":
+                    mapping[key] = value[1:-1]
+                else:
+                    if value[-1] == " ":
+                        value = value.rstrip(" ")
+                    if first in _RESOLVED:
+                        got = resolved_get(value, _MISS)
+                        mapping[key] = plain(value) if got is _MISS else got
+                    else:
+                        mapping[key] = value
             if len(mapping) > wide_limit:
                 wide.append(((line, column), len(mapping)))
             return mapping, len(mapping) + 1
-        m = _FLOW_SEQ.match(rest)
-        if m is None:
-            return nested_flow(rest, line, column)
-        items = [
-            v[1:-1] if v[0] == '"' or v[0] == "'" else plain(v.rstrip(" "))
-            for v in _FLOW_ITEM.findall(rest, 1, m.end(1))
-        ]
+        items = []
+        for value, _end, junk in entries:
+            if junk:
+                raise _Decline
+            first = value[0]
+            items.append(value[1:-1] if first == '"' or first == "'" else plain(value.rstrip(" ")))
         return items, len(items) + 1
 
     def nested_flow(rest: str, line: int, column: int) -> tuple[Any, int]:
@@ -271,28 +289,38 @@ def _read(text: str, file: str) -> yamlread.Document:
             raise _Decline
         return cur, count
 
-    def other(rest: str, line: int, column: int) -> tuple[Any, int]:
-        """A value after ``key:`` or ``-`` that is neither a plain nor a double-quoted scalar,
-        and how many values it holds (0: none, a nested block or null follows; -1: a block
-        scalar's header, its lines follow)."""
-        first = rest[:1]
+    def special(value: str, line: int, column: int) -> tuple[Any, int, bool]:
+        """A value after ``key:`` or ``-`` that is not in the common form: the value, how many
+        values it holds (0: none, a nested block or null follows; -1: a block scalar's header,
+        its lines follow), and whether it is a plain scalar that the next lines may continue."""
+        first = value[:1]
         if not first or first == "#":
-            return None, 0
-        if first == "{" or first == "[":
-            return flow(rest, line, column)
-        if first == "'":
-            m = _SINGLE.match(rest)
+            return None, 0, False
+        if first not in _START_UNSURE or (first == "-" and value[1:2] in _NUMBER_START):
+            m = _PLAIN_VALUE.match(value)
             if m is not None:
-                return m.group(1), 1
+                text = m.group(1)
+                return plain(text), 1, m.end(1) == len(value.rstrip(" "))
+        elif first == '"':
+            m = _DOUBLE.match(value)
+            if m is not None:
+                return m.group(1), 1, False
+        elif first == "{" or first == "[":
+            data, count = flow(value, line, column)
+            return data, count, False
+        elif first == "'":
+            m = _SINGLE.match(value)
+            if m is not None:
+                return m.group(1), 1, False
         elif first == ">" or first == "|":
-            m = _BLOCK.match(rest)
+            m = _BLOCK.match(value)
             if m is not None:
-                return m.group(1) + m.group(2), -1
+                return m.group(1) + m.group(2), -1, False
         raise _Decline
 
     stack: list[_Open] = []
     top: _Open | None = None
-    t_indent, t_map = -1, False  # the top's, at hand
+    t_indent, t_map, t_indentless = -1, False, False  # the top's, at hand
     t_data: Any = None
     root: Any = None
     values = 0
@@ -300,8 +328,10 @@ def _read(text: str, file: str) -> yamlread.Document:
     block: list[Any] | None = None  # an open block scalar: [owner, key or index, header, threshold]
     block_lines: list[str] = []
     block_indent = 0
-    scalar_at: list[Any] | None = None  # the last plain scalar: [collection, key or index, threshold, text]
-    blanks = 0  # blank lines since the last line with content
+    cont_slot: Any = None  # the key (or index) of the last plain scalar, which more lines may continue
+    cont_text = ""  # its text so far
+    cont_indent = 0  # continuation lines are more indented than this
+    blanks = 0  # blank lines since the last continuation
 
     def close() -> _Open | None:
         done = stack.pop()
@@ -334,11 +364,9 @@ def _read(text: str, file: str) -> yamlread.Document:
             value = "".join(parts)
         if len(header) == 1 and broken:
             value += "\n"
-        owner.data[slot] = value
+        owner[slot] = value
 
-    number = 0
-    for line in chain.from_iterable(_lines(text)):
-        number += 1
+    for number, line in enumerate(chain.from_iterable(_lines(text)), 1):
         if block is not None:
             content = line.lstrip(" ")
             if not content:
@@ -368,49 +396,25 @@ def _read(text: str, file: str) -> yamlread.Document:
                 blanks += 1
                 continue
             if content[0] == "#":
-                scalar_at = None  # a comment ends a plain scalar
+                cont_slot = None  # a comment ends a plain scalar
                 continue
             indent = len(line) - len(content)
-        if scalar_at is not None:
-            if indent > scalar_at[2]:  # the plain scalar goes on (folded: a space, or a line break per blank line)
+        if cont_slot is not None:
+            if indent > cont_indent:  # the plain scalar goes on (folded: a space, or a line break per blank line)
                 m = _CONTINUED.match(content)
-                if m is None or len(line) > MAX_LINE:
+                if m is None:
                     raise _Decline
-                scalar_at[3] += ("\n" * blanks if blanks else " ") + m.group(1)
-                scalar_at[0][scalar_at[1]] = plain(scalar_at[3])
+                cont_text += ("\n" * blanks if blanks else " ") + m.group(1)
+                t_data[cont_slot] = plain(cont_text)
                 blanks = 0
                 continue
-            scalar_at = None
-        blanks = 0
-        if len(line) > MAX_LINE:
-            raise _Decline
-        if t_map and indent == t_indent and not pending:
-            # The common case, ``key: value`` in the open mapping, with string methods only.
-            name, sep, value = content.partition(": ")
-            key = keys_get(name) if sep else None
-            if key is not None and key not in t_data:
-                first = value[:1]
-                if first and first not in _START_UNSURE:
-                    if ": " not in value and " #" not in value and value[-1] != " " and value[-1] != ":":
-                        if first in _RESOLVED:
-                            got = resolved_get(value, _MISS)
-                            t_data[key] = plain(value) if got is _MISS else got
-                        else:
-                            t_data[key] = value
-                        values += 1
-                        scalar_at = [t_data, key, t_indent, value]
-                        continue
-                elif first == "{" or first == "[":
-                    t_data[key], count = flow(value, number, len(line) - len(value) + 1)
-                    values += count
-                    continue
-        m = line_match(line)
-        assert m is not None  # the pattern matches any line
-        _, dash, name, plain_text, quoted, rest = m.groups()
-        if dash is None and name is None:
-            raise _Decline  # a line that is neither a key nor an entry (blank lines are skipped)
+            cont_slot = None
+        dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+
+        # Structure: which collection the line belongs to, from its indentation alone.
         if pending:
             assert top is not None
+            pending = False
             if indent > t_indent or (indent == t_indent and dash and t_map):
                 data: Any = [] if dash else {}
                 new = _Open(indent, data, number, indent + 1, indent == t_indent)
@@ -420,86 +424,117 @@ def _read(text: str, file: str) -> yamlread.Document:
                     t_data.append(data)
                 stack.append(new)
                 top = new
+                t_indent, t_data, t_map, t_indentless = indent, data, not dash, new.indentless
                 values += 1
+                if len(stack) > MAX_DEPTH:
+                    raise _Decline
             else:
                 if not t_map:
                     t_data.append(None)
                 values += 1
-            pending = False
-        while top is not None and top.indent > indent:
-            top = close()
-        if top is None:
-            if root is not None:
-                raise _Decline  # less indented than the document's first line
-            root = [] if dash else {}
-            top = _Open(indent, root, number, indent + 1)
-            stack.append(top)
-            values += 1
-        elif top.indent != indent:
-            raise _Decline
-        elif top.indentless and not dash:
+        if indent != t_indent:
+            while top is not None and top.indent > indent:
+                top = close()
+            if top is None:
+                if root is not None:
+                    raise _Decline  # less indented than the document's first line
+                root = [] if dash else {}
+                top = _Open(indent, root, number, indent + 1)
+                stack.append(top)
+                values += 1
+            elif top.indent != indent:
+                raise _Decline
+            t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
+        if t_indentless and not dash:
             top = close()
             assert top is not None
-        if len(stack) > MAX_DEPTH or values > max_values:
-            raise _Decline
-        if top.is_map:
-            if dash or name is None:
+            t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
+
+        # Content: a key and its value, or an entry.
+        if t_map:
+            if dash:
                 raise _Decline
-            owner = top
-        elif not dash:
-            raise _Decline
-        elif name is None:  # an entry's value
-            items = top.data
-            if plain_text is not None:
-                if m.end(4) == len(line.rstrip(" ")):  # no comment after it: it may go on
-                    scalar_at = [items, len(items), top.indent, plain_text]
-                items.append(plain(plain_text))
-                values += 1
-            elif quoted is not None:
-                items.append(quoted)
-                values += 1
-            else:
-                value, count = other(rest, number, m.start(6) + 1)
-                if count > 0:
-                    items.append(value)
-                    values += count
-                elif count == 0:
-                    pending = True
-                else:
-                    block = [top, len(items), value, top.indent]
-                    items.append(None)
-                    values += 1
-            t_indent, t_data, t_map = top.indent, top.data, top.is_map
-            continue
-        else:  # an entry that is a mapping: ``- key: ...``
-            owner = _Open(m.start(3), {}, number, m.start(3) + 1)
-            top.data.append(owner.data)
-            stack.append(owner)
-            top = owner
-            values += 1
-        t_indent, t_data, t_map = top.indent, top.data, top.is_map
-        key = key_of(name)
-        if key in t_data:
-            raise _Decline
-        if plain_text is not None:
-            if m.end(4) == len(line.rstrip(" ")):  # no comment after it: it may go on
-                scalar_at = [t_data, key, t_indent, plain_text]
-            t_data[key] = plain(plain_text)
-            values += 1
-        elif quoted is not None:
-            t_data[key] = quoted
-            values += 1
+            body = content
         else:
-            value, count = other(rest, number, m.start(6) + 1)
-            t_data[key] = value  # a nested block's or a block scalar's place in the key order
+            if not dash:
+                raise _Decline
+            body = content[1:].lstrip(" ")
+            if not body or body[0] == "#":
+                pending = True
+                continue
+        name, sep, value = body.partition(": ")
+        if not sep:
+            name, value = (body[:-1], "") if body[-1] == ":" else ("", body)
+        key: Any = keys_get(name)
+        if key is None and _KEY_NAME.fullmatch(name) is not None:
+            key = key_of(name)
+        if key is None:
+            if t_map:
+                raise _Decline
+            value = body
+        elif value[:1] == " ":
+            value = value.lstrip(" ")
+        if not t_map:
+            if key is not None:  # an entry that is a mapping: "- key: ..."
+                column = len(line) - len(body)
+                owner = _Open(column, {}, number, column + 1)
+                t_data.append(owner.data)
+                stack.append(owner)
+                top = owner
+                t_indent, t_data, t_map, t_indentless = column, owner.data, True, False
+                values += 1
+                if len(stack) > MAX_DEPTH:
+                    raise _Decline
+            else:  # an entry's value
+                key = len(t_data)
+                t_data.append(None)
+        elif key in t_data:
+            raise _Decline
+        # The value: the common forms first, with string methods only.
+        first = value[:1]
+        if (
+            first
+            and first not in _START_UNSURE
+            and ": " not in value
+            and " #" not in value
+            and value[-1] != " "
+            and value[-1] != ":"
+        ):
+            if first in _RESOLVED:
+                got = resolved_get(value, _MISS)
+                t_data[key] = plain(value) if got is _MISS else got
+            else:
+                t_data[key] = value
+            values += 1
+            cont_slot, cont_text, cont_indent, blanks = key, value, t_indent, 0
+        elif first == '"' and value[-1] == '"' and value.count('"') == 2 and "\\" not in value:
+            t_data[key] = value[1:-1]
+            values += 1
+        elif first == "{" or first == "[":
+            t_data[key], count = flow(value, number, len(line) - len(value) + 1)
+            values += count
+        elif not first:  # "key:": a nested block follows, or nothing (null)
+            t_data[key] = None  # its place in the key order
+            top.key = key  # type: ignore[union-attr]
+            pending = True
+        else:
+            got, count, goes_on = special(value, number, len(line) - len(value) + 1)
+            t_data[key] = got  # a nested block's or a block scalar's place in the key order
             if count > 0:
                 values += count
+                if goes_on:
+                    cont_slot, cont_text, cont_indent, blanks = key, value.rstrip(" "), t_indent, 0
             elif count == 0:
-                owner.key = key
+                if t_map:
+                    top.key = key  # type: ignore[union-attr]
+                else:
+                    t_data.pop()
                 pending = True
             else:
-                block = [owner, key, value, owner.indent]
+                block = [t_data, key, got, t_indent]
                 values += 1
+        if values > max_values:
+            raise _Decline
     if block is not None:
         finish_block(text.endswith("\n"))
     if pending:
