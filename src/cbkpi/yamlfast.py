@@ -36,7 +36,6 @@ generated documents.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from typing import Any
 
 import yaml
@@ -366,175 +365,178 @@ def _read(text: str, file: str) -> yamlread.Document:
             value += "\n"
         owner[slot] = value
 
-    for number, line in enumerate(chain.from_iterable(_lines(text)), 1):
-        if block is not None:
-            content = line.lstrip(" ")
-            if not content:
-                if line:
-                    raise _Decline  # spaces only: content or not, by rules not worth following
-                if block_indent:
-                    block_lines.append("")
+    first_line = 1
+    for chunk in _lines(text):
+        if values > max_values:  # checked a chunk at a time: at most a chunk's lines more
+            raise _Decline
+        for number, line in enumerate(chunk, first_line):
+            if block is not None:
+                content = line.lstrip(" ")
+                if not content:
+                    if line:
+                        raise _Decline  # spaces only: content or not, by rules not worth following
+                    if block_indent:
+                        block_lines.append("")
+                        continue
+                    raise _Decline  # empty lines before the first: the indentation rules differ
+                indent = len(line) - len(content)
+                if not block_indent:
+                    if indent <= block[3]:
+                        raise _Decline
+                    block_indent = indent
+                if indent >= block_indent:
+                    if indent > block_indent or content[-1] == " ":
+                        raise _Decline
+                    block_lines.append(content)
                     continue
-                raise _Decline  # empty lines before the first: the indentation rules differ
-            indent = len(line) - len(content)
-            if not block_indent:
-                if indent <= block[3]:
-                    raise _Decline
-                block_indent = indent
-            if indent >= block_indent:
-                if indent > block_indent or content[-1] == " ":
-                    raise _Decline
-                block_lines.append(content)
-                continue
-            finish_block()
-            block, block_lines, block_indent = None, [], 0
-            if content[0] == "#":
-                continue
-        else:
-            content = line.lstrip(" ")
-            if not content:
-                blanks += 1
-                continue
-            if content[0] == "#":
-                cont_slot = None  # a comment ends a plain scalar
-                continue
-            indent = len(line) - len(content)
-        if cont_slot is not None:
-            if indent > cont_indent:  # the plain scalar goes on (folded: a space, or a line break per blank line)
-                m = _CONTINUED.match(content)
-                if m is None:
-                    raise _Decline
-                cont_text += ("\n" * blanks if blanks else " ") + m.group(1)
-                t_data[cont_slot] = plain(cont_text)
-                blanks = 0
-                continue
-            cont_slot = None
-        dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
-
-        # Structure: which collection the line belongs to, from its indentation alone.
-        if pending:
-            assert top is not None
-            pending = False
-            if indent > t_indent or (indent == t_indent and dash and t_map):
-                data: Any = [] if dash else {}
-                new = _Open(indent, data, number, indent + 1, indent == t_indent)
-                if t_map:
-                    t_data[top.key] = data
-                else:
-                    t_data.append(data)
-                stack.append(new)
-                top = new
-                t_indent, t_data, t_map, t_indentless = indent, data, not dash, new.indentless
-                values += 1
-                if len(stack) > MAX_DEPTH:
-                    raise _Decline
+                finish_block()
+                block, block_lines, block_indent = None, [], 0
+                if content[0] == "#":
+                    continue
             else:
-                if not t_map:
-                    t_data.append(None)
-                values += 1
-        if indent != t_indent:
-            while top is not None and top.indent > indent:
+                content = line.lstrip(" ")
+                if not content:
+                    blanks += 1
+                    continue
+                if content[0] == "#":
+                    cont_slot = None  # a comment ends a plain scalar
+                    continue
+                indent = len(line) - len(content)
+            if cont_slot is not None:
+                if indent > cont_indent:  # the plain scalar goes on (folded: a space, or a line break per blank line)
+                    m = _CONTINUED.match(content)
+                    if m is None:
+                        raise _Decline
+                    cont_text += ("\n" * blanks if blanks else " ") + m.group(1)
+                    t_data[cont_slot] = plain(cont_text)
+                    blanks = 0
+                    continue
+                cont_slot = None
+            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+
+            # Structure: which collection the line belongs to, from its indentation alone.
+            if pending:
+                assert top is not None
+                pending = False
+                if indent > t_indent or (indent == t_indent and dash and t_map):
+                    data: Any = [] if dash else {}
+                    new = _Open(indent, data, number, indent + 1, indent == t_indent)
+                    if t_map:
+                        t_data[top.key] = data
+                    else:
+                        t_data.append(data)
+                    stack.append(new)
+                    top = new
+                    t_indent, t_data, t_map, t_indentless = indent, data, not dash, new.indentless
+                    values += 1
+                    if len(stack) > MAX_DEPTH:
+                        raise _Decline
+                else:
+                    if not t_map:
+                        t_data.append(None)
+                    values += 1
+            if indent != t_indent:
+                while top is not None and top.indent > indent:
+                    top = close()
+                if top is None:
+                    if root is not None:
+                        raise _Decline  # less indented than the document's first line
+                    root = [] if dash else {}
+                    top = _Open(indent, root, number, indent + 1)
+                    stack.append(top)
+                    values += 1
+                elif top.indent != indent:
+                    raise _Decline
+                t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
+            if t_indentless and not dash:
                 top = close()
-            if top is None:
-                if root is not None:
-                    raise _Decline  # less indented than the document's first line
-                root = [] if dash else {}
-                top = _Open(indent, root, number, indent + 1)
-                stack.append(top)
-                values += 1
-            elif top.indent != indent:
-                raise _Decline
-            t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
-        if t_indentless and not dash:
-            top = close()
-            assert top is not None
-            t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
+                assert top is not None
+                t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
 
-        # Content: a key and its value, or an entry.
-        if t_map:
-            if dash:
-                raise _Decline
-            body = content
-        else:
-            if not dash:
-                raise _Decline
-            body = content[1:].lstrip(" ")
-            if not body or body[0] == "#":
-                pending = True
-                continue
-        name, sep, value = body.partition(": ")
-        if not sep:
-            name, value = (body[:-1], "") if body[-1] == ":" else ("", body)
-        key: Any = keys_get(name)
-        if key is None and _KEY_NAME.fullmatch(name) is not None:
-            key = key_of(name)
-        if key is None:
+            # Content: a key and its value, or an entry.
             if t_map:
-                raise _Decline
-            value = body
-        elif value[:1] == " ":
-            value = value.lstrip(" ")
-        if not t_map:
-            if key is not None:  # an entry that is a mapping: "- key: ..."
-                column = len(line) - len(body)
-                owner = _Open(column, {}, number, column + 1)
-                t_data.append(owner.data)
-                stack.append(owner)
-                top = owner
-                t_indent, t_data, t_map, t_indentless = column, owner.data, True, False
-                values += 1
-                if len(stack) > MAX_DEPTH:
+                if dash:
                     raise _Decline
-            else:  # an entry's value
-                key = len(t_data)
-                t_data.append(None)
-        elif key in t_data:
-            raise _Decline
-        # The value: the common forms first, with string methods only.
-        first = value[:1]
-        if (
-            first
-            and first not in _START_UNSURE
-            and ": " not in value
-            and " #" not in value
-            and value[-1] != " "
-            and value[-1] != ":"
-        ):
-            if first in _RESOLVED:
-                got = resolved_get(value, _MISS)
-                t_data[key] = plain(value) if got is _MISS else got
+                body = content
             else:
-                t_data[key] = value
-            values += 1
-            cont_slot, cont_text, cont_indent, blanks = key, value, t_indent, 0
-        elif first == '"' and value[-1] == '"' and value.count('"') == 2 and "\\" not in value:
-            t_data[key] = value[1:-1]
-            values += 1
-        elif first == "{" or first == "[":
-            t_data[key], count = flow(value, number, len(line) - len(value) + 1)
-            values += count
-        elif not first:  # "key:": a nested block follows, or nothing (null)
-            t_data[key] = None  # its place in the key order
-            top.key = key  # type: ignore[union-attr]
-            pending = True
-        else:
-            got, count, goes_on = special(value, number, len(line) - len(value) + 1)
-            t_data[key] = got  # a nested block's or a block scalar's place in the key order
-            if count > 0:
-                values += count
-                if goes_on:
-                    cont_slot, cont_text, cont_indent, blanks = key, value.rstrip(" "), t_indent, 0
-            elif count == 0:
+                if not dash:
+                    raise _Decline
+                body = content[1:].lstrip(" ")
+                if not body or body[0] == "#":
+                    pending = True
+                    continue
+            name, sep, value = body.partition(": ")
+            if not sep:
+                name, value = (body[:-1], "") if body[-1] == ":" else ("", body)
+            key: Any = keys_get(name)
+            if key is None and _KEY_NAME.fullmatch(name) is not None:
+                key = key_of(name)
+            if key is None:
                 if t_map:
-                    top.key = key  # type: ignore[union-attr]
+                    raise _Decline
+                value = body
+            elif value[:1] == " ":
+                value = value.lstrip(" ")
+            if not t_map:
+                if key is not None:  # an entry that is a mapping: "- key: ..."
+                    column = len(line) - len(body)
+                    owner = _Open(column, {}, number, column + 1)
+                    t_data.append(owner.data)
+                    stack.append(owner)
+                    top = owner
+                    t_indent, t_data, t_map, t_indentless = column, owner.data, True, False
+                    values += 1
+                    if len(stack) > MAX_DEPTH:
+                        raise _Decline
+                else:  # an entry's value
+                    key = len(t_data)
+                    t_data.append(None)
+            elif key in t_data:
+                raise _Decline
+            # The value: the common forms first, with string methods only.
+            first = value[:1]
+            if (
+                first
+                and first not in _START_UNSURE
+                and ": " not in value
+                and " #" not in value
+                and value[-1] != " "
+                and value[-1] != ":"
+            ):
+                if first in _RESOLVED:
+                    got = resolved_get(value, _MISS)
+                    t_data[key] = plain(value) if got is _MISS else got
                 else:
-                    t_data.pop()
+                    t_data[key] = value
+                values += 1
+                cont_slot, cont_text, cont_indent, blanks = key, value, t_indent, 0
+            elif first == '"' and value[-1] == '"' and value.count('"') == 2 and "\\" not in value:
+                t_data[key] = value[1:-1]
+                values += 1
+            elif first == "{" or first == "[":
+                t_data[key], count = flow(value, number, len(line) - len(value) + 1)
+                values += count
+            elif not first:  # "key:": a nested block follows, or nothing (null)
+                t_data[key] = None  # its place in the key order
+                top.key = key  # type: ignore[union-attr]
                 pending = True
             else:
-                block = [t_data, key, got, t_indent]
-                values += 1
-        if values > max_values:
-            raise _Decline
+                got, count, goes_on = special(value, number, len(line) - len(value) + 1)
+                t_data[key] = got  # a nested block's or a block scalar's place in the key order
+                if count > 0:
+                    values += count
+                    if goes_on:
+                        cont_slot, cont_text, cont_indent, blanks = key, value.rstrip(" "), t_indent, 0
+                elif count == 0:
+                    if t_map:
+                        top.key = key  # type: ignore[union-attr]
+                    else:
+                        t_data.pop()
+                    pending = True
+                else:
+                    block = [t_data, key, got, t_indent]
+                    values += 1
+        first_line += len(chunk)
     if block is not None:
         finish_block(text.endswith("\n"))
     if pending:
