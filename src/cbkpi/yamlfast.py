@@ -131,21 +131,10 @@ def _lines(text: str) -> Any:
         start = stop + 1
 
 
-class _Open:
-    """An open block collection: its indentation, the collection, and its mark."""
-
-    __slots__ = ("column", "data", "indent", "indentless", "is_map", "key", "line")
-
-    def __init__(self, indent: int, data: Any, line: int, column: int, indentless: bool = False) -> None:
-        self.indent = indent
-        self.data = data
-        self.is_map = isinstance(data, dict)
-        self.key = ""
-        """A mapping's key that waits for its value (a nested block or null)."""
-        self.line = line
-        self.column = column
-        self.indentless = indentless
-        """A sequence at its key's indentation (``key:`` then ``- item`` lines)."""
+_Open = tuple[int, Any, bool, int, int, bool]
+"""An open block collection: its indentation, the collection, whether it is a mapping, its
+mark (line, column), and whether it is a sequence at its key's indentation (``key:`` then
+``- item`` lines)."""
 
 
 def _read(text: str, file: str) -> yamlread.Document:
@@ -319,6 +308,7 @@ def _read(text: str, file: str) -> yamlread.Document:
 
     stack: list[_Open] = []
     top: _Open | None = None
+    pending_key = ""  # the key of the top mapping that waits for its value
     t_indent, t_map, t_indentless = -1, False, False  # the top's, at hand
     t_data: Any = None
     root: Any = None
@@ -333,9 +323,9 @@ def _read(text: str, file: str) -> yamlread.Document:
     blanks = 0  # blank lines since the last continuation
 
     def close() -> _Open | None:
-        done = stack.pop()
-        if done.is_map and len(done.data) > wide_limit:
-            wide.append(((done.line, done.column), len(done.data)))
+        _indent, data, is_map, line, column, _indentless = stack.pop()
+        if is_map and len(data) > wide_limit:
+            wide.append(((line, column), len(data)))
         return stack[-1] if stack else None
 
     def finish_block(broken: bool = True) -> None:
@@ -420,14 +410,13 @@ def _read(text: str, file: str) -> yamlread.Document:
                 pending = False
                 if indent > t_indent or (indent == t_indent and dash and t_map):
                     data: Any = [] if dash else {}
-                    new = _Open(indent, data, number, indent + 1, indent == t_indent)
+                    top = (indent, data, not dash, number, indent + 1, indent == t_indent)
                     if t_map:
-                        t_data[top.key] = data
+                        t_data[pending_key] = data
                     else:
                         t_data.append(data)
-                    stack.append(new)
-                    top = new
-                    t_indent, t_data, t_map, t_indentless = indent, data, not dash, new.indentless
+                    stack.append(top)
+                    t_indent, t_data, t_map, t_indentless = top[0], data, not dash, top[5]
                     values += 1
                     if len(stack) > MAX_DEPTH:
                         raise _Decline
@@ -436,22 +425,22 @@ def _read(text: str, file: str) -> yamlread.Document:
                         t_data.append(None)
                     values += 1
             if indent != t_indent:
-                while top is not None and top.indent > indent:
+                while top is not None and top[0] > indent:
                     top = close()
                 if top is None:
                     if root is not None:
                         raise _Decline  # less indented than the document's first line
                     root = [] if dash else {}
-                    top = _Open(indent, root, number, indent + 1)
+                    top = (indent, root, not dash, number, indent + 1, False)
                     stack.append(top)
                     values += 1
-                elif top.indent != indent:
+                elif top[0] != indent:
                     raise _Decline
-                t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
+                t_indent, t_data, t_map, t_indentless = top[0], top[1], top[2], top[5]
             if t_indentless and not dash:
                 top = close()
                 assert top is not None
-                t_indent, t_data, t_map, t_indentless = top.indent, top.data, top.is_map, top.indentless
+                t_indent, t_data, t_map, t_indentless = top[0], top[1], top[2], top[5]
 
             # Content: a key and its value, or an entry.
             if t_map:
@@ -480,11 +469,11 @@ def _read(text: str, file: str) -> yamlread.Document:
             if not t_map:
                 if key is not None:  # an entry that is a mapping: "- key: ..."
                     column = len(line) - len(body)
-                    owner = _Open(column, {}, number, column + 1)
-                    t_data.append(owner.data)
-                    stack.append(owner)
-                    top = owner
-                    t_indent, t_data, t_map, t_indentless = column, owner.data, True, False
+                    data = {}
+                    top = (column, data, True, number, column + 1, False)
+                    t_data.append(data)
+                    stack.append(top)
+                    t_indent, t_data, t_map, t_indentless = column, data, True, False
                     values += 1
                     if len(stack) > MAX_DEPTH:
                         raise _Decline
@@ -518,7 +507,7 @@ def _read(text: str, file: str) -> yamlread.Document:
                 values += count
             elif not first:  # "key:": a nested block follows, or nothing (null)
                 t_data[key] = None  # its place in the key order
-                top.key = key  # type: ignore[union-attr]
+                pending_key = key
                 pending = True
             else:
                 got, count, goes_on = special(value, number, len(line) - len(value) + 1)
@@ -529,7 +518,7 @@ def _read(text: str, file: str) -> yamlread.Document:
                         cont_slot, cont_text, cont_indent, blanks = key, value.rstrip(" "), t_indent, 0
                 elif count == 0:
                     if t_map:
-                        top.key = key  # type: ignore[union-attr]
+                        pending_key = key
                     else:
                         t_data.pop()
                     pending = True
@@ -540,9 +529,8 @@ def _read(text: str, file: str) -> yamlread.Document:
     if block is not None:
         finish_block(text.endswith("\n"))
     if pending:
-        assert top is not None
-        if not top.is_map:
-            top.data.append(None)
+        if not t_map:
+            t_data.append(None)
         values += 1
     while stack:
         close()
