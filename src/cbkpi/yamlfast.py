@@ -52,11 +52,13 @@ _CHUNK = 1 << 20
 """Characters of text split into lines at a time: the lines of a 57 MB file are never all
 held at once."""
 
-_UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNSURE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """Characters the fast path leaves to LibYAML: tab, carriage return, the characters YAML
 refuses, the line breaks of YAML 1.1 other than ``\\n`` (NEL, U+2028, U+2029) and the BOM."""
 
-_KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}"
+_KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*+"
+MAX_KEY = 128
+"""Longer keys are left to LibYAML (it refuses keys over 1,024 characters)."""
 _PLAIN = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[0-9.]))(?:[^ :#]++|:(?! |$)|#| ++(?=[^ #]))*+"""
 """A plain scalar of one line that YAML reads whole: no leading indicator (``-`` only before a
 digit or a point), ``:`` only before a non-space, ``#`` only after a non-space, no trailing
@@ -158,7 +160,7 @@ def _read(text: str, file: str) -> yamlread.Document:
     def key_of(name: str) -> str:
         key = keys_get(name)
         if key is None:
-            if type(plain(name)) is not str:  # 'yes', 'null', '1': not a string key
+            if len(name) > MAX_KEY or type(plain(name)) is not str:  # 'yes', 'null', '1': not a string key
                 raise _Decline
             key = keys[name] = name
         return key
