@@ -402,6 +402,18 @@ HAND_PICKED = [
     "a: [{}, [], [[]]]\n",
     "a: {b: 1}x\n",
     "a: [1, 2]]\n",
+    # spaces that are not YAML's: no-break, ideographic, zero-width; a soft hyphen
+    "a: x\xa0\n",
+    "a: \xa0x\n",
+    "- \xa0x\n",
+    "\xa0a: 1\n",
+    "a: x\u3000y\u3000\n",
+    "a: b\xa0#c\n",
+    "a: {b: \xa0x, c: x\xa0}\n",
+    "a: [x\xa0, y]\n",
+    "a: >-\n  x\xa0\n  y\n",
+    "a: x\n  \xa0y\n",
+    "a: \u00ad\nb: x\u200b\n",
 ]
 
 
