@@ -130,7 +130,7 @@ def _print_grouped(
         for cells in items:
             table.add_row(*map(cell, cells))
         table.add_section()
-    console.print(table)
+    console.print(table, crop=False)
 
 
 def _foldable(keys: Sequence[str]) -> list[int]:
