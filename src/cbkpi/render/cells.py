@@ -45,7 +45,9 @@ class PlainCell:
         justify = options.justify or "default"
         overflow = options.overflow or "fold"
         if justify in ("left", "right") and overflow in ("fold", "crop") and "\n" not in plain and "\t" not in plain:
-            cells = cell_len(plain)
+            # more characters than cells (combining marks): rich strips trailing blanks by
+            # characters (Text.rstrip_end), as wrapped() does
+            cells = cell_len(plain) if len(plain) <= width else width + 1
             if cells <= width:
                 if justify == "left":  # rich: truncate(width, pad=True)
                     yield Segment(plain + " " * (width - cells))
