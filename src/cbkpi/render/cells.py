@@ -100,9 +100,11 @@ def wrapped(plain: str, width: int, left: bool, fold: bool) -> list[str]:
     return lines
 
 
-def cell(text: Text | str) -> Text | str | PlainCell:
+def cell(text: Text | str | PlainCell) -> Text | str | PlainCell:
     """``text`` as a cell: a :class:`PlainCell` when it is an unstyled :class:`~rich.text.Text`
-    or the empty string; anything else (styles, markup) unchanged."""
+    or the empty string; anything else (styles, markup, a PlainCell already) unchanged."""
+    if isinstance(text, PlainCell):
+        return text
     if isinstance(text, str):
         return PlainCell(text) if text == "" else text
     plain = not text.style and not text.spans and text.justify is None and text.overflow is None
