@@ -148,7 +148,7 @@ def test_plain_cells_render_as_rich_text(texts: list[str], widths: list[int]) ->
 
 
 _WORDS = st.lists(
-    st.text(alphabet=st.sampled_from([*"abcđạtẰ1,5%- ", "中", "\u00a0", "\u0301"]), min_size=1, max_size=16),
+    st.text(alphabet=st.sampled_from([*"abcđạtẰ1,5%- \n", "中", "\u00a0", "\u0301"]), min_size=1, max_size=16),
     max_size=12,
 ).map(" ".join)
 

@@ -7,9 +7,10 @@ column, and for that case the wrapper's result is known: the text padded to the 
 on the side its justification says. A cell that does not fit (a long name) is wrapped with
 rich's own line breaker (:func:`rich._wrap.divide_line`), each line then stripped, cropped and
 padded as :meth:`rich.text.Text.wrap` does, without a Text for every line (a third of the cells
-of the status tables wrap). :class:`PlainCell` yields exactly those segments and hands every
-other case (a line break, a tab, centred or full justification, an ellipsis) to rich's own
-:class:`~rich.text.Text`, so the output is the same byte for byte.
+of the status tables wrap), and text of several lines (the stacked column headers) a line at
+a time. :class:`PlainCell` yields exactly those segments and hands every other case (a tab,
+centred or full justification, an ellipsis) to rich's own :class:`~rich.text.Text`, so the
+output is the same byte for byte.
 """
 
 from __future__ import annotations
@@ -44,26 +45,42 @@ class PlainCell:
         width = options.max_width
         justify = options.justify or "default"
         overflow = options.overflow or "fold"
-        if justify in ("left", "right") and overflow in ("fold", "crop") and "\n" not in plain and "\t" not in plain:
-            # more characters than cells (combining marks): rich strips trailing blanks by
-            # characters (Text.rstrip_end), as wrapped() does
-            cells = cell_len(plain) if len(plain) <= width else width + 1
-            if cells <= width:
-                if justify == "left":  # rich: truncate(width, pad=True)
-                    yield Segment(plain + " " * (width - cells))
-                else:  # rich: rstrip(), then pad_left to the width
-                    stripped = plain.rstrip()
-                    yield Segment(" " * (width - cell_len(stripped)) + stripped)
-                yield NEWLINE
-                return
-            if not options.no_wrap and width > 0:
-                yield Segment("\n".join(wrapped(plain, width, justify == "left", overflow == "fold")))
+        if justify in ("left", "right") and overflow in ("fold", "crop") and "\t" not in plain:
+            left = justify == "left"
+            if "\n" not in plain:  # the usual cell: one line
+                line = fitted(plain, width, left)
+                if line is not None:
+                    yield Segment(line)
+                    yield NEWLINE
+                    return
+            if not options.no_wrap and width > 0:  # rich's Text.wrap, a paragraph at a time
+                lines: list[str] = []
+                for paragraph in plain.split("\n"):  # Text.split("\n", allow_blank=True)
+                    line = fitted(paragraph, width, left)
+                    lines += [line] if line is not None else wrapped(paragraph, width, left, overflow == "fold")
+                yield Segment("\n".join(lines))
                 yield NEWLINE
                 return
         yield from Text(plain).__rich_console__(console, options)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Text(self.plain).__rich_measure__(console, options)
+
+
+def fitted(line: str, width: int, left: bool) -> str | None:
+    """One line of text that fits ``width`` cells, padded as rich's Text pads it (left:
+    ``truncate(width, pad=True)``; right: ``rstrip()``, then ``pad_left``); None when it does
+    not fit, or has more characters than ``width`` (combining marks: rich then strips trailing
+    blanks by characters, Text.rstrip_end, as :func:`wrapped` does)."""
+    if len(line) > width:
+        return None
+    cells = cell_len(line)
+    if cells > width:
+        return None
+    if left:
+        return line + " " * (width - cells)
+    stripped = line.rstrip()
+    return " " * (width - cell_len(stripped)) + stripped
 
 
 _TRAILING_BLANKS = re.compile(r"\s+$")

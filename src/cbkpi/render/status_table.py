@@ -119,7 +119,9 @@ def _print_grouped(
         return
     table = _table(heading)
     for key, header, w in zip(keys, headers, widths, strict=True):
-        table.add_column(header, justify="right" if key in _NUMERIC else "left", overflow="fold", width=w)
+        # the header as text, never markup (as the console prints a string header: no markup,
+        # no highlighting), in the header style that rich applies to the cell
+        table.add_column(PlainCell(header), justify="right" if key in _NUMERIC else "left", overflow="fold", width=w)
     grouped: dict[str, list[Sequence[Text | PlainCell]]] = {a: [] for a in AREAS}
     for area, cells in body:
         grouped.setdefault(area, []).append(cells if with_ids else cells[:-1])
