@@ -91,7 +91,7 @@ class LoadedObservations:
         return self._located
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 50,000 of them at 10,000 indicators: no __dict__ each
 class Located:
     """An observation with where it was read from, for messages and ordering."""
 
