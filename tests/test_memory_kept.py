@@ -6,8 +6,10 @@ of fields, which changes no answer pydantic gives about them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ import pytest
 from cbkpi.compact import share_fields_sets
 from cbkpi.loader import load_data_file
 from cbkpi.models import DataFile, Indicator, LevelTarget
-from cbkpi.observations import Located, ObservationsFile
+from cbkpi.observations import LoadedObservations, Observation, ObservationsFile, ObservedValue
 from cbkpi.yamlread import load
 
 TARGETS = """\
@@ -131,10 +133,45 @@ def test_sharing_twice_changes_nothing(tmp_path: Path) -> None:
 def test_an_observation_with_its_place_has_no_dict(tmp_path: Path) -> None:
     text = 'observations:\n  - {indicator: grdp_growth, year: 2021, value: 6.5, source: "s"}\n'
     doc = load(_write(tmp_path, text, "o.yaml"))
-    model = ObservationsFile.model_validate(doc.data)
-    item = Located(model.observations[0], "o.yaml", 0, doc.positions)
+    loaded = LoadedObservations("o.yaml", ObservationsFile.model_validate(doc.data), doc.positions)
+    (item,) = loaded.located()
     assert not hasattr(item, "__dict__")
     assert item.line == 2
+
+
+def test_observations_are_kept_as_records_of_every_field(tmp_path: Path) -> None:
+    text = (
+        "observations:\n"
+        '  - {indicator: grdp_growth, year: 2021, value: 6.50, source: "s", estimate: true}\n'
+        '  - {indicator: forest_cover, year: 2024, value: 55.1, source: "t", quote: "đạt 55,1%",\n'
+        "     revises: true, published: 2025-01-15, comparator: over, unit: percent,\n"
+        '     definition: "FAO", series_break: true, note: "n"}\n'
+    )
+    doc = load(_write(tmp_path, text, "o.yaml"))
+    model = ObservationsFile.model_validate(doc.data)
+    loaded = LoadedObservations("o.yaml", model, doc.positions)
+    # the record has the model's fields, in the model's order
+    assert ObservedValue._fields == tuple(Observation.model_fields)
+    first, second = loaded.values
+    assert first == ObservedValue("grdp_growth", 2021, Decimal("6.50"), "s", estimate=True)
+    assert str(first.value) == "6.50"  # the printed precision kept
+    assert second == ObservedValue(
+        indicator="forest_cover",
+        year=2024,
+        value=Decimal("55.1"),
+        source="t",
+        quote="đạt 55,1%",
+        estimate=False,
+        revises=True,
+        published=dt.date(2025, 1, 15),
+        comparator="over",
+        unit="percent",
+        definition="FAO",
+        series_break=True,
+        note="n",
+    )
+    assert [item.obs for item in loaded.located()] == [first, second]
+    assert loaded.model.observations == []  # the models are not kept beside the records
 
 
 def _long_targets(n: int, bad: int | None = None) -> str:

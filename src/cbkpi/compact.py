@@ -37,6 +37,16 @@ def _plan(cls: type) -> tuple[bool, tuple[str, ...]] | None:
     return bool(cls.model_config.get("frozen")), fields
 
 
+def fields_holding_models(cls: type) -> tuple[str, ...] | None:
+    """The fields of model class ``cls`` whose values can be or hold models, in field order;
+    None when ``cls`` is not a model."""
+    try:
+        plan = _PLANS[cls]
+    except KeyError:
+        plan = _PLANS[cls] = _plan(cls)
+    return None if plan is None else plan[1]
+
+
 def share_fields_sets(model: BaseModel | list[Any]) -> None:
     """Give ``model`` (or each model of a list) and every frozen model inside it the shared set
     equal to its own fields set (a mutable model keeps its own: it would add to a set others
