@@ -1,4 +1,4 @@
-"""Table cells of plain text that rich renders without its word wrapper when they fit.
+"""Table cells of plain (or one-style) text that rich renders without building a Text per line.
 
 A status table has about a thousand cells; rich renders each :class:`rich.text.Text` through
 its full word wrapper (split, divide, justify, join), the larger part of the time the command
@@ -10,7 +10,8 @@ padded as :meth:`rich.text.Text.wrap` does, without a Text for every line (a thi
 of the status tables wrap), and text of several lines (the stacked column headers) a line at
 a time. :class:`PlainCell` yields exactly those segments and hands every other case (a tab,
 centred or full justification, an ellipsis) to rich's own :class:`~rich.text.Text`, so the
-output is the same byte for byte.
+output is the same byte for byte. :class:`StyledCell` does the same for a Text of one style
+(a status in its colour), with the styles where rich's Text puts them.
 """
 
 from __future__ import annotations
