@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from cbkpi.calc import Figure
 from cbkpi.i18n import t
 from cbkpi.render import tracking as rt
-from cbkpi.render.cells import cell
+from cbkpi.render.cells import PlainCell, cell
 from cbkpi.render.fit import blocks, make_console, plan_widths
 from cbkpi.render.status import AREAS, rows, source_line, title
 from cbkpi.render.words import agreement_text
@@ -44,16 +44,17 @@ def print_tables(terms: Sequence[TermStatus], lang: str, width: int | None = Non
         )
         statuses = [ts for ind in term.indicators for ts in ind.targets]
         ids = [ind.indicator.id if k == 0 else "" for ind in term.indicators for k in range(len(ind.targets))]
-        body: list[tuple[str, list[Text]]] = []
+        body: list[tuple[str, list[Text | PlainCell]]] = []
         for (area, cells), ts, ind_id in zip(rows(term, lang), statuses, ids, strict=True):
-            rendered: list[Text] = [Text(escape_control(c)) for c in cells[: len(keys)]]  # text, never markup
+            # text, never markup: PlainCell is Text(plain) without a Text per cell
+            rendered: list[Text | PlainCell] = [PlainCell(escape_control(c)) for c in cells[: len(keys)]]
             if term.data.kind == "results":
                 rendered[5] = _bar(ts.achievement_pct, cells[5], ts.met)
             if narrow:
                 if cells[2] and cells[1]:
-                    rendered[1] = Text(escape_control(f"{cells[1]} ({cells[2]})"))
+                    rendered[1] = PlainCell(escape_control(f"{cells[1]} ({cells[2]})"))
                 del rendered[2]
-            body.append((area, [*rendered, Text(ind_id)]))
+            body.append((area, [*rendered, PlainCell(ind_id)]))
         shown = [k for k in keys if not (narrow and k == "col_unit")]
         heading = f"{title(term, lang)}\n{escape_control(source_line(term, lang))}"
         _print_grouped(console, heading, [*shown, "col_id"], body, lang, term.area_label)
@@ -82,7 +83,7 @@ def _print_grouped(
     console: Console,
     heading: str,
     keys: Sequence[str],
-    body: Sequence[tuple[str, Sequence[Text]]],
+    body: Sequence[tuple[str, Sequence[Text | PlainCell]]],
     lang: str,
     area_label: Callable[[str, str], str] | None = None,
 ) -> None:
@@ -118,19 +119,21 @@ def _print_grouped(
         return
     table = _table(heading)
     for key, header, w in zip(keys, headers, widths, strict=True):
-        table.add_column(header, justify="right" if key in _NUMERIC else "left", overflow="fold", width=w)
-    grouped: dict[str, list[Sequence[Text]]] = {a: [] for a in AREAS}
+        # the header as text, never markup (as the console prints a string header: no markup,
+        # no highlighting), in the header style that rich applies to the cell
+        table.add_column(PlainCell(header), justify="right" if key in _NUMERIC else "left", overflow="fold", width=w)
+    grouped: dict[str, list[Sequence[Text | PlainCell]]] = {a: [] for a in AREAS}
     for area, cells in body:
         grouped.setdefault(area, []).append(cells if with_ids else cells[:-1])
     for area, items in grouped.items():
         if not items:
             continue
         if area:
-            table.add_row(cell(""), Text(name(area), style="bold cyan"), *[cell("")] * (len(keys) - 2))
+            table.add_row(cell(""), cell(Text(name(area), style="bold cyan")), *[cell("")] * (len(keys) - 2))
         for cells in items:
             table.add_row(*map(cell, cells))
         table.add_section()
-    console.print(table)
+    console.print(table, crop=False)
 
 
 def _foldable(keys: Sequence[str]) -> list[int]:
@@ -174,12 +177,14 @@ def _print_tracking(console: Console, tracking: TermTracking, lang: str) -> None
     from rich.text import Text
 
     keys = ["col_no", "col_indicator", "col_latest", "col_pace", "col_status", "col_projected", "col_needed", "col_id"]
-    body: list[tuple[str, list[Text]]] = []
+    body: list[tuple[str, list[Text | PlainCell]]] = []
     for it, tr, cells in rt.rows(tracking, lang):
         style = rt.STATUS_STYLE.get(tr.status if tr else "", "")
-        texts = [Text(escape_control(c)) for c in cells]
-        texts[4].stylize(style)
-        body.append(("", [*texts, Text(it.indicator.id if cells[0] or cells[1] else "")]))
+        texts: list[Text | PlainCell] = [PlainCell(escape_control(c)) for c in cells]
+        status = Text(texts[4].plain)
+        status.stylize(style)
+        texts[4] = status
+        body.append(("", [*texts, PlainCell(it.indicator.id if cells[0] or cells[1] else "")]))
     _print_grouped(console, t("title_tracking", lang, year=tracking.as_of), keys, body, lang)
     count = rt.verdict_count(tracking)
     if count is not None:
