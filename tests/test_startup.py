@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cbkpi.render.cells import PlainCell, cell, wrapped
+from cbkpi.render.cells import PlainCell, StyledCell, cell, wrapped
 from tests.conftest import DATA, ROOT
 
 NEVER = {
@@ -121,7 +121,10 @@ def test_the_empty_loader_hands_anything_else_to_pydantic() -> None:
 
 # ------------------------------------------------------------------- PlainCell is rich's Text
 def _render(
-    cells: list[Text | PlainCell | str], widths: list[int], colour: bool, overflow: Literal["fold", "crop"] = "fold"
+    cells: list[Text | PlainCell | StyledCell | str],
+    widths: list[int],
+    colour: bool,
+    overflow: Literal["fold", "crop"] = "fold",
 ) -> str:
     console = Console(width=200, file=None, force_terminal=colour, color_system="standard" if colour else None)
     table = Table(show_edge=False, pad_edge=False, padding=(0, 0), title="t")
@@ -181,9 +184,51 @@ def test_a_long_name_wraps_between_words() -> None:
     assert wrapped("abcdefghij xy", 4, left=True, fold=False) == ["abcd", "xy  "]
 
 
+def _one_style(text: str, style: str, whole: bool) -> Text:
+    """``Text(text, style=style)`` (whole) or ``Text(text)`` stylized from start to end."""
+    if whole:
+        return Text(text, style=style)
+    stylized = Text(text)
+    stylized.stylize(style)
+    return stylized
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(st.one_of(_TEXTS, _WORDS), min_size=1, max_size=3),
+    widths=st.lists(st.integers(1, 12), min_size=3, max_size=3),
+    styles=st.lists(st.sampled_from(["green", "bold cyan", "red", "dim"]), min_size=3, max_size=3),
+    whole=st.lists(st.booleans(), min_size=3, max_size=3),
+)
+def test_styled_cells_render_as_rich_text(
+    texts: list[str], widths: list[int], styles: list[str], whole: list[bool]
+) -> None:
+    """A Text of one style (a status in its colour, an area's name in bold cyan), fitting its
+    column or wrapped over several lines, left and right justified, in colour and without:
+    cell() prints exactly what the Text prints (the padding styled with a base style, unstyled
+    with a span)."""
+    widths = widths[: len(texts)]
+    for colour in (False, True):
+        fast = [cell(_one_style(t, s, w)) for t, s, w in zip(texts, styles, whole, strict=False)]
+        slow = [_one_style(t, s, w) for t, s, w in zip(texts, styles, whole, strict=False)]
+        assert _render(list(fast), widths, colour) == _render(list(slow), widths, colour)
+
+
+def test_styled_padding_written_out() -> None:
+    """In colour, a status stylized in green pads after the colour is reset; an area's name in
+    bold cyan (its base style) keeps the style over the padding (the table's lines are the
+    title 't', the header, its rule, then the cell)."""
+    status = _render([cell(_one_style("ok", "green", whole=False))], [4], colour=True).splitlines()[-1]
+    assert status == "\x1b[32mok\x1b[0m  "
+    area = _render([cell(_one_style("ok", "bold cyan", whole=True))], [4], colour=True).splitlines()[-1]
+    assert area == "\x1b[1;36mok  \x1b[0m"
+
+
 def test_cell_keeps_styled_text_and_markup() -> None:
     styled = Text("130,0", style="green")
-    assert cell(styled) is styled
+    assert isinstance(cell(styled), StyledCell)
+    several = Text.assemble(("130,0", "green"), " ", ("███", "green"))
+    assert cell(several) is several  # several styles: rich renders it
     assert cell("[bold]x[/bold]") == "[bold]x[/bold]"  # a string with markup stays rich's to render
     assert isinstance(cell(Text("55 → 60")), PlainCell)
     assert isinstance(cell(""), PlainCell)

@@ -32,7 +32,7 @@ NOT_NUMERIC = "not_numeric"
 OVERFLOW = "overflow"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # several per target and tracking: no __dict__ each
 class Figure:
     """A computed figure, or the reason it is not defined."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cbkpi import inputs_seen
+from cbkpi.compact import share_fields_sets
 from cbkpi.diagnostics import DataError, Diagnostic, describe_subject, subject
 from cbkpi.i18n import say, say_count
 from cbkpi.models import DataFile
@@ -189,11 +191,22 @@ def _list_fields(model: type[BaseModel]) -> tuple[tuple[str, Any, bool], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _list_adapter(item: Any) -> TypeAdapter[Any]:
+    """The validator of ``list[item]``, built once. Built here, not in :func:`_first_errors`:
+    pydantic copies the calling frame's variables (to resolve names), and that copy would hold
+    the list being validated."""
+    return TypeAdapter(list[item])
+
+
 def _first_errors(model: type[BaseModel], data: Any, loc: Path_, out: list[Any]) -> dict[str, list[Any]]:
     """Validate the items of the model's list fields a slice at a time, nested lists first, and
     stop at the first slice with errors: a file holding a long list of junk (``[{}, {}, ...]``)
     then yields its first errors in milliseconds instead of millions of them in gigabytes.
-    Returns the long lists validated, so that the whole file is not validated twice."""
+    Returns the long lists validated, so that the whole file is not validated twice.
+
+    The raw items of a top-level list are replaced by None once validated (``data`` is changed):
+    only the slice that fails, and what follows it, is left for the messages to point into."""
     validated: dict[str, list[Any]] = {}
     if not isinstance(data, dict):
         return validated
@@ -208,16 +221,25 @@ def _first_errors(model: type[BaseModel], data: Any, loc: Path_, out: list[Any])
                     return validated
         if len(items) <= _SLICE:
             continue
-        adapter: TypeAdapter[Any] = TypeAdapter(list[item])  # type: ignore[valid-type]
+        # A top-level list held nowhere else (the dict, `items` and getrefcount's argument: no
+        # alias, no Positions) gives each slice's raw items up once validated: 100,000
+        # indicators never hold their parsed YAML and all their models at once.
+        free = not loc and sys.getrefcount(items) == 3
+        adapter = _list_adapter(item)
         done: list[Any] = []
         for start in range(0, len(items), _SLICE):
+            stop = start + _SLICE
             try:
-                done.extend(adapter.validate_python(items[start : start + _SLICE]))
+                chunk = adapter.validate_python(items[start:stop])
             except ValidationError as exc:
                 for e in exc.errors(include_url=False):
                     e["loc"] = (*loc, name, start + int(e["loc"][0]), *e["loc"][1:])
                     out.append(e)
                 return validated
+            share_fields_sets(chunk)
+            done.extend(chunk)
+            if free:
+                items[start:stop] = [None] * len(chunk)  # the length stays: later errors' indexes hold
         validated[name] = done
     return validated
 
@@ -253,13 +275,16 @@ def validate_document(doc: Document, model: type[M]) -> M:
     first: list[Any] = []
     data = doc.data
     if doc.values > _BIG:
-        data = {**data, **_first_errors(model, data, (), first)}  # long lists, validated
+        validated = _first_errors(model, data, (), first)  # long lists (before `data` is copied)
+        data = {**data, **validated}
     if first:
         raise DataError(_diagnostics(first, doc, stopped=True))
     try:
-        return model.model_validate(data)
+        result = model.model_validate(data)
     except ValidationError as exc:
         raise DataError(diagnostics_from(exc, doc)) from None
+    share_fields_sets(result)  # kept to the end of the command: half the models' memory
+    return result
 
 
 def load_data_file(path: Path, display: str | None = None) -> Loaded:

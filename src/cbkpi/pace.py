@@ -58,7 +58,7 @@ CUMULATIVE = "cumulative"
 BELOW_ZERO = "below_zero"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Pace(Figure):
     """A pace (or the reason it is not defined) with the unit it is stated in."""
 

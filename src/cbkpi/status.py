@@ -45,7 +45,7 @@ def as_float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per target: 150,000 at 100,000 indicators
 class TargetStatus:
     target: Target
     unit: str
@@ -75,7 +75,7 @@ class TargetStatus:
     """Range targets with a result: ``below``, ``within`` or ``above`` the range."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agreement:
     """How a growth-rate target and a level target of the same indicator relate."""
 
@@ -88,7 +88,7 @@ class Agreement:
     ``level_needs_more``: the level needs a faster rate than the rate target."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorStatus:
     indicator: Indicator
     targets: list[TargetStatus]

@@ -69,9 +69,20 @@ def pick_term(wanted: str, available: Sequence[str]) -> str:
 
 
 def term_values(observed: dict[str, dict[int, float]], term: Term) -> dict[str, dict[int, float]]:
-    """The observations of the years of ``term`` (its first and last year included)."""
-    out = {ind: {y: v for y, v in per.items() if term.start <= y <= term.end} for ind, per in observed.items()}
-    return {ind: per for ind, per in out.items() if per}
+    """The observations of the years of ``term`` (its first and last year included). An
+    indicator observed only within the term keeps its own mapping (not copied: 100,000 of them)."""
+    start, end = term.start, term.end
+    out: dict[str, dict[int, float]] = {}
+    for ind, per in observed.items():
+        if not per:
+            continue
+        if start <= min(per) and max(per) <= end:
+            out[ind] = per
+            continue
+        kept = {y: v for y, v in per.items() if start <= y <= end}
+        if kept:
+            out[ind] = kept
+    return out
 
 
 def term_as_of(values: dict[str, dict[int, float]], term: Term, as_of: int | None) -> int | None:

@@ -64,7 +64,7 @@ ON_TRACK_RATIO = 95.0
 MODERATE_RATIO = 60.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per target tracked: 150,000 at 100,000 indicators
 class Tracking:
     target: Target
     status: str
@@ -504,7 +504,7 @@ def _track_count_range(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorTracking:
     indicator: Indicator
     targets: list[Tracking]

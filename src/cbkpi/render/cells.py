@@ -1,4 +1,4 @@
-"""Table cells of plain text that rich renders without its word wrapper when they fit.
+"""Table cells of plain (or one-style) text that rich renders without building a Text per line.
 
 A status table has about a thousand cells; rich renders each :class:`rich.text.Text` through
 its full word wrapper (split, divide, justify, join), the larger part of the time the command
@@ -10,7 +10,8 @@ padded as :meth:`rich.text.Text.wrap` does, without a Text for every line (a thi
 of the status tables wrap), and text of several lines (the stacked column headers) a line at
 a time. :class:`PlainCell` yields exactly those segments and hands every other case (a tab,
 centred or full justification, an ellipsis) to rich's own :class:`~rich.text.Text`, so the
-output is the same byte for byte.
+output is the same byte for byte. :class:`StyledCell` does the same for a Text of one style
+(a status in its colour), with the styles where rich's Text puts them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 if TYPE_CHECKING:
@@ -92,6 +94,13 @@ def wrapped(plain: str, width: int, left: bool, fold: bool) -> list[str]:
     :meth:`rich.text.Text.wrap` makes them with left or right justification: rich's breaks,
     then per line the trailing blanks beyond the width removed, the line cropped (a word longer
     than the width is folded by the breaks, or cropped) and padded on the justified side."""
+    return ["".join(parts) for parts in wrapped_parts(plain, width, left, fold)]
+
+
+def wrapped_parts(plain: str, width: int, left: bool, fold: bool) -> list[tuple[str, str, str]]:
+    """:func:`wrapped`'s lines as (padding before, text, padding after): the text is what
+    rich keeps of the line (a style spanning the whole text spans it), the padding what its
+    justification adds."""
     offsets = [0, *divide_line(plain, width, fold=fold), len(plain)]
     lines = []
     for start, end in itertools.pairwise(offsets):
@@ -104,27 +113,89 @@ def wrapped(plain: str, width: int, left: bool, fold: bool) -> list[str]:
             cells = cell_len(line)
             if cells > width:
                 line = set_cell_size(line, width)
-            elif cells < width:
-                line += " " * (width - cells)
+            lines.append(("", line, " " * (width - cells) if cells < width else ""))
         else:  # Lines.justify: rstrip(), truncate(width), pad_left to the width
             line = line.rstrip()
             if cell_len(line) > width:
                 line = set_cell_size(line, width)
-            line = " " * (width - cell_len(line)) + line
-        if cell_len(line) > width:  # Text.wrap: truncate(width)
-            line = set_cell_size(line, width)
-        lines.append(line)
+            lines.append((" " * (width - cell_len(line)), line, ""))
+        # Text.wrap's last truncate(width) never cuts: each line is at most the width by now
     return lines
 
 
-def cell(text: Text | str | PlainCell) -> Text | str | PlainCell:
+class StyledCell:
+    """A :class:`~rich.text.Text` of one style on one line, rendered as the Text itself would be
+    when it fits its column: ``Text(plain, style=s)`` styles the padding too (rich turns the
+    base style into a span over the padded line), a Text stylized whole (``Text(plain)`` then
+    ``stylize(s)``) leaves the padding unstyled. Anything else is the Text's own rendering."""
+
+    __slots__ = ("text", "whole")
+
+    def __init__(self, text: Text, whole: bool) -> None:
+        self.text = text
+        self.whole = whole
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        plain = self.text.plain
+        width = options.max_width
+        justify = options.justify or "default"
+        overflow = options.overflow or "fold"
+        if justify in ("left", "right") and overflow in ("fold", "crop") and "\n" not in plain and "\t" not in plain:
+            left = justify == "left"
+            line = fitted(plain, width, left)
+            if line:
+                text = plain if left else plain.rstrip()
+                pad = line[len(text) :] if left else line[: len(line) - len(text)]
+                lines = [("", text, pad) if left else (pad, text, "")]
+            elif not options.no_wrap and width > 0:
+                lines = wrapped_parts(plain, width, left, overflow == "fold")
+            else:
+                lines = []
+            if lines:
+                yield from self._segments(console, lines)
+                yield NEWLINE
+                return
+        yield from self.text.__rich_console__(console, options)
+
+    def _segments(self, console: Console, lines: list[tuple[str, str, str]]) -> Iterable[Segment]:
+        """Text.render of the wrapped lines joined by line breaks: a base style spans each
+        padded line, a span only each line's text; the padding and the breaks unstyled."""
+        none = Style.null()
+        style = console.get_style(self.text.style if self.whole else self.text.spans[0].style, default=none)
+        for k, (before, text, after) in enumerate(lines):
+            if k:
+                yield Segment("\n", none)
+            if self.whole:
+                yield Segment(before + text + after, style)
+                continue
+            if before:
+                yield Segment(before, none)
+            if text:
+                yield Segment(text, style)
+            if after:
+                yield Segment(after, none)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return self.text.__rich_measure__(console, options)
+
+
+def cell(text: Text | str | PlainCell) -> Text | str | PlainCell | StyledCell:
     """``text`` as a cell: a :class:`PlainCell` when it is an unstyled :class:`~rich.text.Text`
-    or the empty string; anything else (styles, markup, a PlainCell already) unchanged."""
+    or the empty string, a :class:`StyledCell` when it is a Text of one style; anything else
+    (several styles, markup, a PlainCell already) unchanged."""
     if isinstance(text, PlainCell):
         return text
     if isinstance(text, str):
         return PlainCell(text) if text == "" else text
-    plain = not text.style and not text.spans and text.justify is None and text.overflow is None
-    if plain and not text.no_wrap and text.end == "\n" and text.tab_size is None:
+    if text.justify is not None or text.overflow is not None or text.no_wrap or text.end != "\n":
+        return text
+    if text.tab_size is not None:
+        return text
+    spans = text.spans
+    if not text.style and not spans:
         return PlainCell(text.plain)
+    if text.style and not spans:
+        return StyledCell(text, whole=True)
+    if not text.style and len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text.plain):
+        return StyledCell(text, whole=False)
     return text

@@ -129,7 +129,7 @@ def _print_grouped(
         if not items:
             continue
         if area:
-            table.add_row(cell(""), Text(name(area), style="bold cyan"), *[cell("")] * (len(keys) - 2))
+            table.add_row(cell(""), cell(Text(name(area), style="bold cyan")), *[cell("")] * (len(keys) - 2))
         for cells in items:
             table.add_row(*map(cell, cells))
         table.add_section()
