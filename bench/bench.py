@@ -444,9 +444,11 @@ def report(
         if big is None or big < 10_000:
             goals.append((f"{label} at 10,000 indicators: not run (--sizes)", None))
             continue
+        if 10_000 in sizes:  # the goal's size: 100,000 indicators have their own (1 GB, below)
+            t = by[(label, "10000")]
+            goals.append((f"{label} at 10,000 indicators < 2 s ({t.seconds:.2f} s)", t.seconds < 2))
+            goals.append((f"{label} at 10,000 indicators < 300 MB ({t.rss_mb:.0f} MB)", t.rss_mb < 300))
         m = by[(label, str(big))]
-        goals.append((f"{label} at {big:,} indicators < 2 s ({m.seconds:.2f} s)", m.seconds < 2))
-        goals.append((f"{label} at {big:,} indicators < 300 MB ({m.rss_mb:.0f} MB)", m.rss_mb < 300))
         goals.append((f"{label} at {big:,} indicators exits 0 (valid data)", m.code == 0))
         smaller = [n for n in sizes if n < big]
         if smaller:
