@@ -514,3 +514,38 @@ def test_mutated_repository_files_agree() -> None:
         kind, _ = outcome("\n".join(lines) + rng.choice(["\n", ""]))
         kinds[kind] += 1
     assert kinds["fast"] >= 300 and kinds["declined"] >= 300, kinds
+
+
+# Python 3.10 has no possessive quantifiers: the fast path's patterns are written without them,
+# but for a flow value's run (possessive from 3.11, greedy on 3.10). Both forms must match alike.
+# The reference below is the plain-scalar pattern as first written, with possessive repeats.
+_PLAIN_POSSESSIVE = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[0-9.]))(?:[^ :#]++|:(?! |$)|#| ++(?=[^ #]))*+"""
+_ALPHABET = "ab1.-: #,'\"[]{}x"
+
+
+def _strings(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 24))) for _ in range(count)]
+
+
+def _greedy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The 3.10 form of one of the fast path's patterns: every possessive repeat greedy."""
+    return re.compile(pattern.pattern.replace("*+", "*").replace("++", "+"))
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="the possessive reference needs Python 3.11")
+def test_patterns_match_alike_without_possessive_repeats() -> None:
+    assert "++" not in yamlfast._PLAIN and "*+" not in yamlfast._PLAIN and "*+" not in yamlfast._KEY
+    plain = re.compile("(" + _PLAIN_POSSESSIVE + r")(?: +#.*)? *$")
+    continued = re.compile("(" + _PLAIN_POSSESSIVE + r") *$")
+    pairs, items, token = (_greedy(p) for p in (yamlfast._FLOW_PAIRS, yamlfast._FLOW_ITEMS, yamlfast._FLOW_TOKEN))
+    tricky = ["x " * 50 + ": ", "a: b c, d: 'e f' }", "[1, -2, x y ]", "a #b", "u: http://x"]
+    for text in [*_strings(12, 20_000), *tricky]:
+        for ours, reference in ((yamlfast._PLAIN_VALUE, plain), (yamlfast._CONTINUED, continued)):
+            got, want = ours.match(text), reference.match(text)
+            assert (got and got.group(0, 1)) == (want and want.group(0, 1)), text
+        for possessive, greedy in ((yamlfast._FLOW_PAIRS, pairs), (yamlfast._FLOW_ITEMS, items)):
+            assert possessive.findall(text, 1) == greedy.findall(text, 1), text
+        for pos in range(len(text)):
+            got, want = token.match(text, pos), yamlfast._FLOW_TOKEN.match(text, pos)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)

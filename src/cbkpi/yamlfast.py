@@ -9,13 +9,15 @@ handles the subset the data files are written in, in plain Python without recurs
   (or nothing: null), ``- value``, ``- key: value`` (a mapping in a sequence item), ``-`` and a
   nested block, a sequence at its key's indentation (``key:`` then ``- item`` lines);
 - one-line flow mappings and sequences of scalars: ``{a: 1, b: "x"}``, ``[1, 2]``;
-- plain, single-quoted and double-quoted scalars on one line, without escapes;
+- single-quoted and double-quoted scalars on one line, without escapes; plain scalars, also
+  continued on more deeply indented lines (joined by one space, as YAML folds them) when no
+  comment comes between;
 - literal and folded block scalars (``|``, ``|-``, ``>``, ``>-``) of lines at one indentation;
 - comments (whole lines and `` #`` after a value) and blank lines.
 
 Anything else, and anything it is not sure of, makes it *decline the whole document*
 (:func:`parse` returns None) and the LibYAML reader runs as before: anchors and aliases, tags,
-``?`` keys, directives and ``---``/``...``, scalars over several lines, backslash escapes, tabs,
+``?`` keys, directives and ``---``/``...``, quoted scalars over several lines, backslash escapes, tabs,
 carriage returns, byte-order marks and characters YAML refuses, plain scalars YAML would cut or
 read differently (``: `` or `` #`` inside, a leading indicator, ``key:value``), keys that are not
 simple names or that resolve to something other than a string, duplicate keys, lines over
@@ -36,6 +38,7 @@ generated documents.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -56,10 +59,17 @@ _UNSURE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufef
 """Characters the fast path leaves to LibYAML: tab, carriage return, the characters YAML
 refuses, the line breaks of YAML 1.1 other than ``\\n`` (NEL, U+2028, U+2029) and the BOM."""
 
-_KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*+"
+# Python's re has possessive quantifiers (``*+``) only from 3.11, and cbkpi runs on 3.10:
+# _PLAIN and _KEY need none (after each repeat comes a character the repeat cannot take, and
+# _PLAIN's repeat takes one character, or one whole run of spaces, per turn, in one way only, so a
+# line that fails does not backtrack exponentially); a flow value's run is possessive where re
+# has it (a hostile flow line of 3,600 characters: 50 ms instead of 600) and greedy on 3.10,
+# with the same matches (tests/test_yamlfast.py compares both forms).
+_RUN = "*+" if sys.version_info >= (3, 11) else "*"
+_KEY = r"[A-Za-z0-9_][A-Za-z0-9_.\-]*"
 MAX_KEY = 128
 """Longer keys are left to LibYAML (it refuses keys over 1,024 characters)."""
-_PLAIN = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[0-9.]))(?:[^ :#]++|:(?! |$)|#| ++(?=[^ #]))*+"""
+_PLAIN = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[0-9.]))(?:[^ :#]|:(?! |$)|#| +(?=[^ #]))*"""
 """A plain scalar of one line that YAML reads whole: no leading indicator (``-`` only before a
 digit or a point), ``:`` only before a non-space, ``#`` only after a non-space, no trailing
 space (the spaces before a comment are not part of it)."""
@@ -71,7 +81,7 @@ _CONTINUED = re.compile(r"(" + _PLAIN + r") *$")
 """A line that continues a plain scalar (a comment ends the scalar: such lines are left to LibYAML)."""
 _SINGLE = re.compile(r"'([^']*)'(?: +#.*)? *$")
 _BLOCK = re.compile(r"([>|])(-?)(?: +#.*)? *$")
-_FLOW_VALUE = r"""(?:"[^"\\]*"|'[^']*'|(?:-(?=[0-9.]))?[^\s,\[\]{}#:"'!&*|>%@`?\-][^,\[\]{}#:]*+)"""
+_FLOW_VALUE = r"""(?:"[^"\\]*"|'[^']*'|(?:-(?=[0-9.]))?[^\s,\[\]{}#:"'!&*|>%@`?\-][^,\[\]{}#:]""" + _RUN + ")"
 _FLOW_PAIRS = re.compile(r" *(" + _KEY + r"): +(" + _FLOW_VALUE + r") *(?:,|(\})$)|(.)")
 _FLOW_ITEMS = re.compile(r" *(" + _FLOW_VALUE + r") *(?:,|(\])$)|(.)")
 """The entries of a flow collection of scalars (search to the closing bracket): anything else
@@ -79,7 +89,7 @@ is caught by the last group, one character at a time, and declines (plain values
 trailing spaces here)."""
 _FLOW_TOKEN = re.compile(
     r" *(?:([{}\[\],])|(" + _KEY + r"): +|"
-    r"""("[^"\\]*"|'[^']*'|(?:-(?=[0-9.]))?[^\s,\[\]{}#:"'!&*|>%@`?\-][^,\[\]{}#:]*+)(?= *[,\]}]))"""
+    r"""("[^"\\]*"|'[^']*'|(?:-(?=[0-9.]))?[^\s,\[\]{}#:"'!&*|>%@`?\-][^,\[\]{}#:]""" + _RUN + r""")(?= *[,\]}]))"""
 )
 """One token of a flow collection: a bracket or comma, a key and its ``: ``, or a scalar."""
 _FLOW_END = re.compile(r"(?: +#.*)? *$")
