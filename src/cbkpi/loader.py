@@ -223,8 +223,10 @@ def _first_errors(model: type[BaseModel], data: Any, loc: Path_, out: list[Any])
             continue
         # A top-level list held nowhere else (the dict, `items` and getrefcount's argument: no
         # alias, no Positions) gives each slice's raw items up once validated: 100,000
-        # indicators never hold their parsed YAML and all their models at once.
-        free = not loc and sys.getrefcount(items) == 3
+        # indicators never hold their parsed YAML and all their models at once. Python 3.14 may
+        # count fewer references (borrowed ones are not counted): there an aliased list could
+        # look unshared, so the raw items are kept (more memory, same results).
+        free = not loc and sys.version_info < (3, 14) and sys.getrefcount(items) == 3
         adapter = _list_adapter(item)
         done: list[Any] = []
         for start in range(0, len(items), _SLICE):
