@@ -1,0 +1,169 @@
+"""Shortcuts taken for 10,000 indicators (issue 12, item 5) answer as the long way does.
+
+Each case says by hand what the answer must be; where a shortcut stands beside the code it
+replaces (the references check), both are asked and must agree with that answer.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cbkpi import calc, checks
+from cbkpi.calc import Figure
+from cbkpi.loader import Loaded
+from cbkpi.models import DataFile, LevelTarget, Ref
+from cbkpi.tracking import Tracking, _replaced
+from cbkpi.units import BUILTIN_UNITS
+from cbkpi.yamlread import load
+from tests.conftest import Cli
+
+BASE: dict[str, Any] = {
+    "source": {"title": "t", "publisher": "p", "date": None},
+    "sources": [{"id": "nso", "title": "t", "publisher": "p", "date": None}],
+    "term": {"start": 2020, "end": 2025},
+    "kind": "results",
+    "indicators": [
+        {
+            "id": "forest",
+            "name": {"vi": "Rừng", "en": "Forest"},
+            "area": "environment",
+            "unit": "percent",
+            "baseline": {"year": 2020, "value": 55, "ref": {"quote": "q", "source": "nso"}},
+            "targets": [
+                {
+                    "kind": "level",
+                    "value": 60,
+                    "year": 2025,
+                    "unit": "percent",
+                    "equivalent": {"value": 1, "unit": "percent", "ref": {"quote": "q"}},
+                    "ref": {"quote": "q"},
+                    "result": {"value": 61, "unit": "percent", "ref": {"line": 3, "source": "nso"}},
+                }
+            ],
+        }
+    ],
+}
+
+
+def _mutated(path: tuple[str | int, ...], value: str) -> dict[str, Any]:
+    data = copy.deepcopy(BASE)
+    node: Any = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+def _slow(model: DataFile) -> bool:
+    """The path-building walk that reports these (checks._references before the shortcut)."""
+    units, sources = model.unit_registry(), {s.id for s in model.sources}
+    for path, m in checks._walk(model, ()):
+        if path[:1] in checks._DECLARATIONS:
+            continue
+        unit = m.__dict__.get("unit")
+        if isinstance(unit, str) and units.find(unit) is None:
+            return True
+        if isinstance(m, Ref) and m.source is not None and m.source not in sources:
+            return True
+    return False
+
+
+IND = ("indicators", 0)
+TGT = (*IND, "targets", 0)
+UNKNOWN_NAMES = {
+    "indicator unit": (*IND, "unit"),
+    "target unit": (*TGT, "unit"),
+    "result unit": (*TGT, "result", "unit"),
+    "equivalent unit": (*TGT, "equivalent", "unit"),
+    "baseline ref source": (*IND, "baseline", "ref", "source"),
+    "result ref source": (*TGT, "result", "ref", "source"),
+    "equivalent ref source": (*TGT, "equivalent", "ref", "source"),
+    "target ref source": (*TGT, "ref", "source"),
+}
+
+
+def test_known_names_pass_both_ways() -> None:
+    model = DataFile.model_validate(BASE)
+    # every unit is 'percent' (built in) and every ref's source is 'nso' (listed) or none
+    assert checks._names_unknown(model, model.unit_registry(), {"nso"}) is False
+    assert _slow(model) is False
+
+
+@pytest.mark.parametrize("where", sorted(UNKNOWN_NAMES))
+def test_an_unknown_name_anywhere_is_found_both_ways(where: str) -> None:
+    path = UNKNOWN_NAMES[where]
+    # 'parsecs' is no built-in unit and 'ghost' no listed source: both unknown wherever they are
+    model = DataFile.model_validate(_mutated(path, "parsecs" if path[-1] == "unit" else "ghost"))
+    assert checks._names_unknown(model, model.unit_registry(), {"nso"}) is True
+    assert _slow(model) is True
+
+
+def test_declarations_are_not_uses() -> None:
+    # A declared unit's key and a listed source's id are declarations, never unknown names.
+    data = copy.deepcopy(BASE)
+    data["units"] = [{"key": "parsecs", "vi": "pc", "en": "pc", "kind": "amount"}]
+    model = DataFile.model_validate(data)
+    assert checks._names_unknown(model, model.unit_registry(), {"nso"}) is False
+
+
+def test_unknown_result_unit_is_reported_at_its_line(tmp_path: Path, cli: Cli) -> None:
+    data = _mutated((*TGT, "result", "unit"), "parsecs")
+    path = tmp_path / "results.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    doc = load(path)
+    loaded = Loaded(doc.file, DataFile.model_validate(doc.data), doc.positions)
+    loaded.units = BUILTIN_UNITS
+    found = [d for d in checks.check_file(loaded) if d.code == "unknown-unit"]
+    assert len(found) == 1
+    assert "unknown unit 'parsecs'" in found[0].message
+    assert found[0].line == 1  # the whole document is one line of JSON
+    result = cli(["validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:1:" in result.output
+    assert "'parsecs'" in result.output
+
+
+def test_replaced_is_dataclasses_replace() -> None:
+    target = LevelTarget.model_validate({"kind": "level", "value": 60, "year": 2025, "ref": {"quote": "q"}})
+    tr = Tracking(target, "on_track", 2024, 59.0, Figure(1.0), Figure(1.0), 100.0, missing_years=[2023])
+    cases: list[dict[str, Any]] = [
+        {"status": "not_met"},
+        {"reason": "r", "latest_comparator": "over"},
+        {"pace_unit": "pp_per_year"},
+    ]
+    for changes in cases:
+        assert _replaced(tr, **changes) == dataclasses.replace(tr, **changes)
+    assert _replaced(tr, status="met").status == "met"
+    assert _replaced(tr, status="met").missing_years == [2023]
+    assert tr.status == "on_track"  # the original is untouched
+
+
+def test_growth_figures_without_closures() -> None:
+    # 100 -> 121 in 2 years: sqrt(1.21) = 1.1, so 10 %/yr
+    assert calc.cagr(100.0, 121.0, 2).value == pytest.approx(10.0)
+    # 100 at 10 %/yr for 2 years: 100 * 1.1^2 = 121
+    assert calc.implied_end_value(100.0, 10.0, 2).value == pytest.approx(121.0)
+    # (1e300 / 1e-300) ** 2 overflows a float: reported, not raised
+    assert calc.cagr(1e-300, 1e300, 0.5) == Figure(None, calc.OVERFLOW)
+    # 1e300 * 101 ** 200 is far beyond a float
+    assert calc.implied_end_value(1e300, 10_000.0, 200) == Figure(None, calc.OVERFLOW)
+    assert calc.cagr(math.nan, 1.0, 1) == Figure(None, calc.UNKNOWN)
+    assert calc.implied_end_value(1.0, math.inf, 1) == Figure(None, calc.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    ("key", "pace"),
+    [("percent", "pp_per_year"), ("billion_vnd", "pct_per_year"), ("percent_per_year", "pct_per_year"), ("none", None)],
+)
+def test_a_units_pace_unit_asked_twice(key: str, pace: str | None) -> None:
+    # shares are paced in points a year, amounts and rates in percent a year, 'none' not at all
+    unit = BUILTIN_UNITS.get(key)
+    assert unit.pace_unit == pace
+    assert unit.pace_unit == pace  # the second answer comes from the first
