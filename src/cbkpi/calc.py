@@ -12,7 +12,6 @@ Rates are in percent (``10`` means 10 %/year); achievement and progress are in p
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,7 +45,13 @@ class Figure:
 
 
 def _missing(*values: float | None) -> bool:
-    return any(v is None or not math.isfinite(v) for v in values)
+    for v in values:  # noqa: SIM110 - a loop, not any() over a generator: called for every figure computed
+        if v is None or not _isfinite(v):
+            return True
+    return False
+
+
+_isfinite = math.isfinite
 
 
 def cagr(start: float | None, end: float | None, years: float) -> Figure:
@@ -63,16 +68,11 @@ def cagr(start: float | None, end: float | None, years: float) -> Figure:
         return Figure(None, NONPOSITIVE_START)
     if end < 0:
         return Figure(None, NEGATIVE_END)
-    return _finite(lambda: ((end / start) ** (1.0 / years) - 1.0) * 100.0)
-
-
-def _finite(compute: Callable[[], float]) -> Figure:
-    """Evaluate ``compute``; a result too large for a float is reported, not raised."""
-    try:
-        value = compute()
+    try:  # a result too large for a float is reported, not raised
+        value = ((end / start) ** (1.0 / years) - 1.0) * 100.0
     except (OverflowError, ZeroDivisionError):
         return Figure(None, OVERFLOW)
-    return Figure(value) if math.isfinite(value) else Figure(None, OVERFLOW)
+    return Figure(value) if _isfinite(value) else Figure(None, OVERFLOW)
 
 
 def required_growth(
@@ -105,7 +105,11 @@ def implied_end_value(baseline: float | None, rate_pct: float | None, years: flo
         return Figure(None, NO_YEARS)
     if rate_pct <= -100:
         return Figure(0.0 if years > 0 else baseline)
-    return _finite(lambda: baseline * (1.0 + rate_pct / 100.0) ** years)
+    try:
+        value = baseline * (1.0 + rate_pct / 100.0) ** years
+    except (OverflowError, ZeroDivisionError):
+        return Figure(None, OVERFLOW)
+    return Figure(value) if _isfinite(value) else Figure(None, OVERFLOW)
 
 
 def rate_from_multiple(multiple: float | None, years: float) -> Figure:

@@ -58,4 +58,8 @@ def json_float(value: float | None, places: int | None = JSON_PLACES) -> float |
 
 
 def json_figure(fig: Figure) -> float | None:
-    return json_float(fig.value)
+    """:func:`json_float` of the figure's value (written out: a dozen figures per target)."""
+    value = fig.value
+    if value is None or not math.isfinite(value):
+        return None
+    return round(value, JSON_PLACES)

@@ -127,6 +127,16 @@ def observed_pace(start: Number | None, latest: Number | None, years: Number, un
     return linear_pace(start, latest, years, unit)
 
 
+def observed_figure(start: Number | None, latest: Number | None, years: Number, unit: PaceUnit) -> Figure:
+    """:func:`observed_pace` as a plain :class:`Figure`, for a caller that keeps the unit
+    apart (tracking: three paces per level target, each made once rather than as a Pace
+    then copied)."""
+    if unit == PCT_PER_YEAR:
+        return cagr(_known(start), _known(latest), float(years))
+    fig = linear_pace(start, latest, years, unit)
+    return Figure(fig.value, fig.reason, fig.note)
+
+
 def required_pace(
     baseline: Number | None,
     target: Number | None,
@@ -141,12 +151,24 @@ def required_pace(
     and ``comparator``, as :func:`cbkpi.calc.required_growth`) the value carries the note
     ``already_met``. Poverty 22.07 -> 2.07 % in 5 years, ``direction="lower"``: -4.00 points a
     year, no note; with ``direction="higher"`` the same value, noted ``already_met``."""
-    fig = observed_pace(baseline, target, years, unit)
+    return _pace(required_figure(baseline, target, years, unit, direction, comparator), unit)
+
+
+def required_figure(
+    baseline: Number | None,
+    target: Number | None,
+    years: Number,
+    unit: PaceUnit,
+    direction: Direction = "higher",
+    comparator: str = "reach",
+) -> Figure:
+    """:func:`required_pace` as a plain :class:`Figure` (see :func:`observed_figure`)."""
+    fig = observed_figure(baseline, target, years, unit)
     b, t = _known(baseline), _known(target)
     if fig.value is None or b is None or t is None:
         return fig
     if meets(b, t, direction, "exactly" if comparator == "exactly" else "reach"):
-        return Pace(fig.value, note=ALREADY_MET, unit=unit)
+        return Figure(fig.value, note=ALREADY_MET)
     return fig
 
 

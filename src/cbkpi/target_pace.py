@@ -67,8 +67,7 @@ def required_pace(ind: Indicator, t: Target, units: UnitRegistry = BUILTIN_UNITS
             years = t.years(ind.baseline.year if ind.baseline is not None else None)
             if years is None:
                 return Figure(None, calc.UNKNOWN), unit
-            fig = pace.required_pace(_baseline(ind), t.value, years, unit, ind.direction, t.comparator)
-            return Figure(fig.value, fig.reason, fig.note), unit
+            return pace.required_figure(_baseline(ind), t.value, years, unit, ind.direction, t.comparator), unit
         case GrowthRateTarget():
             return Figure(float(t.value)), unit
         case CountPerYearTarget():
@@ -83,8 +82,7 @@ def required_pace(ind: Indicator, t: Target, units: UnitRegistry = BUILTIN_UNITS
             years = t.years(ind.baseline.year if ind.baseline is not None else None)
             if years is None:
                 return Figure(None, calc.UNKNOWN), unit
-            fig = pace.required_pace(_baseline(ind), near, years, unit, ind.direction, comparator)
-            return Figure(fig.value, fig.reason, fig.note), unit
+            return pace.required_figure(_baseline(ind), near, years, unit, ind.direction, comparator), unit
         case CountPerYearRangeTarget():
             return Figure(float(t.low)), unit
         case MaintainTarget() | MilestoneTarget() | QualitativeTarget():

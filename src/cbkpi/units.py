@@ -45,7 +45,7 @@ class Unit:
     measure: Measure = "amount"
     """``count`` for an ``amount`` that counts things (communes, schools)."""
 
-    @property
+    @functools.cached_property  # asked for every target tracked; the unit is frozen
     def pace_unit(self) -> PaceUnit | None:
         """The unit a pace of a figure in this unit is stated in: ``pp_per_year`` for shares and
         points, ``units_per_year`` for counts, ``pct_per_year`` for other amounts and rates;
