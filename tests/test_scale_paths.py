@@ -10,6 +10,7 @@ import copy
 import dataclasses
 import json
 import math
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,14 @@ from cbkpi import calc, checks
 from cbkpi.calc import Figure
 from cbkpi.loader import Loaded
 from cbkpi.models import DataFile, LevelTarget, Ref
+from cbkpi.observations import (
+    LoadedObservations,
+    ObservationsFile,
+    _three_decimals,
+    effective,
+    located,
+    values_by_indicator,
+)
 from cbkpi.tracking import Tracking, _replaced
 from cbkpi.units import BUILTIN_UNITS
 from cbkpi.yamlread import load
@@ -122,7 +131,7 @@ def test_unknown_result_unit_is_reported_at_its_line(tmp_path: Path, cli: Cli) -
     loaded.units = BUILTIN_UNITS
     found = [d for d in checks.check_file(loaded) if d.code == "unknown-unit"]
     assert len(found) == 1
-    assert "unknown unit 'parsecs'" in found[0].message
+    assert "'parsecs'" in found[0].message  # in the language of the messages, whichever it is
     assert found[0].line == 1  # the whole document is one line of JSON
     result = cli(["validate", str(path)])
     assert result.exit_code == 1
@@ -167,3 +176,66 @@ def test_a_units_pace_unit_asked_twice(key: str, pace: str | None) -> None:
     unit = BUILTIN_UNITS.get(key)
     assert unit.pace_unit == pace
     assert unit.pace_unit == pace  # the second answer comes from the first
+
+
+@pytest.mark.parametrize(
+    ("text", "three"),
+    [("1.650", True), ("1650E-3", True), ("-2.000", True), ("1.65", False), ("1.6500", False), ("1650", False)],
+)
+def test_three_decimals_by_exponent(text: str, three: bool) -> None:
+    # '1.650' and '1650E-3' are both 1650 thousandths: the exponent -3 a misread grouping has
+    assert _three_decimals(Decimal(text)) is three
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("percent", "100.5", ("above", 100.0)),  # a share holds at most 100
+        ("percent", "100", None),
+        ("percent", "-0.1", ("below", 0.0)),  # and at least 0
+        ("billion_vnd", "-1", ("below", 0.0)),  # an amount is never negative
+        ("billion_vnd", "1e30", None),  # nor bounded above
+        ("percent_per_year", "-100.5", ("below", -100.0)),  # a level cannot fall by more than all of it
+    ],
+)
+def test_exact_bounds_kept_per_unit(key: str, value: str, expected: tuple[str, float] | None) -> None:
+    unit = BUILTIN_UNITS.get(key)
+    assert unit.violation(Decimal(value)) == expected
+    assert unit.violation(Decimal(value)) == expected  # the bounds kept from the first call
+
+
+def _observations(tmp_path: Path, rows: str) -> LoadedObservations:
+    path = tmp_path / "o.yaml"
+    path.write_text("observations:\n" + rows, encoding="utf-8")
+    doc = load(path)
+    return LoadedObservations("o.yaml", ObservationsFile.model_validate(doc.data), doc.positions)
+
+
+def test_values_by_indicator_with_the_callers_effective_values(tmp_path: Path) -> None:
+    loaded = _observations(
+        tmp_path,
+        '  - {indicator: trade, year: 2021, value: 1.5, source: "s", estimate: true}\n'
+        '  - {indicator: trade, year: 2021, value: 1.6, source: "t"}\n'  # a non-estimate counts
+        '  - {indicator: trade, year: 2022, value: 1700, source: "s", unit: million_usd}\n',
+    )
+    units = {"trade": "billion_usd"}
+    counted = effective(located([loaded]))
+    # 1,700 million USD = 1.7 billion USD (the exact factor 0.001)
+    expected = {"trade": {2021: 1.6, 2022: 1.7}}
+    assert values_by_indicator([loaded], units) == expected
+    assert values_by_indicator([loaded], units, counted) == expected
+
+
+def test_values_by_indicator_leaves_out_what_cannot_be_converted(tmp_path: Path) -> None:
+    loaded = _observations(
+        tmp_path,
+        '  - {indicator: trade, year: 2021, value: 1.6, source: "t"}\n'
+        '  - {indicator: trade, year: 2021, value: 9, source: "u", unit: percent, revises: true}\n',
+    )
+    units = {"trade": "billion_usd"}
+    # the revision in percent would count (it revises), but percent is no billion USD: it is
+    # left out, and the year keeps 1.6, whether or not the caller's effective values are given
+    counted = effective(located([loaded]))
+    assert counted["trade"][2021].obs.source == "u"
+    assert values_by_indicator([loaded], units) == {"trade": {2021: 1.6}}
+    assert values_by_indicator([loaded], units, counted) == {"trade": {2021: 1.6}}

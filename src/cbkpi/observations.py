@@ -323,6 +323,8 @@ def _conflicts(items: Sequence[Located], positions: dict[str, Positions]) -> Ite
     for item in items:
         groups[(item.obs.indicator, item.obs.year, item.obs.definition)].append(item)
     for (ind_id, year, _), group in groups.items():
+        if len(group) < 2:
+            continue  # most: one value per indicator and year (no set of values made for them)
         values = {g.obs.value for g in group}
         if len(values) > 1 and not any(g.obs.revises for g in group):
             first, *rest = group
@@ -381,22 +383,26 @@ def _plausibility(
     """Thousands grouping misread as decimals, and jumps beyond a factor of 5 (warnings)."""
     counted = effective(items)
     registry = BUILTIN_UNITS if units is None else units
-    kinds: dict[str, tuple[str, bool]] = {}  # indicator -> (its unit's kind, counted per year)
+    # indicator -> (it, its unit's kind, counted per year, its values that count), found once;
+    # None: not one of the report's indicators
+    facts: dict[str, tuple[Indicator, str, bool, dict[int, Located]] | None] = {}
     for item in items:
         o = item.obs
-        if o.indicator not in indicators or o.series_break:
+        if o.series_break:
             continue
-        ind = indicators[o.indicator][0]
-        value = in_unit(o, ind.unit)
-        known = kinds.get(o.indicator)
-        if known is None:
-            found = registry.find(ind.unit)
-            per_year = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
-            known = kinds[o.indicator] = (found.kind if found is not None else "none", per_year)
-        kind, per_year = known
-        if value is None or kind not in ("amount", "share"):
+        try:
+            fact = facts[o.indicator]
+        except KeyError:
+            fact = facts[o.indicator] = _plausibility_facts(o.indicator, indicators, registry, counted)
+        if fact is None:
             continue
-        ref = _reference(ind, item, counted.get(o.indicator, {}), per_year)
+        ind, kind, per_year, counts = fact
+        if kind != "amount" and kind != "share":
+            continue
+        value = o.value if o.unit is None else convert(o.value, o.unit, ind.unit)  # in_unit
+        if value is None:
+            continue
+        ref = _reference(ind, item, counts, per_year)
         grouped = kind == "amount" and _three_decimals(o.value)
         if grouped and (ref is None or _within(value * 1000, ref[0])):
             thousands = int(f"{o.value:f}".replace(".", ""))
@@ -429,9 +435,27 @@ def _plausibility(
             )
 
 
+def _plausibility_facts(
+    indicator: str,
+    indicators: dict[str, tuple[Indicator, int, int]],
+    registry: UnitRegistry,
+    counted: dict[str, dict[int, Located]],
+) -> tuple[Indicator, str, bool, dict[int, Located]] | None:
+    if indicator not in indicators:
+        return None
+    ind = indicators[indicator][0]
+    found = registry.find(ind.unit)
+    per_year = any(isinstance(t, CountPerYearTarget) for t in ind.targets)
+    return ind, (found.kind if found is not None else "none"), per_year, counted.get(indicator, {})
+
+
+_MILLI = Decimal("0.001")
+
+
 def _three_decimals(value: Decimal) -> bool:
-    exponent = value.as_tuple().exponent
-    return isinstance(exponent, int) and exponent == -3
+    """Written with exactly three decimals (``1.650``): the exponent of ``0.001``, compared
+    without building the digits' tuple (a finite value; NaN and infinity are never alike)."""
+    return value.same_quantum(_MILLI)
 
 
 def _within(value: Decimal, ref: Decimal) -> bool:
@@ -473,14 +497,18 @@ def effective(items: Iterable[Located]) -> dict[str, dict[int, Located]]:
 
 
 def values_by_indicator(
-    files: Sequence[LoadedObservations], units: Mapping[str, str] | None = None
+    files: Sequence[LoadedObservations],
+    units: Mapping[str, str] | None = None,
+    counted: dict[str, dict[int, Located]] | None = None,
 ) -> dict[str, dict[int, float]]:
     """indicator → year → the value that counts (see :func:`effective`), as floats, in the
     indicator's unit (``units``: indicator id → unit). Values whose unit cannot be converted
-    are left out (``check_observations`` warns about them)."""
+    are left out (``check_observations`` warns about them). ``counted``: :func:`effective` of
+    all the files' observations when the caller has it, used when every value is usable."""
+    items = located(files)
     usable = [
         item
-        for item in located(files)
+        for item in items
         if item.obs.unit is None
         or (
             units is not None
@@ -489,7 +517,9 @@ def values_by_indicator(
         )
     ]
     out: dict[str, dict[int, float]] = {}
-    for ind, per in effective(usable).items():
+    if counted is None or len(usable) != len(items):
+        counted = effective(usable)
+    for ind, per in counted.items():
         row: dict[int, float] = {}
         for year, item in per.items():
             value = item.obs.value if units is None or ind not in units else in_unit(item.obs, units[ind])

@@ -160,11 +160,11 @@ def build_report(
         _check_as_of(as_of, report)
     items = located(report.observations)
     units = units_of(ind for f in report.loaded if f.model.kind == "targets" for ind in f.model.indicators)
-    observed = values_by_indicator(report.observations, units)
+    counted = effective(items)
+    observed = values_by_indicator(report.observations, units, counted)
     year = as_of if as_of is not None else latest_year(observed)
     models = [f.model for f in report.loaded]
     registry, areas = report_units(models), report_areas(models)
-    counted = effective(items)
     breaks, bound = series_breaks(counted), bounds(counted)
     terms: list[TermStatus] = []
     revisions: list[Revision] = []

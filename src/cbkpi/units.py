@@ -69,16 +69,23 @@ class Unit:
         """The largest value the unit admits, or None when unbounded."""
         return 100.0 if self.kind == "share" else None
 
+    @functools.cached_property  # every observation and data figure is checked against them
+    def _exact_bounds(self) -> tuple[tuple[float, Decimal] | None, tuple[float, Decimal] | None]:
+        """(bound, the Decimal of its text) for the lower and the upper bound, or None."""
+        lo, hi = self.lower_bound, self.upper_bound
+        return (None if lo is None else (lo, _exact(lo))), (None if hi is None else (hi, _exact(hi)))
+
     def violation(self, value: Decimal | float) -> tuple[str, float] | None:
         """``("below", lower_bound)`` or ``("above", upper_bound)`` when the unit cannot hold
         ``value``; None when it can. The one place the bounds are compared."""
-        lo, hi = self.lower_bound, self.upper_bound
         if isinstance(value, Decimal):  # a figure from the data: compared exactly
-            if lo is not None and value < _exact(lo):
-                return "below", lo
-            if hi is not None and value > _exact(hi):
-                return "above", hi
+            low, high = self._exact_bounds
+            if low is not None and value < low[1]:
+                return "below", low[0]
+            if high is not None and value > high[1]:
+                return "above", high[0]
             return None
+        lo, hi = self.lower_bound, self.upper_bound
         if lo is not None and not value >= lo:  # a computed float (NaN is outside every bound)
             return "below", lo
         if hi is not None and not value <= hi:
