@@ -18,7 +18,7 @@ import pytest
 
 from cbkpi import calc, checks
 from cbkpi.calc import Figure
-from cbkpi.loader import Loaded
+from cbkpi.loader import Loaded, validate_document
 from cbkpi.models import DataFile, LevelTarget, Ref
 from cbkpi.observations import (
     LoadedObservations,
@@ -239,3 +239,17 @@ def test_values_by_indicator_leaves_out_what_cannot_be_converted(tmp_path: Path)
     assert counted["trade"][2021].obs.source == "u"
     assert values_by_indicator([loaded], units) == {"trade": {2021: 1.6}}
     assert values_by_indicator([loaded], units, counted) == {"trade": {2021: 1.6}}
+
+
+def test_observations_fields_sets_are_left_alone(tmp_path: Path) -> None:
+    # Observations are dropped for records once read: their sets are not worth sharing, while a
+    # kept model's equal sets become one (tests/test_memory_kept.py).
+    rows = '  - {indicator: trade, year: 2021, value: 1.5, source: "s"}\n' * 2
+    path = tmp_path / "o.yaml"
+    path.write_text("observations:\n" + rows, encoding="utf-8")
+    model = validate_document(load(path), ObservationsFile)
+    first, second = model.observations
+    assert first.model_fields_set == second.model_fields_set == {"indicator", "year", "value", "source"}
+    assert first.__pydantic_fields_set__ is not second.__pydantic_fields_set__
+    loaded = LoadedObservations("o.yaml", model, load(path).positions)
+    assert [v.value for v in loaded.values] == [Decimal("1.5"), Decimal("1.5")]

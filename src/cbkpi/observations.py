@@ -28,6 +28,7 @@ from typing import Annotated, NamedTuple
 from pydantic import Field
 
 from cbkpi import inputs_seen
+from cbkpi.compact import not_kept
 from cbkpi.diagnostics import Diagnostic
 from cbkpi.i18n import say as _say
 from cbkpi.loader import Loaded
@@ -68,6 +69,9 @@ class Observation(Strict):
     series_break: bool = False
     """Eurostat flag b: the first value on a new definition; no pace is computed across it."""
     note: str | None = None
+
+
+not_kept(Observation)  # each becomes an ObservedValue (LoadedObservations)
 
 
 class ObservationsFile(Strict):
