@@ -113,14 +113,16 @@ class LoadedObservations:
     _located: list[Located] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        make = ObservedValue._make  # a validated model's __dict__ holds its fields in field order
+        # A validated model's __dict__ holds its fields in field order (ObservedValue's order:
+        # tuple.__new__ is what ObservedValue._make calls, without _make's own call and check).
         # Indicator ids repeat from one file to the next, sources from one observation to the
         # next: one string each (at 500,000 observations, 60 MB of copies).
+        new, intern = tuple.__new__, sys.intern
         values = []
         for o in self.model.observations:
             fields = list(o.__dict__.values())
-            fields[0], fields[3] = sys.intern(o.indicator), sys.intern(o.source)
-            values.append(make(fields))
+            fields[0], fields[3] = intern(fields[0]), intern(fields[3])
+            values.append(new(ObservedValue, fields))
         self.values = values
         self.model = self.model.model_copy(update={"observations": []})
 
