@@ -62,7 +62,29 @@ def outcome(text: str) -> tuple[str, Any]:
     assert fast.values == slow.values, text
     assert fast.wide == slow.wide, text
     assert fast.file == slow.file
+    fast_marks = yamlfast.marks(text, "doc.yaml")
+    assert fast_marks is not None, f"the fast path read the document but not its marks\n{text}"
+    assert all_marks(text, fast_marks) == all_marks(text, None), text
     return "fast", shape(fast.data)
+
+
+def all_marks(text: str, found: yamlread.Positions | None) -> list[tuple[Any, ...]]:
+    """Every path of the document with the marks ``find`` and ``key`` give for it, from
+    ``found`` (the fast path's marks) or, when None, from LibYAML's read with marks."""
+    if found is None:
+        found = yamlread.libyaml_marks(text, "doc.yaml")
+    listed: list[tuple[Any, ...]] = [((), found.find(()))]
+    todo: list[tuple[tuple[Any, ...], Any]] = [((), found.root)]
+    while todo:
+        path, node = todo.pop()
+        entries = (
+            list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+        )
+        for part, child in entries:
+            where = (*path, part)
+            listed.append((where, found.find(where), found.key(where) if isinstance(node, dict) else None))
+            todo.append((where, child))
+    return listed
 
 
 def test_shape_tells_types_apart() -> None:
@@ -549,3 +571,41 @@ def test_patterns_match_alike_without_possessive_repeats() -> None:
         for pos in range(len(text)):
             got, want = token.match(text, pos), yamlfast._FLOW_TOKEN.match(text, pos)
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)
+
+
+def test_marks_tell_layouts_apart() -> None:
+    # The same data laid out differently has other marks: the comparison above sees them.
+    one, two = "a: 1\nb: [x, y]\n", "a:   1\nb: [x,  y]\n"
+    assert all_marks(one, None) != all_marks(two, None)
+    assert all_marks(one, yamlfast.marks(one, "x")) != all_marks(two, yamlfast.marks(two, "x"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status"], ["status", "--format", "json"], ["validate"], ["status", "--lang", "en", "--as-of", "2024"]],
+)
+def test_bundled_commands_never_compose(cli: Any, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled data's warning and revisions name lines on every run (results_2020.yaml's
+    unauditable claim, a baseline's observation): those marks come from the fast path's
+    read with marks, never from LibYAML's compose of a whole file."""
+    composed: list[str] = []
+    build = yamlread._build
+
+    def counted(loader: Any, file: str, lazy: str | None = None) -> yamlread.Document:
+        composed.append(file)
+        return build(loader, file, lazy)
+
+    asked: list[str] = []
+    marks = yamlfast.marks
+
+    def asked_for(text: str, file: str) -> yamlread.Positions | None:
+        asked.append(file)
+        return marks(text, file)
+
+    monkeypatch.setattr(yamlread, "_build", counted)
+    monkeypatch.setattr(yamlfast, "marks", asked_for)
+    result = cli([*args, "--data-dir", str(REPO / "data")])
+    assert result.exit_code == 0, result.output
+    assert "results_2020.yaml:551:5" in result.output  # the claim's warning, located
+    assert composed == []
+    assert any(f.endswith("results_2020.yaml") for f in asked)  # the marks were needed

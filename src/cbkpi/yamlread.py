@@ -15,8 +15,9 @@ data files are written in (block mappings and sequences, one-line flow collectio
 quoted scalars without escapes, ``>-``/``|`` block scalars, comments): building every event and
 its marks was about half of ``cbkpi validate`` at 10,000 indicators. It returns exactly what the
 first (lazy) read below returns, or declines the whole document, which is then read here as
-before; every error message is worded here, and the marks of valid documents are still found
-by :class:`Positions`, with LibYAML, when a message first needs one.
+before; every error message is worded here. The marks of valid documents are found by
+:class:`Positions` when a message first needs one: by the fast path's read with marks
+(:func:`cbkpi.yamlfast.marks`) for a document it reads, else by LibYAML.
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ class Positions:
     walks the data along the path; no path is built per value, no object is kept per mark.
 
     Made with ``text``, the marks are found on the first lookup, by reading the text again
-    with them: most commands never look one up (valid data has nothing to locate), and the
-    first read, for the data, is then faster and its data can be freed once validated."""
+    with them (:func:`cbkpi.yamlfast.marks`, else LibYAML): most commands never look one up
+    (valid data has nothing to locate), and the first read, for the data, is then faster and
+    its data can be freed once validated."""
 
     def __init__(self, text: str | None = None, file: str = "") -> None:
         self.root: Any = None
@@ -110,9 +112,14 @@ class Positions:
 
     def _ready(self) -> None:
         if self._pending is not None:
+            from cbkpi import yamlfast  # imports this module
+
             packed, file = self._pending
             self._pending = None
-            full = _build(_Loader(zlib.decompress(packed).decode("utf-8", "surrogatepass")), file).positions
+            text = zlib.decompress(packed).decode("utf-8", "surrogatepass")
+            # The fast path finds the marks of what it reads, without LibYAML's compose of the
+            # whole document: the bundled data's warnings need a few marks on every run.
+            full = yamlfast.marks(text, file) or libyaml_marks(text, file)
             self.root, self.root_mark, self.array, self.offsets = full.root, full.root_mark, full.array, full.offsets
 
     def _walk(self, path: Path_, want_key: bool) -> Mark | None:
@@ -147,6 +154,11 @@ class Positions:
     def key(self, path: Path_) -> Mark | None:
         """The mark of the key that names ``path`` (for unknown or misplaced keys)."""
         return self._walk(tuple(path), want_key=True)
+
+
+def libyaml_marks(text: str, file: str) -> Positions:
+    """Every mark of a document (read before without error), found by LibYAML's events."""
+    return _build(_Loader(text), file).positions
 
 
 WIDE_MAPPING = 16
