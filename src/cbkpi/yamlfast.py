@@ -43,8 +43,6 @@ import re
 import sys
 from typing import Any
 
-import yaml
-
 from cbkpi import yamlread
 from cbkpi.diagnostics import DataError
 
@@ -115,7 +113,7 @@ class _Event:
     tag = None
     anchor = None
     implicit = (True, False)
-    start_mark = end_mark = yaml.Mark("<fast>", 0, 0, 0, "", 0)
+    start_mark = end_mark = yamlread._NO_MARK
 
     def __init__(self, value: str) -> None:
         self.value = value
