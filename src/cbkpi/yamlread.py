@@ -37,7 +37,7 @@ from yaml import events
 from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.i18n import say as _say
-from cbkpi.i18n import say_count
+from cbkpi.i18n import say_count, say_libyaml
 from cbkpi.safe_text import escape_control, shorten
 
 try:  # LibYAML's parser is several times faster; fall back to the pure-Python one.
@@ -171,7 +171,7 @@ def _mark(m: yaml.Mark) -> Mark:
 def _one_line(exc: Exception) -> str:
     """The first line of an error's text (PyYAML appends an 'in "<unicode string>"' line)."""
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
-        return exc.problem
+        return say_libyaml(exc.problem)
     return str(exc).split("\n", 1)[0]
 
 
@@ -326,13 +326,13 @@ def parse_libyaml(text: str, file: str) -> Document:
             return _build(_Loader(text), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = say_libyaml(exc.problem or exc.context or "invalid YAML")
         context = ""
         if exc.context and exc.problem:
             # Where the construct that failed began (an unclosed quote or bracket opens there).
             cm = exc.context_mark
             started = _say("yr_started_at", line=cm.line + 1) if cm and mark and cm.line != mark.line else ""
-            context = f" ({exc.context}{started})"
+            context = f" ({say_libyaml(exc.context)}{started})"
         raise _fail(
             file, _mark(mark) if mark else None, _say("yr_syntax", problem=problem, context=context), "syntax"
         ) from None
