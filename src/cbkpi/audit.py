@@ -284,7 +284,9 @@ def _multiple_item(base: dict[str, Any], increase_pct: Decimal, multiple: Decima
     def as_multiple(inc: float) -> Figure:
         return Figure(1.0 + inc / 100.0)
 
-    value = 1.0 + float(increase_pct) / 100.0
+    # In decimal: 1 + 96.5/100 is 1.965 exactly, where binary floats give 1.9649999999999999,
+    # which rounds to 1.96 and would call a published 1.97 a rounding difference.
+    value = float(1 + increase_pct / 100)
     bounds = span(as_multiple, [increase_pct])
     return _item(
         **base,
