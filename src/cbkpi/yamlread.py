@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.i18n import say as _say
-from cbkpi.i18n import say_count
+from cbkpi.i18n import say_count, say_libyaml
 from cbkpi.safe_text import escape_control, shorten
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _one_line(exc: Exception) -> str:
     """The first line of an error's text (PyYAML appends an 'in "<unicode string>"' line)."""
     yaml_ = sys.modules.get("yaml")  # not imported: not one of its errors
     if yaml_ is not None and isinstance(exc, yaml_.MarkedYAMLError) and exc.problem:
-        return str(exc.problem)
+        return say_libyaml(exc.problem)
     return str(exc).split("\n", 1)[0]
 
 
@@ -366,13 +366,13 @@ def parse_libyaml(text: str, file: str) -> Document:
             return _build(_loader(text), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = say_libyaml(exc.problem or exc.context or "invalid YAML")
         context = ""
         if exc.context and exc.problem:
             # Where the construct that failed began (an unclosed quote or bracket opens there).
             cm = exc.context_mark
             started = _say("yr_started_at", line=cm.line + 1) if cm and mark and cm.line != mark.line else ""
-            context = f" ({exc.context}{started})"
+            context = f" ({say_libyaml(exc.context)}{started})"
         raise _fail(
             file, _mark(mark) if mark else None, _say("yr_syntax", problem=problem, context=context), "syntax"
         ) from None
