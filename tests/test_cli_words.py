@@ -12,13 +12,25 @@ import pytest
 
 from tests.conftest import Cli
 
-ENGLISH_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message", "[default:", "Try '", "Error:")
+ENGLISH_WORDS = (
+    "Usage:",
+    "[OPTIONS]",
+    "COMMAND",
+    "[ARGS]",
+    "Options:",
+    "Commands:",
+    "Arguments:",
+    "Show this message",
+    "[default:",
+    "Try '",
+    "Error:",
+)
 
 
 def test_help_words_in_vietnamese(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CBKPI_LANG", "vi")
     root = cli(["--help"]).output
-    assert root.startswith("Cách dùng: cbkpi [OPTIONS] COMMAND [ARGS]...\n")
+    assert root.startswith("Cách dùng: cbkpi [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...\n")
     assert "\nTùy chọn:\n" in root and "\nLệnh:\n" in root
     assert "  --help     In phần trợ giúp này rồi thoát.\n" in root
     status = cli(["status", "--help"]).output
@@ -32,7 +44,7 @@ def test_lang_on_the_command_line_chooses_the_help(cli: Cli, monkeypatch: pytest
     monkeypatch.setenv("CBKPI_LANG", "vi")
     assert cli(["status", "--lang", "en", "--help"]).output.startswith("Usage: cbkpi status [OPTIONS]")
     monkeypatch.delenv("CBKPI_LANG")
-    assert cli(["status", "--lang=vi", "--help"]).output.startswith("Cách dùng: cbkpi status [OPTIONS]")
+    assert cli(["status", "--lang=vi", "--help"]).output.startswith("Cách dùng: cbkpi status [TÙY_CHỌN]")
 
 
 def test_english_help_is_unchanged(cli: Cli) -> None:
@@ -97,7 +109,7 @@ def test_usage_and_hint_in_vietnamese(cli: Cli, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("CBKPI_LANG", "vi")
     lines = cli(["calc", "required", "1"]).stderr.splitlines()
     assert lines == [
-        "Cách dùng: cbkpi calc required [OPTIONS] {baseline} {target}",
+        "Cách dùng: cbkpi calc required [TÙY_CHỌN] {baseline} {target}",
         "Xem 'cbkpi calc required --help' để biết cách dùng.",
         "",
         "Lỗi: thiếu đối số 'target'.",

@@ -25,6 +25,7 @@ from cbkpi.render.cells import PlainCell, StyledCell, cell, wrapped
 from tests.conftest import DATA, ROOT
 
 NEVER = {
+    "yaml",  # PyYAML: the bundled files take the fast path (cbkpi.yamlfast), marks included
     "openpyxl",  # the xlsx export
     "matplotlib",  # PNG charts
     "importlib.metadata",  # pydantic's plugin lookup (cbkpi.startup) and email, zipfile, csv with it

@@ -62,7 +62,29 @@ def outcome(text: str) -> tuple[str, Any]:
     assert fast.values == slow.values, text
     assert fast.wide == slow.wide, text
     assert fast.file == slow.file
+    fast_marks = yamlfast.marks(text, "doc.yaml")
+    assert fast_marks is not None, f"the fast path read the document but not its marks\n{text}"
+    assert all_marks(text, fast_marks) == all_marks(text, None), text
     return "fast", shape(fast.data)
+
+
+def all_marks(text: str, found: yamlread.Positions | None) -> list[tuple[Any, ...]]:
+    """Every path of the document with the marks ``find`` and ``key`` give for it, from
+    ``found`` (the fast path's marks) or, when None, from LibYAML's read with marks."""
+    if found is None:
+        found = yamlread.libyaml_marks(text, "doc.yaml")
+    listed: list[tuple[Any, ...]] = [((), found.find(()))]
+    todo: list[tuple[tuple[Any, ...], Any]] = [((), found.root)]
+    while todo:
+        path, node = todo.pop()
+        entries = (
+            list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+        )
+        for part, child in entries:
+            where = (*path, part)
+            listed.append((where, found.find(where), found.key(where) if isinstance(node, dict) else None))
+            todo.append((where, child))
+    return listed
 
 
 def test_shape_tells_types_apart() -> None:
@@ -549,3 +571,93 @@ def test_patterns_match_alike_without_possessive_repeats() -> None:
         for pos in range(len(text)):
             got, want = token.match(text, pos), yamlfast._FLOW_TOKEN.match(text, pos)
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, pos)
+
+
+def test_marks_tell_layouts_apart() -> None:
+    # The same data laid out differently has other marks: the comparison above sees them.
+    one, two = "a: 1\nb: [x, y]\n", "a:   1\nb: [x,  y]\n"
+    assert all_marks(one, None) != all_marks(two, None)
+    assert all_marks(one, yamlfast.marks(one, "x")) != all_marks(two, yamlfast.marks(two, "x"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status"], ["status", "--format", "json"], ["validate"], ["status", "--lang", "en", "--as-of", "2024"]],
+)
+def test_bundled_commands_never_compose(cli: Any, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled data's warning and revisions name lines on every run (results_2020.yaml's
+    unauditable claim, a baseline's observation): those marks come from the fast path's
+    read with marks, never from LibYAML's compose of a whole file."""
+    composed: list[str] = []
+    build = yamlread._build
+
+    def counted(loader: Any, file: str, lazy: str | None = None) -> yamlread.Document:
+        composed.append(file)
+        return build(loader, file, lazy)
+
+    asked: list[str] = []
+    marks = yamlfast.marks
+
+    def asked_for(text: str, file: str) -> yamlread.Positions | None:
+        asked.append(file)
+        return marks(text, file)
+
+    monkeypatch.setattr(yamlread, "_build", counted)
+    monkeypatch.setattr(yamlfast, "marks", asked_for)
+    result = cli([*args, "--data-dir", str(REPO / "data")])
+    assert result.exit_code == 0, result.output
+    assert "results_2020.yaml:551:5" in result.output  # the claim's warning, located
+    assert composed == []
+    assert any(f.endswith("results_2020.yaml") for f in asked)  # the marks were needed
+
+
+def test_resolvers_are_pyyamls() -> None:
+    """The implicit types cbkpi resolves without importing PyYAML are PyYAML's own: the same
+    first characters, each with the same tags and patterns (text and flags), in the same order."""
+    import yaml
+
+    theirs = yaml.resolver.Resolver.yaml_implicit_resolvers
+    ours = yamlread._IMPLICIT
+    assert list(ours) == list(theirs)
+    for first, entries in theirs.items():
+        assert [(tag, rx.pattern, rx.flags) for tag, rx in ours[first]] == [
+            (tag, rx.pattern, rx.flags) for tag, rx in entries
+        ], first
+    assert len(ours["n"]) == 2 and len(ours["0"]) == 3  # bool then null; float, int, timestamp
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: yes", "a: No", "a: off", "a: ~", "a: null", "a: NULL", "a:", "a: 2020-05-28", "a: 2020-02-30",
+     "a: 2020-13-01", "a: !!bool maybe", "a: !!null x", "a: !!timestamp 2020-5-28", "a: 2001-12-14 21:59:43.10",
+     "a: 0x1f", "a: 0o17", "a: 017", "a: .inf", "a: -.Inf", "a: .NaN", "a: 1_000", "a: 0b101", "a: =", "a: <<",
+     "a: !!int 5", "a: !!float 1", "a: !!str 1"],
+)  # fmt: skip
+def test_scalars_built_without_pyyaml_as_pyyaml_builds_them(text: str) -> None:
+    """null, bool and dates are built by cbkpi itself: the value (or the error) must be what
+    PyYAML's SafeConstructor gives for the same text."""
+    import yaml
+
+    try:
+        got: Any = shape(yamlread.parse_libyaml(text + "\n", "x").data)
+    except DataError as exc:
+        got = [(d.line, d.code, d.message) for d in exc.diagnostics]
+    try:
+        value = yaml.safe_load(text)["a"]
+    except (yaml.YAMLError, ValueError, KeyError) as exc:  # PyYAML refuses it: so does cbkpi, with its line and reason
+        assert isinstance(got, list) and got[0][0] == 1, (text, got)
+        if type(exc) is ValueError:  # a date that does not exist: the reason is datetime's
+            assert str(exc) in got[0][2], (text, got)
+        return
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return  # numbers: cbkpi's own Decimal reading, pinned by the tests above
+    assert got == shape({"a": value}), text
+
+
+def test_an_explicit_timestamp_that_is_none_is_refused_with_its_line() -> None:
+    # PyYAML's own constructor fails on it with an AttributeError (exit 3 before).
+    with pytest.raises(DataError) as caught:
+        yamlread.parse("a: 1\nb: !!timestamp x\n", "doc.yaml")
+    (diag,) = caught.value.diagnostics
+    assert (diag.line, diag.code) == (2, "value")
+    assert "not a timestamp" in diag.message

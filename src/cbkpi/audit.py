@@ -211,71 +211,93 @@ def audit_ratio(file: str, ind: Indicator, t: Target) -> AuditItem | None:
 
 
 def audit_claim(file: str, c: GrowthClaim) -> list[AuditItem]:
-    years = c.end_year - c.start_year
+    """A growth claim's arithmetic: the average rate its increase (or multiple) implies over its
+    years, and its increase against its multiple when it states both."""
     base = {"id": c.id, "file": file, "label": "", "name": c.subject, "line": c.ref.line}
     items: list[AuditItem] = []
-    source: tuple[Callable[[float], Figure], Decimal, str] | None = None
+    source = _claim_source(c)
+    if c.average_annual_pct is not None and source is not None:
+        items.append(_average_rate_item(base, c.average_annual_pct, c.average_comparator, *source))
+    if c.increase_pct is not None and c.multiple is not None:
+        items.append(_multiple_item(base, c.increase_pct, c.multiple))
+    return items
+
+
+ClaimSource = tuple[Callable[[float], Figure], Decimal, str]
+"""How a claim's average rate is recomputed: the function of the given figure, that figure, the
+formula as printed."""
+
+
+def _claim_source(c: GrowthClaim) -> ClaimSource | None:
+    """The figure a claim's average rate follows from: its increase in %, else its multiple."""
+    years = c.end_year - c.start_year
     if c.increase_pct is not None:
-        source = (
+        return (
             lambda inc: calc.rate_from_increase(inc, years),
             c.increase_pct,
             f"((1 + {_fmt(c.increase_pct)}/100)^(1/{years}) − 1) × 100",
         )
-    elif c.multiple is not None:
-        source = (
+    if c.multiple is not None:
+        return (
             lambda m: calc.rate_from_multiple(m, years),
             c.multiple,
             f"({_fmt(c.multiple)}^(1/{years}) − 1) × 100",
         )
-    if c.average_annual_pct is not None and source is not None:
-        func, given, formula = source
-        fig = func(float(given))
-        if fig.value is None:
-            items.append(
-                _item(
-                    **base,
-                    check="claim_average_rate",
-                    published=c.average_annual_pct,
-                    recomputed=None,
-                    verdict=NOT_COMPUTABLE,
-                    formula=formula,
-                    reason=fig.reason,
-                )
-            )
-        else:
-            bounds = span(func, [given])
-            items.append(
-                _item(
-                    **base,
-                    check="claim_average_rate",
-                    published=c.average_annual_pct,
-                    recomputed=fig.value,
-                    verdict=verdict(c.average_annual_pct, fig.value, bounds, c.average_comparator),
-                    formula=formula,
-                    low=bounds[0] if bounds else None,
-                    high=bounds[1] if bounds else None,
-                )
-            )
-    if c.increase_pct is not None and c.multiple is not None:
+    return None
 
-        def as_multiple(inc: float) -> Figure:
-            return Figure(1.0 + inc / 100.0)
 
-        value = 1.0 + float(c.increase_pct) / 100.0
-        bounds = span(as_multiple, [c.increase_pct])
-        items.append(
-            _item(
-                **base,
-                check="claim_multiple",
-                published=c.multiple,
-                recomputed=value,
-                verdict=verdict(c.multiple, value, bounds),
-                formula=f"1 + {_fmt(c.increase_pct)}/100",
-                low=bounds[0] if bounds else None,
-                high=bounds[1] if bounds else None,
-            )
+def _average_rate_item(
+    base: dict[str, Any],
+    published: Decimal,
+    comparator: str,
+    func: Callable[[float], Figure],
+    given: Decimal,
+    formula: str,
+) -> AuditItem:
+    fig = func(float(given))
+    if fig.value is None:
+        return _item(
+            **base,
+            check="claim_average_rate",
+            published=published,
+            recomputed=None,
+            verdict=NOT_COMPUTABLE,
+            formula=formula,
+            reason=fig.reason,
         )
-    return items
+    bounds = span(func, [given])
+    return _item(
+        **base,
+        check="claim_average_rate",
+        published=published,
+        recomputed=fig.value,
+        verdict=verdict(published, fig.value, bounds, comparator),
+        formula=formula,
+        low=bounds[0] if bounds else None,
+        high=bounds[1] if bounds else None,
+    )
+
+
+def _multiple_item(base: dict[str, Any], increase_pct: Decimal, multiple: Decimal) -> AuditItem:
+    """The multiple a claim states against 1 + its increase / 100."""
+
+    def as_multiple(inc: float) -> Figure:
+        return Figure(1.0 + inc / 100.0)
+
+    # In decimal: 1 + 96.5/100 is 1.965 exactly, where binary floats give 1.9649999999999999,
+    # which rounds to 1.96 and would call a published 1.97 a rounding difference.
+    value = float(1 + increase_pct / 100)
+    bounds = span(as_multiple, [increase_pct])
+    return _item(
+        **base,
+        check="claim_multiple",
+        published=multiple,
+        recomputed=value,
+        verdict=verdict(multiple, value, bounds),
+        formula=f"1 + {_fmt(increase_pct)}/100",
+        low=bounds[0] if bounds else None,
+        high=bounds[1] if bounds else None,
+    )
 
 
 def audit_file(file: str, data: DataFile) -> list[AuditItem]:

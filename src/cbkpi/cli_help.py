@@ -23,6 +23,11 @@ def localise(command: Any, path: str = "") -> None:
     """Vietnamese help for ``command``, its parameters and its subcommands, where translated."""
     from cbkpi.i18n import HELP_VI
 
+    # click's usage line (``cbkpi status [OPTIONS] [FILES]...``) in the words of GNU's Vietnamese
+    # translations (coreutils: ``Cách dùng: ls [TÙY_CHỌN]... [TẬP_TIN]...``).
+    command.options_metavar = "[TÙY_CHỌN]"
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = "LỆNH [ĐỐI_SỐ]..."
     text = HELP_VI.get(path or "cbkpi")
     if text is not None:
         command.help = text

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cbkpi.i18n_files import FILE_LABELS
-from cbkpi.i18n_messages import ERROR_MESSAGES
+from cbkpi.i18n_messages import ERROR_MESSAGES, LIBYAML_VI
 from cbkpi.numbers import places
 
 Lang = Literal["vi", "en"]
@@ -490,6 +490,13 @@ def message_lang() -> str:
 def say(message_key: str, /, **fields: object) -> str:
     """The message ``message_key`` (:mod:`cbkpi.i18n_messages`) in :func:`message_lang`."""
     return t(message_key, message_lang(), **fields)
+
+
+def say_libyaml(text: str) -> str:
+    """LibYAML's English words for a syntax error (``did not find expected key``, ``while
+    parsing a block mapping``) in :func:`message_lang`: Vietnamese where
+    :data:`~cbkpi.i18n_messages.LIBYAML_VI` has them, else as LibYAML wrote them."""
+    return LIBYAML_VI.get(text, text) if message_lang() == "vi" else text
 
 
 def say_count(n: int) -> str:

@@ -29,10 +29,12 @@ LibYAML reader.
 What it returns is what :func:`cbkpi.yamlread._build` returns for the same text on its first,
 lazy read: the same values (scalars resolved by :func:`cbkpi.yamlread._scalar`, the same
 YAML 1.1 rules), the same key order, the same count of values and the same list of wide
-mappings with their marks; the marks of the values are left to :class:`cbkpi.yamlread.Positions`,
-which finds them with LibYAML when a message first needs one. ``tests/test_yamlfast.py`` checks
-this against the LibYAML reader on every YAML file of the repository and on thousands of
-generated documents.
+mappings with their marks. The marks of the values and keys are found when a message first
+needs one (:class:`cbkpi.yamlread.Positions`) by reading the text again, :func:`marks`: what
+LibYAML's read with marks gives, without LibYAML's compose of the whole document (the bundled
+data's warnings need a few marks on every run). ``tests/test_yamlfast.py`` checks both reads
+against the LibYAML reader on every YAML file of the repository and on thousands of generated
+documents.
 """
 
 from __future__ import annotations
@@ -40,8 +42,6 @@ from __future__ import annotations
 import re
 import sys
 from typing import Any
-
-import yaml
 
 from cbkpi import yamlread
 from cbkpi.diagnostics import DataError
@@ -113,7 +113,7 @@ class _Event:
     tag = None
     anchor = None
     implicit = (True, False)
-    start_mark = end_mark = yaml.Mark("<fast>", 0, 0, 0, "", 0)
+    start_mark = end_mark = yamlread._NO_MARK
 
     def __init__(self, value: str) -> None:
         self.value = value
@@ -124,13 +124,34 @@ def parse(text: str, file: str) -> yamlread.Document | None:
     if _UNSURE.search(text):
         return None
     try:
-        return _read(text, file)
+        found = _read(text, file)
     except (_Decline, DataError):
         return None
     except MemoryError:
         raise
     except Exception:  # a slip of this reader must not cost the user a traceback: LibYAML reads
         return None  # pragma: no cover - tests/test_yamlfast.py calls _read to see any
+    assert isinstance(found, yamlread.Document)
+    return found
+
+
+def marks(text: str, file: str) -> yamlread.Positions | None:
+    """The marks of every value and key (1-based lines and columns, in characters) as the
+    LibYAML reader's read with marks finds them, or None: declined. :class:`cbkpi.yamlread.Positions`
+    asks here first when a message needs a mark, so a document the fast path reads is never
+    composed by LibYAML."""
+    if _UNSURE.search(text):
+        return None
+    try:
+        found = _read(text, file, with_marks=True)
+    except (_Decline, DataError):
+        return None
+    except MemoryError:
+        raise
+    except Exception:  # pragma: no cover - as in parse
+        return None
+    assert isinstance(found, yamlread.Positions)
+    return found
 
 
 def _lines(text: str) -> Any:
@@ -153,7 +174,10 @@ mark (line, column), and whether it is a sequence at its key's indentation (``ke
 ``- item`` lines)."""
 
 
-def _read(text: str, file: str) -> yamlread.Document:
+def _read(text: str, file: str, with_marks: bool = False) -> yamlread.Document | yamlread.Positions:
+    """The document (``with_marks``: the marks of its values and keys instead, in
+    :class:`cbkpi.yamlread.Positions`' layout: each container's marks under its identity, a
+    mapping's keys' and values' interleaved)."""
     scalar = yamlread._scalar
     wide_limit = yamlread.WIDE_MAPPING
     max_values = yamlread.MAX_VALUES
@@ -162,6 +186,8 @@ def _read(text: str, file: str) -> yamlread.Document:
     keys: dict[str, str] = {}  # the key names seen, each checked once and kept as one str
     keys_get = keys.get
     wide: list[tuple[tuple[int, int], int]] = []
+    held: dict[int, list[int]] = {}  # with_marks: id(container) -> its marks, packed
+    bits = yamlread._COL_BITS
 
     def plain(text: str) -> Any:
         if text[0] not in _RESOLVED:
@@ -212,6 +238,10 @@ def _read(text: str, file: str) -> yamlread.Document:
                         mapping[key] = value
             if len(mapping) > wide_limit:
                 wide.append(((line, column), len(mapping)))
+            if with_marks:
+                held[id(mapping)] = [
+                    (line << bits) | (column + m.start(g)) for m in _FLOW_PAIRS.finditer(rest, 1, end) for g in (1, 2)
+                ]
             return mapping, len(mapping) + 1
         items = []
         for value, _end, junk in entries:
@@ -219,6 +249,8 @@ def _read(text: str, file: str) -> yamlread.Document:
                 raise _Decline
             first = value[0]
             items.append(value[1:-1] if first == '"' or first == "'" else plain(value.rstrip(" ")))
+        if with_marks:
+            held[id(items)] = [(line << bits) | (column + m.start(1)) for m in _FLOW_ITEMS.finditer(rest, 1, end)]
         return items, len(items) + 1
 
     def nested_flow(rest: str, line: int, column: int) -> tuple[Any, int]:
@@ -228,6 +260,11 @@ def _read(text: str, file: str) -> yamlread.Document:
         entry), 2 after a key (its value), 3 after an entry (a comma or the end)."""
         match = _FLOW_TOKEN.match
         outer: list[tuple[Any, str, int]] = []  # (collection, its pending key, its column)
+        at = line << bits  # with_marks: a mark on this line is at | column
+
+        def mark_at(start: int) -> None:
+            held.setdefault(id(cur), []).append(at | (column + start))
+
         cur: Any = None
         key = ""
         state = 0
@@ -247,6 +284,8 @@ def _read(text: str, file: str) -> yamlread.Document:
                 key = key_of(name)
                 if key in cur:
                     raise _Decline
+                if with_marks:
+                    mark_at(m.start(2))
                 state = 2
                 continue
             if bracket == "{" or bracket == "[":
@@ -276,6 +315,7 @@ def _read(text: str, file: str) -> yamlread.Document:
                 if not outer:
                     break
                 value: Any = cur
+                value_start = start
                 cur, key, start = outer.pop()
                 is_map = isinstance(cur, dict)
             else:
@@ -283,11 +323,14 @@ def _read(text: str, file: str) -> yamlread.Document:
                     raise _Decline
                 first = text[0]
                 value = text[1:-1] if first == '"' or first == "'" else plain(text.rstrip(" "))
+                value_start = m.start(3)
                 count += 1
             if is_map:
                 cur[key] = value
             else:
                 cur.append(value)
+            if with_marks:
+                mark_at(value_start)
             state = 3
         if _FLOW_END.match(rest, pos) is None:
             raise _Decline
@@ -330,6 +373,8 @@ def _read(text: str, file: str) -> yamlread.Document:
     root: Any = None
     values = 0
     pending = False  # the top collection waits for the value of its key or item
+    pending_mark = 0  # with_marks: the mark of a null item ("-" and nothing), after its dash
+    root_mark = 0
     block: list[Any] | None = None  # an open block scalar: [owner, key or index, header, threshold]
     block_lines: list[str] = []
     block_indent = 0
@@ -431,6 +476,12 @@ def _read(text: str, file: str) -> yamlread.Document:
                         t_data[pending_key] = data
                     else:
                         t_data.append(data)
+                    if with_marks:  # the nested block's mark replaces the null's (a mapping's) or is added
+                        owner = held[id(t_data)]
+                        if t_map:
+                            owner.pop()
+                        owner.append((number << bits) | (indent + 1))
+                        held[id(data)] = []
                     stack.append(top)
                     t_indent, t_data, t_map, t_indentless = top[0], data, not dash, top[5]
                     values += 1
@@ -439,6 +490,8 @@ def _read(text: str, file: str) -> yamlread.Document:
                 else:
                     if not t_map:
                         t_data.append(None)
+                        if with_marks:
+                            held[id(t_data)].append(pending_mark)
                     values += 1
             if indent != t_indent:
                 while top is not None and top[0] > indent:
@@ -447,6 +500,9 @@ def _read(text: str, file: str) -> yamlread.Document:
                     if root is not None:
                         raise _Decline  # less indented than the document's first line
                     root = [] if dash else {}
+                    if with_marks:
+                        root_mark = (number << bits) | (indent + 1)
+                        held[id(root)] = []
                     top = (indent, root, not dash, number, indent + 1, False)
                     stack.append(top)
                     values += 1
@@ -469,6 +525,7 @@ def _read(text: str, file: str) -> yamlread.Document:
                 body = content[1:].lstrip(" ")
                 if not body or body[0] == "#":
                     pending = True
+                    pending_mark = (number << bits) | (indent + 2)
                     continue
             name, sep, value = body.partition(": ")
             if not sep:
@@ -488,6 +545,9 @@ def _read(text: str, file: str) -> yamlread.Document:
                     data = {}
                     top = (column, data, True, number, column + 1, False)
                     t_data.append(data)
+                    if with_marks:
+                        held[id(t_data)].append((number << bits) | (column + 1))
+                        held[id(data)] = []
                     stack.append(top)
                     t_indent, t_data, t_map, t_indentless = column, data, True, False
                     values += 1
@@ -498,6 +558,15 @@ def _read(text: str, file: str) -> yamlread.Document:
                     t_data.append(None)
             elif key in t_data:
                 raise _Decline
+            if with_marks:
+                owner = held[id(t_data)]
+                start = len(line) - len(body)
+                if t_map:
+                    owner.append((number << bits) | (start + 1))
+                if not t_map or value[:1] not in ("", "#"):
+                    owner.append((number << bits) | (len(line) - len(value) + 1))
+                else:  # a null (or a nested block, which replaces it): just after the colon
+                    owner.append((number << bits) | (start + len(name) + 2))
             # The value: the common forms first, with string methods only.
             first = value[:1]
             if (
@@ -547,9 +616,18 @@ def _read(text: str, file: str) -> yamlread.Document:
     if pending:
         if not t_map:
             t_data.append(None)
+            if with_marks:
+                held[id(t_data)].append(pending_mark)
         values += 1
     while stack:
         close()
     if root is None or values > max_values:
         raise _Decline
+    if with_marks:
+        positions = yamlread.Positions()
+        positions.root, positions.root_mark = root, root_mark
+        for container, owned in held.items():
+            positions.offsets[container] = len(positions.array)
+            positions.array.extend(owned)
+        return positions
     return yamlread.Document(file, root, yamlread.Positions(text, file), values, wide)

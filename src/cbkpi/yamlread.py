@@ -15,35 +15,48 @@ data files are written in (block mappings and sequences, one-line flow collectio
 quoted scalars without escapes, ``>-``/``|`` block scalars, comments): building every event and
 its marks was about half of ``cbkpi validate`` at 10,000 indicators. It returns exactly what the
 first (lazy) read below returns, or declines the whole document, which is then read here as
-before; every error message is worded here, and the marks of valid documents are still found
-by :class:`Positions`, with LibYAML, when a message first needs one.
+before; every error message is worded here. The marks of valid documents are found by
+:class:`Positions` when a message first needs one: by the fast path's read with marks
+(:func:`cbkpi.yamlfast.marks`) for a document it reads, else by LibYAML.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import stat
+import sys
 import zlib
 from array import array
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-import yaml
-from yaml import events
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from cbkpi import inputs_seen
 from cbkpi.diagnostics import DataError, Diagnostic
 from cbkpi.i18n import say as _say
-from cbkpi.i18n import say_count
+from cbkpi.i18n import say_count, say_libyaml
 from cbkpi.safe_text import escape_control, shorten
 
-try:  # LibYAML's parser is several times faster; fall back to the pure-Python one.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML (its import: about a tenth of a cold `cbkpi status`) is imported only where LibYAML
+# reads: a document the fast path declines, marks it cannot find, a value only PyYAML builds.
+# The files people write take the fast path, which needs none of it.
+
+
+def _loader(text: str) -> Any:
+    """LibYAML's parser (several times faster) over ``text``, else PyYAML's pure-Python one."""
+    try:
+        from yaml import CSafeLoader as Loader
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    return Loader(text)
+
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """The most bytes of one file read by default: 100,000 indicators (a 57 MB targets file) fit,
@@ -67,7 +80,6 @@ _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map
 _LARGEST, _SMALLEST = Decimal("1e300"), Decimal("1e-300")
 """Numbers larger or smaller (other than 0) than these are refused: floats cannot hold them."""
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-_constructor = yaml.constructor.SafeConstructor()
 
 
 _COL_BITS = 32
@@ -96,8 +108,9 @@ class Positions:
     walks the data along the path; no path is built per value, no object is kept per mark.
 
     Made with ``text``, the marks are found on the first lookup, by reading the text again
-    with them: most commands never look one up (valid data has nothing to locate), and the
-    first read, for the data, is then faster and its data can be freed once validated."""
+    with them (:func:`cbkpi.yamlfast.marks`, else LibYAML): most commands never look one up
+    (valid data has nothing to locate), and the first read, for the data, is then faster and
+    its data can be freed once validated."""
 
     def __init__(self, text: str | None = None, file: str = "") -> None:
         self.root: Any = None
@@ -110,9 +123,14 @@ class Positions:
 
     def _ready(self) -> None:
         if self._pending is not None:
+            from cbkpi import yamlfast  # imports this module
+
             packed, file = self._pending
             self._pending = None
-            full = _build(_Loader(zlib.decompress(packed).decode("utf-8", "surrogatepass")), file).positions
+            text = zlib.decompress(packed).decode("utf-8", "surrogatepass")
+            # The fast path finds the marks of what it reads, without LibYAML's compose of the
+            # whole document: the bundled data's warnings need a few marks on every run.
+            full = yamlfast.marks(text, file) or libyaml_marks(text, file)
             self.root, self.root_mark, self.array, self.offsets = full.root, full.root_mark, full.array, full.offsets
 
     def _walk(self, path: Path_, want_key: bool) -> Mark | None:
@@ -149,6 +167,11 @@ class Positions:
         return self._walk(tuple(path), want_key=True)
 
 
+def libyaml_marks(text: str, file: str) -> Positions:
+    """Every mark of a document (read before without error), found by LibYAML's events."""
+    return _build(_loader(text), file).positions
+
+
 WIDE_MAPPING = 16
 """Mappings with more keys than this are listed in :attr:`Document.wide` as they are read."""
 
@@ -164,14 +187,16 @@ class Document:
     """(mark, number of keys) of every mapping with more than :data:`WIDE_MAPPING` keys."""
 
 
-def _mark(m: yaml.Mark) -> Mark:
+def _mark(m: Any) -> Mark:
+    """A PyYAML mark (or :data:`_NO_MARK`) as 1-based (line, column)."""
     return (m.line + 1, m.column + 1)
 
 
 def _one_line(exc: Exception) -> str:
     """The first line of an error's text (PyYAML appends an 'in "<unicode string>"' line)."""
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
-        return exc.problem
+    yaml_ = sys.modules.get("yaml")  # not imported: not one of its errors
+    if yaml_ is not None and isinstance(exc, yaml_.MarkedYAMLError) and exc.problem:
+        return say_libyaml(exc.problem)
     return str(exc).split("\n", 1)[0]
 
 
@@ -179,11 +204,24 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _construct(node: yaml.ScalarNode) -> Any:
+_constructors: list[Any] = []
+
+
+def _construct(tag: str, text: str) -> Any:
     """Build one scalar with PyYAML's safe constructor, bypassing ``construct_object``, whose
     cache of constructed nodes is only emptied by ``construct_document`` and would keep every
-    node of every file read alive."""
-    return _constructor.yaml_constructors[node.tag](_constructor, node)
+    node of every file read alive. What PyYAML refuses raises ``ValueError`` with its message."""
+    import yaml
+
+    if not _constructors:
+        _constructors.append(yaml.constructor.SafeConstructor())
+    constructor = _constructors[0]
+    try:
+        return constructor.yaml_constructors[tag](constructor, yaml.ScalarNode(tag, text, None, None))
+    except yaml.YAMLError as exc:
+        raise ValueError(_one_line(exc)) from None
+    except AttributeError:  # ``!!timestamp x``: PyYAML's constructor matches nothing, then fails
+        raise ValueError("not a timestamp (YYYY-MM-DD, or a date and a time)") from None
 
 
 def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: bool = False) -> DataError:
@@ -319,20 +357,22 @@ def parse(text: str, file: str) -> Document:
 
 def parse_libyaml(text: str, file: str) -> Document:
     """:func:`parse` without the fast path: LibYAML's events, every error worded and located."""
+    import yaml
+
     try:
         try:
-            return _build(_Loader(text), file, lazy=text)
+            return _build(_loader(text), file, lazy=text)
         except _NeedMarks:
-            return _build(_Loader(text), file)
+            return _build(_loader(text), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = say_libyaml(exc.problem or exc.context or "invalid YAML")
         context = ""
         if exc.context and exc.problem:
             # Where the construct that failed began (an unclosed quote or bracket opens there).
             cm = exc.context_mark
             started = _say("yr_started_at", line=cm.line + 1) if cm and mark and cm.line != mark.line else ""
-            context = f" ({exc.context}{started})"
+            context = f" ({say_libyaml(exc.context)}{started})"
         raise _fail(
             file, _mark(mark) if mark else None, _say("yr_syntax", problem=problem, context=context), "syntax"
         ) from None
@@ -353,11 +393,85 @@ def parse_libyaml(text: str, file: str) -> Document:
 
 
 _NO_KEY = object()
-_ScalarEvent, _AliasEvent = events.ScalarEvent, events.AliasEvent
-_MappingStart, _SequenceStart = events.MappingStartEvent, events.SequenceStartEvent
-_MappingEnd, _SequenceEnd = events.MappingEndEvent, events.SequenceEndEvent
-_DocumentStart, _StreamEnd = events.DocumentStartEvent, events.StreamEndEvent
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_NO_MARK = SimpleNamespace(line=0, column=0)
+"""The mark of a value built without one (the fast path's): its errors decline the document."""
+_RESOLVERS: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
+    (
+        "bool",
+        "^(?:yes|Yes|YES|no|No|NO\n"
+        "                    |true|True|TRUE|false|False|FALSE\n"
+        "                    |on|On|ON|off|Off|OFF)$",
+        "yYnNtTfFoO",
+    ),
+    (
+        "float",
+        "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?\n"
+        "                    |\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?\n"
+        "                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*\n"
+        "                    |[-+]?\\.(?:inf|Inf|INF)\n"
+        "                    |\\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    (
+        "int",
+        "^(?:[-+]?0b[0-1_]+\n"
+        "                    |[-+]?0[0-7_]+\n"
+        "                    |[-+]?(?:0|[1-9][0-9_]*)\n"
+        "                    |[-+]?0x[0-9a-fA-F_]+\n"
+        "                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$",
+        "-+0123456789",
+    ),
+    (
+        "merge",
+        "^(?:<<)$",
+        "<",
+    ),
+    (
+        "null",
+        "^(?: ~\n                    |null|Null|NULL\n                    | )$",
+        ("~", "n", "N", ""),
+    ),
+    (
+        "timestamp",
+        "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\n"
+        "                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?\n"
+        "                     (?:[Tt]|[ \\t]+)[0-9][0-9]?\n"
+        "                     :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?\n"
+        "                     (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$",
+        "0123456789",
+    ),
+    (
+        "value",
+        "^(?:=)$",
+        "=",
+    ),
+    (
+        "yaml",
+        "^(?:!|&|\\*)$",
+        "!&*",
+    ),
+)
+"""YAML 1.1's implicit types as PyYAML's ``Resolver`` has them (tag, pattern, first characters),
+so that resolving a plain scalar needs no PyYAML: ``tests/test_yamlfast.py`` checks that the
+table built here is PyYAML's, pattern by pattern, in the same order."""
+
+
+def _implicit() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """First character -> [(tag, compiled pattern)], in PyYAML's ``yaml_implicit_resolvers`` order."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, pattern, firsts in _RESOLVERS:
+        compiled = re.compile(pattern, re.X if "\n" in pattern else 0)  # as PyYAML compiles them
+        for first in firsts:
+            table.setdefault(first, []).append((_CORE + tag, compiled))
+    return table
+
+
+_IMPLICIT = _implicit()
+_NULL, _BOOL, _TIMESTAMP = _CORE + "null", _CORE + "bool", _CORE + "timestamp"
+_DATE = re.compile(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\Z")
+"""A timestamp that is a date alone, which PyYAML builds as ``datetime.date(year, month, day)``."""
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+"""PyYAML's ``SafeConstructor.bool_values``: what a resolved ``bool`` means."""
 _STR, _INT, _FLOAT = _CORE + "str", _CORE + "int", _CORE + "float"
 _KEY_TYPES = (str, int, bool, type(None), Decimal)
 
@@ -373,6 +487,12 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
 
     ``lazy``: the text, for a read without the values' marks (:class:`Positions` finds them
     when first asked); only containers and aliases keep theirs, for the messages of this read."""
+    from yaml import events
+
+    scalar_event, alias_event = events.ScalarEvent, events.AliasEvent
+    mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
+    mapping_end, sequence_end = events.MappingEndEvent, events.SequenceEndEvent
+    document_start, stream_end = events.DocumentStartEvent, events.StreamEndEvent
     positions = Positions(lazy, file)
     marks = lazy is None
     offsets = positions.offsets
@@ -396,7 +516,7 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
         while True:
             event = get_event()
             cls = event.__class__
-            if cls is _ScalarEvent:
+            if cls is scalar_event:
                 # Inlined fast path for the common case, a plain or quoted string; the rest
                 # (numbers, booleans, dates, tags) goes through _scalar.
                 if event.tag is None and event.anchor is None:
@@ -418,8 +538,8 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                 else:
                     mark = 0
                 new = 1
-            elif cls is _MappingStart or cls is _SequenceStart:
-                is_map = cls is _MappingStart
+            elif cls is mapping_start or cls is sequence_start:
+                is_map = cls is mapping_start
                 _check_tag(event, "map" if is_map else "seq", file)
                 if len(stack) >= MAX_DEPTH:
                     raise _fail(file, _mark(event.start_mark), _say("yr_too_deep", depth=MAX_DEPTH), "too-deep")
@@ -431,7 +551,7 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                 cur_key = _NO_KEY
                 cur_map = is_map
                 continue
-            elif cls is _MappingEnd or cls is _SequenceEnd:
+            elif cls is mapping_end or cls is sequence_end:
                 value = cur
                 if cur_map and len(value) > WIDE_MAPPING:
                     wide.append((_unpack(stack[-1][6]), len(value)))
@@ -442,7 +562,7 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                 if anchor is not None:
                     anchors[anchor] = (value, nodes - opened + 1)
                 new = 1  # its contents were counted as they came
-            elif cls is _AliasEvent:
+            elif cls is alias_event:
                 if event.anchor not in anchors:
                     raise _fail(file, _mark(event.start_mark), _say("yr_unknown_alias", anchor=event.anchor), "alias")
                 value, new = anchors[event.anchor]
@@ -455,12 +575,12 @@ def _build(loader: Any, file: str, lazy: str | None = None) -> Document:
                         _say("yr_aliases_expand", limit=say_count(MAX_NODES)),
                         "too-large",
                     )
-            elif cls is _DocumentStart:
+            elif cls is document_start:
                 documents += 1
                 if documents > 1:
                     raise _fail(file, _mark(event.start_mark), _say("yr_second_document"), "multi-document")
                 continue
-            elif cls is _StreamEnd:
+            elif cls is stream_end:
                 break
             else:
                 continue
@@ -540,10 +660,17 @@ def _scalar(event: Any, file: str) -> Any:
             _say("yr_merge"),
             "tag",
         )
-    node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
     try:
-        return _construct(node)
-    except (yaml.YAMLError, ValueError, OverflowError, KeyError) as exc:
+        # null, bool and dates (``date: 2020-05-28``) as PyYAML's SafeConstructor builds
+        # them, without importing it; anything else (an explicit tag, a time) by PyYAML.
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and text.lower() in _BOOLS:
+            return _BOOLS[text.lower()]
+        if tag == _TIMESTAMP and _DATE.match(text):
+            return datetime.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        return _construct(tag, text)
+    except (ValueError, OverflowError, KeyError) as exc:
         raise _fail(
             file,
             _mark(event.start_mark),
@@ -570,10 +697,9 @@ def _number(text: str, tag: str, event: Any, file: str) -> Decimal | float | int
             return _in_range(Decimal(clean), text, event, file)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
             pass
-    node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
     try:
-        value = _construct(node)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        value = _construct(tag, text)
+    except (ValueError, OverflowError) as exc:
         raise _fail(
             file, _mark(event.start_mark), _say("yr_invalid_number", text=_short(text), error=_one_line(exc)), "value"
         ) from None

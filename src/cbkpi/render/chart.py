@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from cbkpi.i18n import AXIS_LIMIT, format_axis, format_number, t
 from cbkpi.safe_text import shorten
@@ -159,6 +160,29 @@ def year_labels(x0: int, x1: int, room: float, each: float = 36) -> list[int]:
     return shown
 
 
+class _Frame:
+    """The plotting area of an SVG chart: data coordinates to pixels."""
+
+    __slots__ = ("bottom", "height", "hi", "left", "lo", "right", "top", "width", "x0", "x1")
+
+    def __init__(self, width: int, height: int, bounds: tuple[int, int, float, float], captions: int) -> None:
+        self.width, self.height = width, height
+        self.left, self.right, self.top, self.bottom = 78, 20, 46, 56 + 14 * captions
+        self.x0, self.x1, self.lo, self.hi = bounds
+
+    @property
+    def base(self) -> int:
+        """The y pixel of the x axis."""
+        return self.height - self.bottom
+
+    def px(self, x: float) -> float:
+        x0, x1 = self.x0, self.x1
+        return self.left + (0.5 if x1 == x0 else (x - x0) / (x1 - x0)) * (self.width - self.left - self.right)
+
+    def py(self, y: float) -> float:
+        return self.top + (self.hi - y) / (self.hi - self.lo) * (self.height - self.top - self.bottom)
+
+
 def svg_chart(
     series: Sequence[Series],
     lang: str,
@@ -180,17 +204,8 @@ def svg_chart(
         return ""
     x0, x1, lo, hi = bounds
     ticks, decimals = nice_ticks(lo, hi)
-    lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
     captions = caption.splitlines()[:2] if caption else []
-    left, right, top, bottom = 78, 20, 46, 56 + 14 * len(captions)
-
-    def px(x: float) -> float:
-        return left + (0.5 if x1 == x0 else (x - x0) / (x1 - x0)) * (width - left - right)
-
-    def py(y: float) -> float:
-        return top + (hi - y) / (hi - lo) * (height - top - bottom)
-
-    base = height - bottom
+    frame = _Frame(width, height, (x0, x1, min(lo, ticks[0]), max(hi, ticks[-1])), len(captions))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{escape(title)}" font-family="sans-serif" font-size="12" class="chart">',
@@ -198,53 +213,82 @@ def svg_chart(
     ]
     label = axis_label(unit, lang, units)
     if label:
-        parts.append(f'<text x="8" y="{top - 10}" fill="#444">{escape(label)}</text>')
-    for y in ticks:
-        parts.append(f'<line x1="{left}" y1="{py(y):.1f}" x2="{width - right}" y2="{py(y):.1f}" stroke="#e6e6e6"/>')
-        text = escape(tick_label(y, lang, decimals))
-        parts.append(f'<text x="{left - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{text}</text>')
-    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>')
-    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#333"/>')
-    for x in year_labels(x0, x1, width - left - right):
-        parts.append(f'<text x="{px(x):.1f}" y="{base + 16}" text-anchor="middle">{x}</text>')
+        parts.append(f'<text x="8" y="{frame.top - 10}" fill="#444">{escape(label)}</text>')
+    parts += _svg_axes(frame, ticks, decimals, lang)
     for s in _ordered(series):
-        key = s.key
-        colour = COLOURS[key]
-        if key in ("required", "observed") and len(s.points) > 1:
-            pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in s.points)
-            dash = ' stroke-dasharray="4 3"' if key == "required" else ""
-            parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
-        for x, y in s.points:
-            cx, cy = px(x), py(y)
-            if key == "target":
-                parts.append(
-                    f'<polygon points="{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
-                    f'{cx - 7:.1f},{cy:.1f}" fill="{colour}"/>'
-                )
-                if s.term is not None:
-                    parts.append(
-                        f'<text x="{cx:.1f}" y="{cy - 10:.1f}" font-size="10" text-anchor="middle" fill="#444">'
-                        f"{escape(s.term)}</text>"
-                    )
-            elif key == "result":
-                parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}"/>')
-            elif key != "required":
-                fill = colour if key == "observed" else "white"
-                parts.append(
-                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
-                )
-    x = left
-    legend_y = base + 34
-    for key in _keys(series):
-        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{COLOURS[key]}"/>')
-        name = escape(t("series_" + key, lang))
-        parts.append(f'<text x="{x + 14}" y="{legend_y}">{name}</text>')
-        x += 30 + 7 * len(name)
+        parts += _svg_series(frame, s)
+    parts += _svg_legend(series, lang, frame.left, frame.base + 34)
     for k, line in enumerate(captions):
         y = height - 8 - 13 * (len(captions) - 1 - k)
         parts.append(f'<text x="8" y="{y}" font-size="10" fill="#555">{escape(shorten(line, width // 6))}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _svg_axes(frame: _Frame, ticks: list[float], decimals: int, lang: str) -> list[str]:
+    """Grid lines with their tick labels, both axes, the years under the x axis."""
+    left, right, width, top, base = frame.left, frame.right, frame.width, frame.top, frame.base
+    parts = []
+    for y in ticks:
+        py = frame.py(y)
+        parts.append(f'<line x1="{left}" y1="{py:.1f}" x2="{width - right}" y2="{py:.1f}" stroke="#e6e6e6"/>')
+        text = escape(tick_label(y, lang, decimals))
+        parts.append(f'<text x="{left - 6}" y="{py + 4:.1f}" text-anchor="end">{text}</text>')
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>')
+    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#333"/>')
+    for x in year_labels(frame.x0, frame.x1, width - left - right):
+        parts.append(f'<text x="{frame.px(x):.1f}" y="{base + 16}" text-anchor="middle">{x}</text>')
+    return parts
+
+
+def _svg_series(frame: _Frame, s: Series) -> list[str]:
+    """One series: a line for the required path and the observations, a mark per point."""
+    key, colour, parts = s.key, COLOURS[s.key], []
+    if key in ("required", "observed") and len(s.points) > 1:
+        pts = " ".join(f"{frame.px(x):.1f},{frame.py(y):.1f}" for x, y in s.points)
+        dash = ' stroke-dasharray="4 3"' if key == "required" else ""
+        parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
+    for x, y in s.points:
+        cx, cy = frame.px(x), frame.py(y)
+        if key == "target":
+            parts.append(
+                f'<polygon points="{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
+                f'{cx - 7:.1f},{cy:.1f}" fill="{colour}"/>'
+            )
+            if s.term is not None:
+                parts.append(
+                    f'<text x="{cx:.1f}" y="{cy - 10:.1f}" font-size="10" text-anchor="middle" fill="#444">'
+                    f"{escape(s.term)}</text>"
+                )
+        elif key == "result":
+            parts.append(f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}"/>')
+        elif key != "required":
+            fill = colour if key == "observed" else "white"
+            parts.append(
+                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{fill}" stroke="{colour}" stroke-width="2"/>'
+            )
+    return parts
+
+
+def _svg_legend(series: Sequence[Series], lang: str, x: int, y: int) -> list[str]:
+    """Each key once, a coloured square and its name, left to right from ``x``."""
+    parts = []
+    for key in _keys(series):
+        parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{COLOURS[key]}"/>')
+        name = escape(t("series_" + key, lang))
+        parts.append(f'<text x="{x + 14}" y="{y}">{name}</text>')
+        x += 30 + 7 * len(name)
+    return parts
+
+
+PNG_STYLES: dict[str, dict[str, str]] = {
+    "required": {"linestyle": "--", "marker": ""},
+    "observed": {"linestyle": "-", "marker": "o"},
+    "baseline": {"linestyle": "", "marker": "o", "markerfacecolor": "white"},
+    "target": {"linestyle": "", "marker": "D"},
+    "result": {"linestyle": "", "marker": "s"},
+}
+"""matplotlib's line and marker styles of each series key (the SVG's, drawn by matplotlib)."""
 
 
 class ChartUnavailable(RuntimeError):
@@ -280,13 +324,6 @@ def png_chart(
 
         raise ChartUnavailable(t("err_png_needs_matplotlib", message_lang())) from None
     fig, ax = plt.subplots(figsize=(size[0] / PNG_DPI, size[1] / PNG_DPI), dpi=PNG_DPI)
-    styles = {
-        "required": {"linestyle": "--", "marker": ""},
-        "observed": {"linestyle": "-", "marker": "o"},
-        "baseline": {"linestyle": "", "marker": "o", "markerfacecolor": "white"},
-        "target": {"linestyle": "", "marker": "D"},
-        "result": {"linestyle": "", "marker": "s"},
-    }
     labelled: set[str] = set()
     for s in _ordered(series):
         key = s.key
@@ -294,7 +331,7 @@ def png_chart(
         ys = [y for _, y in s.points]
         label = None if key in labelled else t("series_" + key, lang)
         labelled.add(key)
-        ax.plot(xs, ys, color=COLOURS[key], label=label, **styles[key])  # type: ignore[arg-type]
+        ax.plot(xs, ys, color=COLOURS[key], label=label, **PNG_STYLES[key])  # type: ignore[arg-type]
         if key == "target" and s.term is not None:
             for x, y in s.points:
                 ax.annotate(s.term, (x, y), textcoords="offset points", xytext=(0, 7), ha="center", fontsize="x-small")
@@ -303,14 +340,7 @@ def png_chart(
     ax.legend(loc="best", fontsize="small")
     bounds = _bounds(series, span)
     if bounds is not None:
-        x0, x1, lo, hi = bounds
-        ticks, decimals = nice_ticks(lo, hi)
-        ax.yaxis.set_major_locator(FixedLocator(ticks))
-        pad = (ticks[-1] - ticks[0]) * 0.03  # a point on the lowest tick stays whole
-        ax.set_ylim(min(lo, ticks[0]) - pad, max(hi, ticks[-1]) + pad)
-        ax.xaxis.set_major_locator(FixedLocator([float(x) for x in year_labels(x0, x1, size[0] * 0.8, 40)]))
-        ax.set_xlim(x0 - 0.5, x1 + 0.5)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, lang, decimals)))
+        _png_scales(ax, bounds, size[0], lang, FixedLocator, FuncFormatter)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(v))))
     ax.set_ylabel(axis_label(unit, lang, units))
     ax.set_xlabel(t("chart_year", lang))
@@ -322,3 +352,19 @@ def png_chart(
         fig.tight_layout()
     fig.savefig(path, format="png")
     plt.close(fig)
+
+
+def _png_scales(
+    ax: Any, bounds: tuple[int, int, float, float], width: int, lang: str, locator: Any, formatter: Any
+) -> None:
+    """Round y ticks in the language's notation (a point on the lowest tick stays whole) and the
+    years on the x axis, as on the SVG chart. ``locator`` and ``formatter`` are matplotlib's
+    ``FixedLocator`` and ``FuncFormatter``, imported by :func:`png_chart` (matplotlib is optional)."""
+    x0, x1, lo, hi = bounds
+    ticks, decimals = nice_ticks(lo, hi)
+    ax.yaxis.set_major_locator(locator(ticks))
+    pad = (ticks[-1] - ticks[0]) * 0.03
+    ax.set_ylim(min(lo, ticks[0]) - pad, max(hi, ticks[-1]) + pad)
+    ax.xaxis.set_major_locator(locator([float(x) for x in year_labels(x0, x1, width * 0.8, 40)]))
+    ax.set_xlim(x0 - 0.5, x1 + 0.5)
+    ax.yaxis.set_major_formatter(formatter(lambda v, _pos: tick_label(v, lang, decimals)))
