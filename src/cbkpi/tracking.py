@@ -206,10 +206,15 @@ def _track_segment(
         return _final(_track(ind, t, seen, as_of, units), t, seen, as_of)
     reason = f"series break {brk.year}: {brk.definition or 'new definition'}"
     seen = {y: v for y, v in seen.items() if y >= brk.year}
+    if not seen:  # the break year's own value was left out (say, a unit that does not convert)
+        return _final(Tracking(t, "not_comparable", reason=reason), t, seen, as_of)
     if len(seen) == 1:
         latest_year = max(seen)
         return _final(Tracking(t, "not_comparable", latest_year, seen[latest_year], reason=reason), t, seen, as_of)
-    segment = Baseline(year=brk.year, value=Decimal(repr(seen[brk.year])))
+    # The new series starts at the break; its first usable value is the segment's baseline (the
+    # break year's own, unless that value was left out).
+    first = min(seen)
+    segment = Baseline(year=first, value=Decimal(repr(seen[first])))
     tr = _track(ind.model_copy(update={"baseline": segment}), t, seen, as_of, units)
     return _final(_replaced(tr, reason=reason), t, seen, as_of)
 
