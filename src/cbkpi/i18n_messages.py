@@ -392,6 +392,17 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     },
     "yr_invalid": {"vi": "{what} không hợp lệ {text!r}: {error}", "en": "invalid {what} {text!r}: {error}"},
     "yr_invalid_number": {"vi": "số không hợp lệ {text!r}: {error}", "en": "invalid number {text!r}: {error}"},
+    "yr_not_int": {"vi": "không phải số nguyên", "en": "not an integer"},
+    "yr_not_float": {"vi": "không phải số", "en": "not a number"},
+    "yr_not_timestamp": {
+        "vi": "không phải ngày tháng (YYYY-MM-DD, hoặc ngày và giờ)",
+        "en": "not a timestamp (YYYY-MM-DD, or a date and a time)",
+    },
+    "yr_not_bool": {
+        "vi": "không phải giá trị đúng/sai (true/false, yes/no, on/off)",
+        "en": "not a boolean (true/false, yes/no, on/off)",
+    },
+    "yr_not_tag": {"vi": "PyYAML không đọc được giá trị này theo kiểu {tag}", "en": "PyYAML cannot read it as {tag}"},
     "yr_base60": {
         "vi": "{text!r} là số hệ 60 trong YAML 1.1 (5:04 được đọc là 304); hãy đặt trong ngoặc kép "
         "nếu là chữ, hoặc viết số thập phân",

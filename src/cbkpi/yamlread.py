@@ -220,8 +220,20 @@ def _construct(tag: str, text: str) -> Any:
         return constructor.yaml_constructors[tag](constructor, yaml.ScalarNode(tag, text, None, None))
     except yaml.YAMLError as exc:
         raise ValueError(_one_line(exc)) from None
-    except AttributeError:  # ``!!timestamp x``: PyYAML's constructor matches nothing, then fails
-        raise ValueError("not a timestamp (YYYY-MM-DD, or a date and a time)") from None
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        # PyYAML's constructors fail with Python's own errors on text their tag cannot hold:
+        # ``!!timestamp x`` (AttributeError), ``!!int ""`` (IndexError), ``!!bool maybe``
+        # (KeyError), ``!!int abc`` (ValueError: "invalid literal for int() with base 10").
+        raise ValueError(_say(_NOT_A.get(tag, "yr_not_tag"), tag=tag.rsplit(":", 1)[-1])) from None
+
+
+_NOT_A = {
+    "tag:yaml.org,2002:int": "yr_not_int",
+    "tag:yaml.org,2002:float": "yr_not_float",
+    "tag:yaml.org,2002:timestamp": "yr_not_timestamp",
+    "tag:yaml.org,2002:bool": "yr_not_bool",
+}
+"""The message that says why a scalar's text is not what its explicit tag asks for."""
 
 
 def _fail(file: str, mark: Mark | None, message: str, code: str, *, unreadable: bool = False) -> DataError:
