@@ -237,23 +237,29 @@ def paired_startup(label: str, argv: list[str], cwd: Path, rounds: int) -> tuple
     return cold, warm, nothing
 
 
-FLOOR_IMPORTS = "import typer.main, typer._adapters, pydantic.main, rich.console, rich.table"
-"""What any cold cbkpi command that parses (typer, and the pydantic adapters typer builds per
-option), validates (pydantic's BaseModel) and prints a table (rich) imports before it does
-anything of its own: the floor under the start-up goals, measured, not a goal."""
+FLOORS = {
+    "floor of status: imports of typer, pydantic, rich (info)": (
+        "import typer.main, typer._adapters, pydantic.main, rich.console, rich.table"
+    ),
+    "floor of validate: imports of typer, pydantic (info)": "import typer.main, typer._adapters, pydantic.main",
+}
+"""What a cold cbkpi command imports before it does anything of its own: typer (with the
+pydantic adapters it builds per option) to parse, pydantic's BaseModel to validate, and for
+``status`` rich's console and table (``validate`` prints without rich). The floors under the
+start-up goals, measured, not goals."""
 
 
-def paired_floor(cwd: Path, rounds: int) -> Ratio:
+def paired_floor(label: str, imports: str, cwd: Path, rounds: int) -> Ratio:
     """The libraries' imports alone against a bare interpreter, paired as in ``paired_startup``."""
     bare = [sys.executable, "-c", "pass"]
-    floor = [sys.executable, "-c", FLOOR_IMPORTS]
+    floor = [sys.executable, "-c", imports]
     _timed(floor, cwd, CHILD_ENV)  # compiled modules present
     pairs = sorted(
         ((_timed(bare, cwd, CHILD_ENV), _timed(floor, cwd, CHILD_ENV)) for _ in range(rounds)),
         key=lambda p: p[1] / p[0],
     )
     b, c = pairs[len(pairs) // 2]
-    return Ratio("imports of typer, pydantic, rich alone (floor, info)", b, c)
+    return Ratio(label, b, c)
 
 
 def _timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -323,7 +329,7 @@ def main() -> int:
             )
             for r in paired_startup(label, argv, REPO, opts.rounds)
         ]
-        ratios.append(paired_floor(REPO, opts.rounds))
+        ratios += [paired_floor(label, imports, REPO, opts.rounds) for label, imports in FLOORS.items()]
         results: list[Measure] = []
         python = measure("python -c pass", "-", [sys.executable, "-c", "pass"], root, 10)
         results.append(python)
